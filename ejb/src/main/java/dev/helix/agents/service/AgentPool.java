@@ -1,0 +1,232 @@
+package dev.helix.agents.service;
+
+import dev.helix.agents.model.Agent;
+import dev.helix.agents.model.AgentSession;
+import dev.helix.agents.model.AgentStatus;
+import dev.helix.agents.model.PoolStatistics;
+import dev.helix.shared.model.ConflictException;
+import dev.helix.shared.model.FleetEvent;
+import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The pool of agent instances: allocates an agent to a task by capability (preferring the agent that
+ * already worked on the task, so its session history carries over), grows up to a per-role limit,
+ * releases agents, stops idle ones and reports statistics. A claim is an atomic conditional update, so
+ * two workers never take the same agent.
+ */
+@Stateless
+public class AgentPool {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AgentGallery gallery;
+
+    @Inject
+    Event<FleetEvent> events;
+
+    @Inject
+    @ConfigProperty(name = "helix.agents.max-per-role", defaultValue = "4")
+    int maxPerRole;
+
+    @Inject
+    @ConfigProperty(name = "helix.agents.idle-timeout", defaultValue = "PT30M")
+    Duration idleTimeout;
+
+    public List<Agent> agents() {
+        return em.createQuery("SELECT a FROM Agent a ORDER BY a.id", Agent.class).getResultList();
+    }
+
+    public Agent agent(long id) {
+        Agent agent = em.find(Agent.class, id);
+        if (agent == null) {
+            throw new NotFoundException("Agent", id);
+        }
+        return agent;
+    }
+
+    /** Adds an idle agent of a gallery role to the pool. */
+    public Agent spawn(String role, String name) {
+        gallery.profile(role);
+        Instant now = Instant.now();
+        long count = em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.role = :role", Long.class)
+                .setParameter("role", role).getSingleResult();
+        Agent agent = new Agent(name == null || name.isBlank() ? role + "-" + (count + 1) : name.strip(), role, now);
+        em.persist(agent);
+        em.flush();
+        announce(agent);
+        return agent;
+    }
+
+    /** Renames an agent and, optionally, stops it or brings a stopped or failed one back to IDLE. */
+    public Agent update(long id, String name, AgentStatus status) {
+        Agent agent = agent(id);
+        if (name != null && !name.isBlank()) {
+            agent.rename(name.strip());
+        }
+        if (status != null && status != agent.getStatus()) {
+            if (status != AgentStatus.IDLE && status != AgentStatus.STOPPED) {
+                throw new InvalidInputException("An agent can only be set to IDLE or STOPPED; the pool sets the others");
+            }
+            if (agent.getStatus() == AgentStatus.WORKING) {
+                throw new ConflictException("Agent " + id + " is working on task " + agent.getCurrentTaskId()
+                        + "; cancel the task or wait for it");
+            }
+            agent.changeStatus(status, Instant.now());
+            announce(agent);
+        }
+        return agent;
+    }
+
+    public void remove(long id) {
+        Agent agent = agent(id);
+        if (agent.getStatus() == AgentStatus.WORKING) {
+            throw new ConflictException("Agent " + id + " is working on task " + agent.getCurrentTaskId());
+        }
+        long history = em.createQuery("SELECT COUNT(s) FROM AgentSession s WHERE s.agentId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        long assigned = em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.agentId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (history > 0 || assigned > 0) {
+            throw new ConflictException("Agent " + id + " has worked on tasks and keeps their history; stop it instead");
+        }
+        em.remove(agent);
+    }
+
+    /**
+     * Claims an agent with the capability for a task and opens a session for the phase; empty when every
+     * such agent is busy and the pool is at its limit.
+     */
+    public Optional<Agent> allocate(long taskId, String capability, Long preferredAgentId, String phase) {
+        List<String> roles = gallery.rolesWith(capability);
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("No agent profile has the capability '" + capability + "'");
+        }
+        List<Long> candidates = new ArrayList<>();
+        if (preferredAgentId != null) {
+            Agent preferred = em.find(Agent.class, preferredAgentId);
+            if (preferred != null && roles.contains(preferred.getRole())) {
+                if (preferred.getStatus() == AgentStatus.WORKING && Long.valueOf(taskId).equals(preferred.getCurrentTaskId())) {
+                    return Optional.of(preferred);
+                }
+                candidates.add(preferredAgentId);
+            }
+        }
+        candidates.addAll(em.createQuery("SELECT a.id FROM Agent a WHERE a.role IN :roles AND a.status = :idle "
+                        + "ORDER BY a.lastActiveAt", Long.class)
+                .setParameter("roles", roles).setParameter("idle", AgentStatus.IDLE)
+                .setMaxResults(8).getResultList());
+        Instant now = Instant.now();
+        for (Long id : candidates) {
+            int claimed = em.createQuery("UPDATE Agent a SET a.status = :working, a.currentTaskId = :task, "
+                            + "a.lastActiveAt = :now, a.lastHeartbeatAt = :now, a.version = a.version + 1 "
+                            + "WHERE a.id = :id AND a.status IN :free")
+                    .setParameter("working", AgentStatus.WORKING).setParameter("task", taskId)
+                    .setParameter("now", now).setParameter("id", id)
+                    .setParameter("free", List.of(AgentStatus.IDLE, AgentStatus.STOPPED))
+                    .executeUpdate();
+            if (claimed == 1) {
+                Agent agent = em.find(Agent.class, id);
+                em.refresh(agent);
+                return Optional.of(startSession(agent, taskId, phase, now));
+            }
+        }
+        for (String role : roles) {
+            long live = em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.role = :role AND a.status <> :stopped", Long.class)
+                    .setParameter("role", role).setParameter("stopped", AgentStatus.STOPPED).getSingleResult();
+            if (live < maxPerRole) {
+                Agent agent = spawn(role, null);
+                agent.assignTo(taskId, now);
+                return Optional.of(startSession(agent, taskId, phase, now));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Agent startSession(Agent agent, long taskId, String phase, Instant now) {
+        em.persist(new AgentSession(agent.getId(), taskId, phase, now));
+        announce(agent);
+        return agent;
+    }
+
+    /** Appends a line to the agent's open session on the task and counts the step. */
+    public void recordStep(Agent agent, long taskId, String line, long tokens) {
+        Instant now = Instant.now();
+        agent.recordStep(tokens, now);
+        openSession(agent.getId(), taskId).ifPresent(s -> s.append(now + " " + line));
+    }
+
+    /** Ends the agent's session on the task and makes the agent IDLE again. */
+    public void release(long agentId, long taskId, String outcome) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent == null || !Long.valueOf(taskId).equals(agent.getCurrentTaskId())) {
+            return;
+        }
+        Instant now = Instant.now();
+        openSession(agentId, taskId).ifPresent(s -> s.end(outcome, now));
+        agent.release(AgentStatus.IDLE, now);
+        announce(agent);
+    }
+
+    public List<AgentSession> sessions(long agentId) {
+        return em.createQuery("SELECT s FROM AgentSession s WHERE s.agentId = :id ORDER BY s.id", AgentSession.class)
+                .setParameter("id", agentId).getResultList();
+    }
+
+    /** Stops every agent idle for longer than the configured timeout; returns how many were stopped. */
+    public int stopIdleAgents() {
+        Instant now = Instant.now();
+        List<Agent> idle = em.createQuery("SELECT a FROM Agent a WHERE a.status = :idle AND a.lastActiveAt < :cutoff", Agent.class)
+                .setParameter("idle", AgentStatus.IDLE).setParameter("cutoff", now.minus(idleTimeout)).getResultList();
+        idle.forEach(agent -> {
+            agent.changeStatus(AgentStatus.STOPPED, now);
+            announce(agent);
+        });
+        return idle.size();
+    }
+
+    public PoolStatistics statistics() {
+        Map<AgentStatus, Long> byStatus = new EnumMap<>(AgentStatus.class);
+        for (AgentStatus status : AgentStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        for (Object[] row : em.createQuery("SELECT a.status, COUNT(a) FROM Agent a GROUP BY a.status", Object[].class).getResultList()) {
+            byStatus.put((AgentStatus) row[0], (Long) row[1]);
+        }
+        Map<String, Long> byRole = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("SELECT a.role, COUNT(a) FROM Agent a GROUP BY a.role ORDER BY a.role", Object[].class).getResultList()) {
+            byRole.put((String) row[0], (Long) row[1]);
+        }
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long live = total - byStatus.get(AgentStatus.STOPPED) - byStatus.get(AgentStatus.FAILED);
+        double utilisation = live == 0 ? 0.0 : (double) byStatus.get(AgentStatus.WORKING) / live;
+        return new PoolStatistics((int) total, byStatus, byRole, utilisation);
+    }
+
+    private Optional<AgentSession> openSession(long agentId, long taskId) {
+        return em.createQuery("SELECT s FROM AgentSession s WHERE s.agentId = :a AND s.taskId = :t AND s.endedAt IS NULL",
+                        AgentSession.class)
+                .setParameter("a", agentId).setParameter("t", taskId).getResultStream().findFirst();
+    }
+
+    private void announce(Agent agent) {
+        events.fire(new FleetEvent(FleetEvent.Type.AGENT_STATUS_CHANGED, agent.getCurrentTaskId(), agent.getId(),
+                agent.getStatus().name(), agent.getName(), Instant.now()));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.helix.shared.model;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Base of the business errors the interfaces translate into RFC 9457 problems.
+ * Each subclass names a stable problem type and the HTTP status that fits it.
+ */
+@ApplicationException(rollback = true, inherited = true)
+public abstract class DomainException extends RuntimeException {
+
+    protected DomainException(String message) {
+        super(message);
+    }
+
+    /** Short, stable slug that becomes the problem's {@code type} URI. */
+    public abstract String problemType();
+
+    /** Human title of the problem. */
+    public abstract String title();
+
+    /** HTTP status that fits the problem. */
+    public abstract int status();
+}

@@ -1,0 +1,27 @@
+package dev.helix.tasks.model;
+
+/** The human approval gates of a task. */
+public enum Gate {
+    SPEC(TaskStatus.SPEC_REVIEW, TaskStatus.SPEC_APPROVED, TaskStatus.SPEC_REVISION),
+    IMPLEMENTATION(TaskStatus.IMPLEMENTATION_REVIEW, TaskStatus.DONE, TaskStatus.IMPLEMENTATION);
+
+    private final TaskStatus reviewState;
+    private final TaskStatus approvedState;
+    private final TaskStatus rejectedState;
+
+    Gate(TaskStatus reviewState, TaskStatus approvedState, TaskStatus rejectedState) {
+        this.reviewState = reviewState;
+        this.approvedState = approvedState;
+        this.rejectedState = rejectedState;
+    }
+
+    /** The state in which this gate can be decided. */
+    public TaskStatus reviewState() {
+        return reviewState;
+    }
+
+    /** Where a decision at this gate sends the task. */
+    public TaskStatus outcome(Decision decision) {
+        return decision == Decision.APPROVE ? approvedState : rejectedState;
+    }
+}

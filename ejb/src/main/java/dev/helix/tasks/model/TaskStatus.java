@@ -1,0 +1,27 @@
+package dev.helix.tasks.model;
+
+/** The states of a spec-driven task (SPEC.md C2). */
+public enum TaskStatus {
+    BACKLOG,
+    SPEC_GENERATION,
+    SPEC_REVIEW,
+    SPEC_REVISION,
+    SPEC_APPROVED,
+    IMPLEMENTATION_QUEUED,
+    IMPLEMENTATION,
+    IMPLEMENTATION_REVIEW,
+    DONE,
+    SPEC_FAILED,
+    IMPLEMENTATION_FAILED,
+    CANCELLED;
+
+    /** True for the states a task never leaves. */
+    public boolean isTerminal() {
+        return this == DONE || this == SPEC_FAILED || this == IMPLEMENTATION_FAILED || this == CANCELLED;
+    }
+
+    /** True while a human gate waits for a decision. */
+    public boolean awaitsDecision() {
+        return this == SPEC_REVIEW || this == IMPLEMENTATION_REVIEW;
+    }
+}

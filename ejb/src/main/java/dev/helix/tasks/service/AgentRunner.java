@@ -1,0 +1,196 @@
+package dev.helix.tasks.service;
+
+import dev.helix.agents.model.Agent;
+import dev.helix.agents.service.AgentGallery;
+import dev.helix.agents.service.AgentPool;
+import dev.helix.agents.model.AgentProfile;
+import dev.helix.providers.model.SpecDraft;
+import dev.helix.providers.model.SpecRequest;
+import dev.helix.providers.model.StepResult;
+import dev.helix.providers.service.ModelProvider;
+import dev.helix.providers.service.ProviderRegistry;
+import dev.helix.tasks.internal.TaskProgression;
+import dev.helix.tasks.model.Checklist;
+import dev.helix.tasks.model.ChecklistItem;
+import dev.helix.tasks.model.Decision;
+import dev.helix.tasks.model.DispatchFailure;
+import dev.helix.tasks.model.Gate;
+import dev.helix.tasks.model.ItemState;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.model.TaskLifecycle;
+import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.model.WorkOrder;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Advances a task by one step on behalf of its agent, as a work order asks: claims an agent from the
+ * pool, lets it write or revise the spec through its model provider, or works the plan's checklist
+ * one item at a time (marking it {@code [~]}, then {@code [x]}), and sends the next work order.
+ * Runs in the transaction of the message that carried the order; stale orders are ignored, so a
+ * redelivered message never does the same work twice.
+ */
+@Stateless
+public class AgentRunner {
+
+    /** Capability an agent needs to write a spec. */
+    public static final String SPEC_CAPABILITY = "spec.write";
+    /** Capability an agent needs to implement a plan. */
+    public static final String CODE_CAPABILITY = "code.write";
+
+    private static final Logger LOG = Logger.getLogger(AgentRunner.class.getName());
+    private static final String SYSTEM = "system";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TaskProgression progression;
+
+    @Inject
+    AgentPool pool;
+
+    @Inject
+    AgentGallery gallery;
+
+    @Inject
+    ProviderRegistry providers;
+
+    @Inject
+    @ConfigProperty(name = "helix.worker.step-delay", defaultValue = "PT0.25S")
+    Duration stepDelay;
+
+    @Inject
+    @ConfigProperty(name = "helix.worker.pool-busy-retry", defaultValue = "PT1S")
+    Duration poolBusyRetry;
+
+    public void advance(WorkOrder order) {
+        Task task = em.find(Task.class, order.taskId());
+        if (task == null || task.getDispatchSeq() != order.seq()) {
+            LOG.fine(() -> "Ignoring stale work order " + order);
+            return;
+        }
+        switch (task.getStatus()) {
+            case BACKLOG -> {
+                if (task.isJustDoIt()) {
+                    progression.move(task, TaskStatus.IMPLEMENTATION_QUEUED, SYSTEM, "just do it: spec skipped", Instant.now());
+                    progression.dispatch(task, Duration.ZERO);
+                } else {
+                    withAgent(task, SPEC_CAPABILITY, "SPEC", agent -> {
+                        progression.move(task, TaskStatus.SPEC_GENERATION, agent.getName(), null, Instant.now());
+                        progression.dispatch(task, stepDelay);
+                    });
+                }
+            }
+            case SPEC_GENERATION -> withAgent(task, SPEC_CAPABILITY, "SPEC", agent -> writeSpec(task, agent, null));
+            case SPEC_REVISION -> withAgent(task, SPEC_CAPABILITY, "SPEC_REVISION",
+                    agent -> writeSpec(task, agent, lastRejection(task)));
+            case SPEC_APPROVED -> {
+                progression.move(task, TaskStatus.IMPLEMENTATION_QUEUED, SYSTEM, null, Instant.now());
+                progression.dispatch(task, Duration.ZERO);
+            }
+            case IMPLEMENTATION_QUEUED -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> {
+                if (task.getPlan() == null || task.getPlan().isBlank()) {
+                    SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), null, null), modelOf(agent));
+                    task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
+                    pool.recordStep(agent, task.getId(), "Drafted the plan", draft.tokens());
+                }
+                progression.move(task, TaskStatus.IMPLEMENTATION, agent.getName(), null, Instant.now());
+                progression.dispatch(task, stepDelay);
+            });
+            case IMPLEMENTATION -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> workChecklist(task, agent));
+            default -> LOG.fine(() -> "Task " + task.getId() + " in " + task.getStatus() + " has no work to do");
+        }
+    }
+
+    /** Gives up on the task of a work order that failed every delivery: the task fails with the reason. */
+    public void giveUp(WorkOrder order, int attempts) {
+        Task task = em.find(Task.class, order.taskId());
+        if (task == null || task.getDispatchSeq() != order.seq() || task.getStatus().isTerminal()) {
+            return;
+        }
+        String lastError = em.createQuery("SELECT f FROM DispatchFailure f WHERE f.taskId = :id ORDER BY f.id DESC", DispatchFailure.class)
+                .setParameter("id", task.getId()).setMaxResults(1).getResultStream().findFirst()
+                .map(DispatchFailure::getError).orElse("no error was recorded");
+        String reason = "Gave up after " + attempts + " failed deliveries of the work order: " + lastError;
+        task.recordFailure(reason);
+        progression.move(task, TaskLifecycle.failureOf(task), SYSTEM, reason, Instant.now());
+        task.nextDispatchSeq();
+        if (task.getAgentId() != null) {
+            Agent agent = em.find(Agent.class, task.getAgentId());
+            if (agent != null && Long.valueOf(task.getId()).equals(agent.getCurrentTaskId())) {
+                agent.recordTaskFailed();
+                pool.release(agent.getId(), task.getId(), "FAILED");
+            }
+        }
+    }
+
+    private void withAgent(Task task, String capability, String phase, Consumer<Agent> work) {
+        Optional<Agent> agent = pool.allocate(task.getId(), capability, task.getAgentId(), phase);
+        if (agent.isEmpty()) {
+            LOG.fine(() -> "No agent with " + capability + " free for task " + task.getId() + "; retrying later");
+            progression.dispatch(task, poolBusyRetry);
+            return;
+        }
+        task.assignAgent(agent.get().getId());
+        work.accept(agent.get());
+    }
+
+    private void writeSpec(Task task, Agent agent, String feedback) {
+        SpecDraft previous = task.getRequirements() == null ? null
+                : new SpecDraft(task.getRequirements(), task.getDesign(), task.getPlan(), 0);
+        SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), previous, feedback), modelOf(agent));
+        task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
+        pool.recordStep(agent, task.getId(), feedback == null ? "Wrote the spec" : "Revised the spec", draft.tokens());
+        progression.move(task, TaskStatus.SPEC_REVIEW, agent.getName(), null, Instant.now());
+        pool.release(agent.getId(), task.getId(), "SPEC_REVIEW");
+    }
+
+    private void workChecklist(Task task, Agent agent) {
+        Checklist checklist = Checklist.parse(task.getPlan());
+        Optional<ChecklistItem> current = checklist.current();
+        if (current.isEmpty()) {
+            progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, agent.getName(), null, Instant.now());
+            pool.release(agent.getId(), task.getId(), "IMPLEMENTATION_REVIEW");
+            return;
+        }
+        ChecklistItem item = current.get();
+        if (item.state() == ItemState.PENDING) {
+            task.updatePlan(checklist.withState(item, ItemState.IN_PROGRESS));
+            pool.recordStep(agent, task.getId(), "Started: " + item.text(), 0);
+        } else {
+            StepResult result = providerOf(agent).work(task.getPrompt(), item.text(), modelOf(agent));
+            task.updatePlan(checklist.withState(item, ItemState.DONE));
+            pool.recordStep(agent, task.getId(), result.summary(), result.tokens());
+        }
+        progression.announceProgress(task, item.text());
+        progression.dispatch(task, stepDelay);
+    }
+
+    private String lastRejection(Task task) {
+        return em.createQuery("SELECT a.comment FROM Approval a WHERE a.taskId = :id AND a.gate = :gate "
+                        + "AND a.decision = :reject ORDER BY a.id DESC", String.class)
+                .setParameter("id", task.getId()).setParameter("gate", Gate.SPEC).setParameter("reject", Decision.REJECT)
+                .setMaxResults(1).getResultStream().findFirst().orElse("Revise the spec");
+    }
+
+    private ModelProvider providerOf(Agent agent) {
+        return providers.byName(profileOf(agent).getProvider());
+    }
+
+    private String modelOf(Agent agent) {
+        return profileOf(agent).getModel();
+    }
+
+    private AgentProfile profileOf(Agent agent) {
+        return gallery.profile(agent.getRole());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.helix.tasks.service;
+
+import dev.helix.agents.model.Agent;
+import dev.helix.agents.model.AgentStatus;
+import dev.helix.agents.service.AgentPool;
+import dev.helix.shared.model.ConflictException;
+import dev.helix.shared.model.NotFoundException;
+import dev.helix.tasks.model.AgentProgress;
+import dev.helix.tasks.model.Approval;
+import dev.helix.tasks.model.Checklist;
+import dev.helix.tasks.model.ChecklistProgress;
+import dev.helix.tasks.model.Decision;
+import dev.helix.tasks.model.Gate;
+import dev.helix.tasks.model.NewTask;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.model.TaskLifecycle;
+import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.model.TaskTransition;
+import dev.helix.tasks.internal.TaskProgression;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What people do with tasks: create them, decide their gates, cancel them, and read them. Every state
+ * change and the work order it causes commit together in one transaction.
+ */
+@Stateless
+public class TaskService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TaskProgression progression;
+
+    @Inject
+    AgentPool pool;
+
+
+    public Task create(NewTask request, String actor) {
+        Instant now = Instant.now();
+        Task task = new Task(request.title().strip(), request.prompt().strip(), request.priority(), request.justDoIt(), actor, now);
+        em.persist(task);
+        em.flush();
+        em.persist(TaskLifecycle.created(task, actor, now));
+        progression.dispatch(task, Duration.ZERO);
+        progression.announce(task);
+        return task;
+    }
+
+    public Task task(long id) {
+        Task task = em.find(Task.class, id);
+        if (task == null) {
+            throw new NotFoundException("Task", id);
+        }
+        return task;
+    }
+
+    /** Tasks, newest first, optionally of one status. */
+    public List<Task> tasks(TaskStatus status, int offset, int limit) {
+        TypedQuery<Task> query = status == null
+                ? em.createQuery("SELECT t FROM Task t ORDER BY t.id DESC", Task.class)
+                : em.createQuery("SELECT t FROM Task t WHERE t.status = :status ORDER BY t.id DESC", Task.class)
+                        .setParameter("status", status);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** A reviewer approves or rejects the spec or the implementation. */
+    public Task decide(long id, Gate gate, Decision decision, String comment, String actor) {
+        Task task = task(id);
+        TaskStatus to = TaskLifecycle.outcomeOf(task, gate, decision);
+        Instant now = Instant.now();
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        em.persist(new Approval(task.getId(), gate, decision, note, actor, now));
+        progression.move(task, to, actor, gate + " " + decision + (note == null ? "" : ": " + note), now);
+        if (gate == Gate.IMPLEMENTATION && decision == Decision.REJECT) {
+            task.updatePlan(task.getPlan() + "\n- [ ] Rework after review" + (note == null ? "" : ": " + note.replace('\n', ' ')) + "\n");
+        }
+        if (to == TaskStatus.DONE) {
+            if (task.getAgentId() != null) {
+                em.find(Agent.class, task.getAgentId()).recordTaskCompleted();
+            }
+        } else {
+            progression.dispatch(task, Duration.ZERO);
+        }
+        return task;
+    }
+
+    public Task cancel(long id, String actor) {
+        Task task = task(id);
+        if (task.getStatus().isTerminal()) {
+            throw new ConflictException("Task " + id + " is already " + task.getStatus());
+        }
+        progression.move(task, TaskStatus.CANCELLED, actor, "cancelled", Instant.now());
+        task.nextDispatchSeq();
+        if (task.getAgentId() != null) {
+            pool.release(task.getAgentId(), task.getId(), "CANCELLED");
+        }
+        return task;
+    }
+
+    public ChecklistProgress progress(long id) {
+        return Checklist.parse(task(id).getPlan()).progress();
+    }
+
+    public List<TaskTransition> history(long id) {
+        task(id);
+        return em.createQuery("SELECT t FROM TaskTransition t WHERE t.taskId = :id ORDER BY t.id", TaskTransition.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    public List<Approval> approvals(long id) {
+        task(id);
+        return em.createQuery("SELECT a FROM Approval a WHERE a.taskId = :id ORDER BY a.id", Approval.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    /** Every working agent with its task and current checklist item. */
+    public List<AgentProgress> liveProgress() {
+        List<Object[]> rows = em.createQuery("SELECT a, t FROM Agent a, Task t WHERE a.status = :working "
+                        + "AND t.id = a.currentTaskId ORDER BY a.id", Object[].class)
+                .setParameter("working", AgentStatus.WORKING).getResultList();
+        return rows.stream().map(row -> {
+            Agent agent = (Agent) row[0];
+            Task task = (Task) row[1];
+            return new AgentProgress(agent.getId(), agent.getName(), agent.getRole(), task.getId(), task.getTitle(),
+                    task.getStatus(), Checklist.parse(task.getPlan()).progress());
+        }).toList();
+    }
+
+    /** Counts of tasks per status, for the dashboard. */
+    public List<Object[]> countsByStatus() {
+        return em.createQuery("SELECT t.status, COUNT(t) FROM Task t GROUP BY t.status", Object[].class).getResultList();
+    }
+}

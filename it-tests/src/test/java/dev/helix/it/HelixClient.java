@@ -1,0 +1,160 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.function.Predicate;
+
+/** A small HTTP client for the Helix API as an integrator would use it: JSON over HTTP with Basic auth. */
+public final class HelixClient {
+
+    /** Base URL of the server under test, e.g. http://localhost:19080. */
+    public static final String BASE = System.getProperty("helix.it.url", "http://localhost:19080");
+    /** Password of the initial administrator of the test server. */
+    public static final String ADMIN_PASSWORD = System.getProperty("helix.it.admin.password");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String authorization;
+
+    private HelixClient(String authorization) {
+        this.authorization = authorization;
+    }
+
+    public static HelixClient as(String user, String password) {
+        return new HelixClient("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static HelixClient admin() {
+        return as("admin", ADMIN_PASSWORD);
+    }
+
+    public static HelixClient anonymous() {
+        return new HelixClient(null);
+    }
+
+    /** Makes sure a user with one role exists (created by the admin) and returns a client for it. */
+    public static HelixClient user(String name, String role) {
+        String password = name + "-password-123";
+        Answer created = admin().post("/api/v1/admin/users",
+                "{\"username\":\"" + name + "\",\"password\":\"" + password + "\",\"roles\":[\"" + role + "\"]}");
+        if (created.status() != 201 && created.status() != 409) {
+            fail("cannot create user " + name + ": " + created);
+        }
+        return as(name, password);
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Answer post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Reads a task until the predicate holds, or fails after the timeout. */
+    public JsonObject awaitTask(long id, Predicate<JsonObject> condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonObject task = null;
+        while (Instant.now().isBefore(deadline)) {
+            task = get("/api/v1/tasks/" + id).expect(200).json().asJsonObject();
+            if (condition.test(task)) {
+                return task;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("Task " + id + " did not reach the expected state within " + timeout + "; last: " + task);
+    }
+
+    public JsonObject awaitStatus(long id, String status) {
+        return awaitTask(id, t -> status.equals(t.getString("status")), Duration.ofSeconds(60));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Location").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer. */
+    public record Answer(int status, String contentType, String wwwAuthenticate, String location, String body) {
+
+        public Answer expect(int expected) {
+            assertEquals(expected, status, () -> "unexpected status; body: " + body);
+            return this;
+        }
+
+        public JsonStructure json() {
+            return Json.createReader(new StringReader(body)).read();
+        }
+
+        public JsonObject object() {
+            return json().asJsonObject();
+        }
+
+        /** Asserts an RFC 9457 problem with the status and returns it. */
+        public JsonObject problem(int expected) {
+            expect(expected);
+            assertEquals("application/problem+json", contentType.split(";")[0].strip(), () -> "not a problem: " + this);
+            JsonObject problem = object();
+            assertEquals(expected, problem.getInt("status"));
+            if (problem.getString("title", "").isBlank() || !problem.getString("type", "").startsWith("https://")) {
+                fail("problem lacks a type or a title: " + body);
+            }
+            if (body.contains("at dev.helix") || body.contains("Exception:") && body.contains("\tat ")) {
+                fail("a stack trace leaked: " + body);
+            }
+            return problem;
+        }
+    }
+}

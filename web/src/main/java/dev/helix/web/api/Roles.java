@@ -1,0 +1,13 @@
+package dev.helix.web.api;
+
+/** Names of the security roles used in {@code @RolesAllowed}, and the sets of them each kind of action needs. */
+public final class Roles {
+
+    public static final String ADMIN = "admin";
+    public static final String OPERATOR = "operator";
+    public static final String DEVELOPER = "developer";
+    public static final String VIEWER = "viewer";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.helix.web.api.problems;
+
+import dev.helix.shared.model.DomainException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Business errors (not found, conflict, invalid input) as problems with their own status. */
+@Provider
+public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+    @Override
+    public Response toResponse(DomainException e) {
+        return Problems.response(e.status(), e.problemType(), e.title(), e.getMessage());
+    }
+}

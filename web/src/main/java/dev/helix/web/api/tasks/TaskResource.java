@@ -1,0 +1,128 @@
+package dev.helix.web.api.tasks;
+
+import dev.helix.tasks.model.Approval;
+import dev.helix.tasks.model.ChecklistProgress;
+import dev.helix.tasks.model.NewTask;
+import dev.helix.tasks.model.Priority;
+import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.service.TaskService;
+import dev.helix.web.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Spec-driven tasks: create, list, read, decide gates, cancel, follow progress and history. */
+@Path("/tasks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks")
+public class TaskResource {
+
+    @Inject
+    TaskService tasks;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @RolesAllowed({Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Create a task", description = "Accepted tasks are persisted and queued for an agent in one transaction.")
+    public Response create(@NotNull(message = "a JSON body is required") @Valid CreateTaskRequest request, @Context UriInfo uri) {
+        NewTask task = new NewTask(request.title(), request.prompt(),
+                request.priority() == null ? Priority.MEDIUM : request.priority(), Boolean.TRUE.equals(request.justDoIt()));
+        TaskView created = TaskView.of(tasks.create(task, security.getUserPrincipal().getName()));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "List tasks, newest first, optionally by status")
+    public List<TaskView> list(@QueryParam("status") String status,
+                               @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return tasks.tasks(parseStatus(status), offset, limit).stream().map(TaskView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Read a task with its documents")
+    public TaskView get(@PathParam("id") long id) {
+        return TaskView.of(tasks.task(id));
+    }
+
+    @POST
+    @Path("/{id}/approvals")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Approve or reject the spec or the implementation",
+            description = "A decision the task's current state does not allow is answered 409.")
+    public TaskView decide(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
+        return TaskView.of(tasks.decide(id, request.gate(), request.decision(), request.comment(),
+                security.getUserPrincipal().getName()));
+    }
+
+    @GET
+    @Path("/{id}/approvals")
+    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Who decided which gate, when, with which comment")
+    public List<Approval> approvals(@PathParam("id") long id) {
+        return tasks.approvals(id);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Cancel a task that is not finished")
+    public TaskView cancel(@PathParam("id") long id) {
+        return TaskView.of(tasks.cancel(id, security.getUserPrincipal().getName()));
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "The plan's current checklist item, the two before and after it, and counts")
+    public ChecklistProgress progress(@PathParam("id") long id) {
+        return tasks.progress(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "The task's state transitions with actor and time")
+    public List<TransitionView> history(@PathParam("id") long id) {
+        return tasks.history(id).stream().map(TransitionView::of).toList();
+    }
+
+    private static TaskStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return TaskStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Unknown status '" + status + "'; one of " + java.util.Arrays.toString(TaskStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.helix.web.portal;
+
+import dev.helix.agents.model.Agent;
+import dev.helix.agents.model.PoolStatistics;
+import dev.helix.agents.service.AgentPool;
+import dev.helix.tasks.model.AgentProgress;
+import dev.helix.tasks.model.NewTask;
+import dev.helix.tasks.model.Priority;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.service.TaskService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fleet dashboard: agents with their status, tasks by state, and what each working agent does now. */
+@Named
+@RequestScoped
+public class FleetDashboard {
+
+    /** One column of the task board. */
+    public record Column(TaskStatus status, long count) {
+    }
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    AgentPool pool;
+
+    @Inject
+    FacesContext faces;
+
+    private String title;
+    private String prompt;
+    private Priority priority = Priority.MEDIUM;
+    private boolean justDoIt;
+    private List<AgentProgress> live;
+
+    public List<Agent> getAgents() {
+        return pool.agents();
+    }
+
+    public PoolStatistics getPool() {
+        return pool.statistics();
+    }
+
+    public List<Column> getBoard() {
+        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+        for (Object[] row : tasks.countsByStatus()) {
+            counts.put((TaskStatus) row[0], (Long) row[1]);
+        }
+        return java.util.Arrays.stream(TaskStatus.values()).map(s -> new Column(s, counts.getOrDefault(s, 0L))).toList();
+    }
+
+    public List<Task> getRecentTasks() {
+        return tasks.tasks(null, 0, 20);
+    }
+
+    public List<AgentProgress> getLiveProgress() {
+        if (live == null) {
+            live = tasks.liveProgress();
+        }
+        return live;
+    }
+
+    public Priority[] getPriorities() {
+        return Priority.values();
+    }
+
+    public boolean isMayCreate() {
+        return faces.getExternalContext().isUserInRole("developer") || faces.getExternalContext().isUserInRole("operator")
+                || faces.getExternalContext().isUserInRole("admin");
+    }
+
+    public void create() {
+        Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt), faces.getExternalContext().getRemoteUser());
+        faces.addMessage(null, new FacesMessage("Task " + task.getId() + " created: " + task.getTitle()));
+        title = null;
+        prompt = null;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public void setPrompt(String prompt) {
+        this.prompt = prompt;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public boolean isJustDoIt() {
+        return justDoIt;
+    }
+
+    public void setJustDoIt(boolean justDoIt) {
+        this.justDoIt = justDoIt;
+    }
+}

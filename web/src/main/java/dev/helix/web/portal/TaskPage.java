@@ -1,0 +1,95 @@
+package dev.helix.web.portal;
+
+import dev.helix.shared.model.DomainException;
+import dev.helix.tasks.model.Approval;
+import dev.helix.tasks.model.ChecklistProgress;
+import dev.helix.tasks.model.Decision;
+import dev.helix.tasks.model.Gate;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.model.TaskTransition;
+import dev.helix.tasks.service.TaskService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** A task's page: its three documents, checklist progress, history, approvals and the gate buttons. */
+@Named
+@RequestScoped
+public class TaskPage {
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    FacesContext faces;
+
+    private Long id;
+    private String comment;
+    private Task task;
+
+    public Task getTask() {
+        if (task == null && id != null) {
+            try {
+                task = tasks.task(id);
+            } catch (DomainException e) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+            }
+        }
+        return task;
+    }
+
+    public ChecklistProgress getProgress() {
+        return tasks.progress(id);
+    }
+
+    public List<TaskTransition> getHistory() {
+        return tasks.history(id);
+    }
+
+    public List<Approval> getApprovals() {
+        return tasks.approvals(id);
+    }
+
+    public boolean isMayDecide() {
+        return faces.getExternalContext().isUserInRole("operator") || faces.getExternalContext().isUserInRole("admin");
+    }
+
+    public void approve() {
+        decide(Decision.APPROVE);
+    }
+
+    public void reject() {
+        decide(Decision.REJECT);
+    }
+
+    private void decide(Decision decision) {
+        Task current = getTask();
+        Gate gate = current.getStatus() == Gate.SPEC.reviewState() ? Gate.SPEC : Gate.IMPLEMENTATION;
+        try {
+            task = tasks.decide(id, gate, decision, comment, faces.getExternalContext().getRemoteUser());
+            faces.addMessage(null, new FacesMessage(gate + " " + decision.name().toLowerCase() + "d"));
+            comment = null;
+        } catch (DomainException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.helix.web.security;
+
+import dev.helix.identity.service.UserDirectory;
+import dev.helix.web.api.problems.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How people and programs sign in. API clients send HTTP Basic credentials with each request; a missing
+ * or wrong one gets a 401 problem. Portal users sign in on the login page and stay signed in through
+ * their HTTP session; an anonymous visit to a portal page is sent to the login page.
+ */
+@ApplicationScoped
+public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "helix.user";
+    static final String SESSION_ROLES = "helix.roles";
+
+    @Inject
+    UserDirectory users;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization.substring(6).strip(), request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential login) {
+            return portalLogin(login, request, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
+            @SuppressWarnings("unchecked")
+            Set<String> roles = (Set<String>) session.getAttribute(SESSION_ROLES);
+            return context.notifyContainerAboutLogin(user, roles);
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request)) {
+            return unauthorized(response, context, "This endpoint needs authentication: send HTTP Basic credentials");
+        }
+        String next = request.getRequestURI().substring(request.getContextPath().length());
+        return context.redirect(request.getContextPath() + "/login.xhtml?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unauthorized(response, context, "The Authorization header is not valid Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        Optional<Set<String>> roles = colon < 0 ? Optional.empty()
+                : users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        if (roles.isEmpty()) {
+            return unauthorized(response, context, "Wrong user name or password, or the account is disabled");
+        }
+        return context.notifyContainerAboutLogin(decoded.substring(0, colon), roles.get());
+    }
+
+    private AuthenticationStatus portalLogin(UsernamePasswordCredential login, HttpServletRequest request,
+                                             HttpMessageContext context) {
+        Optional<Set<String>> roles = users.authenticate(login.getCaller(), login.getPasswordAsString());
+        if (roles.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        session.setAttribute(SESSION_USER, login.getCaller());
+        session.setAttribute(SESSION_ROLES, new HashSet<>(roles.get()));
+        return context.notifyContainerAboutLogin(login.getCaller(), roles.get());
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"helix\", charset=\"UTF-8\"");
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.getWriter().write(Problems.body(401, "unauthorized", "Authentication required", detail, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
