@@ -119,6 +119,6 @@ class ApiContractIT {
             assertTrue(openapi.contains("\"" + path + "\""), "OpenAPI lacks " + path);
         }
         HelixClient.anonymous().get("/openapi/ui/").expect(200);
-        assertTrue(HelixClient.anonymous().get("/metrics").expect(200).body().contains("# TYPE"));
+        assertTrue(HelixClient.anonymous().get("/metrics", "text/plain").expect(200).body().contains("# TYPE"));
     }
 }

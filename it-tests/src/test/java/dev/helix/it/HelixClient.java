@@ -62,6 +62,11 @@ public final class HelixClient {
         return send(request(path).GET());
     }
 
+    /** A GET for a non-JSON resource, e.g. Prometheus text at /metrics. */
+    public Answer get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     public Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
