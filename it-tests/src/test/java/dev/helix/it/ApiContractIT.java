@@ -32,6 +32,17 @@ class ApiContractIT {
     }
 
     @Test
+    void anonymousVisitorsOfThePortalAreSentToTheLoginPage() {
+        for (String page : List.of("/dashboard.xhtml", "/task.xhtml?id=1", "/agents.xhtml")) {
+            HelixClient.Answer answer = HelixClient.anonymous().get(page, "text/html");
+            assertEquals(302, answer.status(), page);
+            assertTrue(answer.location().contains("/login.xhtml"), answer.location());
+        }
+        HelixClient.Answer root = HelixClient.anonymous().get("/", "text/html").expect(200);
+        assertTrue(root.body().contains("url=dashboard.xhtml") && !root.body().contains("Tasks by state"), root.body());
+    }
+
+    @Test
     void rolesDecideWhoMayDoWhat() {
         HelixClient viewer = HelixClient.user("vera-viewer", "viewer");
         HelixClient developer = HelixClient.user("dev-contract", "developer");

@@ -27,7 +27,8 @@ public final class HelixClient {
     /** Password of the initial administrator of the test server. */
     public static final String ADMIN_PASSWORD = System.getProperty("helix.it.admin.password");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
 

@@ -1,6 +1,6 @@
 package dev.helix.web.api;
 
-/** Names of the security roles used in {@code @RolesAllowed}, and the sets of them each kind of action needs. */
+/** Names of the security roles, as used in {@code @RolesAllowed} and as the groups users belong to. */
 public final class Roles {
 
     public static final String ADMIN = "admin";

@@ -41,13 +41,18 @@ public class FleetDashboard {
     private Priority priority = Priority.MEDIUM;
     private boolean justDoIt;
     private List<AgentProgress> live;
+    private PoolStatistics statistics;
 
     public List<Agent> getAgents() {
         return pool.agents();
     }
 
+    /** Read once per request: the page shows several of its figures. */
     public PoolStatistics getPool() {
-        return pool.statistics();
+        if (statistics == null) {
+            statistics = pool.statistics();
+        }
+        return statistics;
     }
 
     public List<Column> getBoard() {
