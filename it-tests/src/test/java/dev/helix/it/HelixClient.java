@@ -24,20 +24,35 @@ public final class HelixClient {
 
     /** Base URL of the server under test, e.g. http://localhost:19080. */
     public static final String BASE = System.getProperty("helix.it.url", "http://localhost:19080");
+    /** Base URL of the server's HTTPS port, where Liberty's own REST APIs (e.g. /ibm/api/batch) answer. */
+    public static final String SECURE_BASE = System.getProperty("helix.it.https.url", "https://localhost:19443");
     /** Password of the initial administrator of the test server. */
     public static final String ADMIN_PASSWORD = System.getProperty("helix.it.admin.password");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final String base;
+    private final HttpClient http;
     private final String authorization;
 
-    private HelixClient(String authorization) {
+    private HelixClient(String base, HttpClient http, String authorization) {
+        this.base = base;
+        this.http = http;
         this.authorization = authorization;
+    }
+
+    private HelixClient(String authorization) {
+        this(BASE, HTTP, authorization);
     }
 
     public static HelixClient as(String user, String password) {
         return new HelixClient("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same caller over HTTPS, trusting only the test server's own certificate. */
+    public HelixClient overHttps() {
+        return new HelixClient(SECURE_BASE, ServerTrust.httpClient(), authorization);
     }
 
     public static HelixClient admin() {
@@ -110,7 +125,7 @@ public final class HelixClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
@@ -118,9 +133,9 @@ public final class HelixClient {
         return builder;
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
                     response.headers().firstValue("Location").orElse(null), response.body());

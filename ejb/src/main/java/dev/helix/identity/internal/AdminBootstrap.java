@@ -64,6 +64,8 @@ public class AdminBootstrap {
             users.changePassword(ADMIN, wanted.get());
             writeServerRegistry(wanted.get());
             LOG.info("The admin password was changed to the value of HELIX_ADMIN_PASSWORD");
+        } else if (!Files.exists(registryFile()) && wanted.isPresent()) {
+            writeServerRegistry(wanted.get());
         } else if (!Files.exists(registryFile())) {
             LOG.warning("The Liberty registry drop-in for 'admin' is missing; set HELIX_ADMIN_PASSWORD and restart "
                     + "to restore Admin Center access");
@@ -79,7 +81,11 @@ public class AdminBootstrap {
         return password;
     }
 
-    /** Registers {@code admin} with the server's basic registry as administrator, password stored hashed. */
+    /**
+     * Registers {@code admin} with the server's basic registry, password stored hashed, as server administrator
+     * (Admin Center) and batch administrator (the batch REST API and the Admin Center's batch tool, which
+     * authorise separately).
+     */
     private void writeServerRegistry(String password) {
         String encoded = PasswordUtil.passwordEncode(password, "hash");
         String xml = """
@@ -92,8 +98,13 @@ public class AdminBootstrap {
                     <administrator-role>
                         <user>%s</user>
                     </administrator-role>
+                    <authorization-roles id="com.ibm.ws.batch">
+                        <security-role name="batchAdmin">
+                            <user name="%s"/>
+                        </security-role>
+                    </authorization-roles>
                 </server>
-                """.formatted(ADMIN, encoded, ADMIN);
+                """.formatted(ADMIN, encoded, ADMIN, ADMIN);
         writePrivately(registryFile(), xml);
     }
 
