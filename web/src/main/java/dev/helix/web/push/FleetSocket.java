@@ -1,5 +1,6 @@
 package dev.helix.web.push;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -9,8 +10,10 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * WebSocket stream of fleet events at {@code /push/fleet} (signed-in users only): every task status change,
- * checklist step and agent status change as one JSON message, so pages update by push.
+ * checklist step and agent status change as one JSON message, so pages update by push. A CDI bean, one per
+ * connection, so that Liberty creates it through CDI and injects the broadcaster.
  */
+@Dependent
 @ServerEndpoint("/push/fleet")
 public class FleetSocket {
 

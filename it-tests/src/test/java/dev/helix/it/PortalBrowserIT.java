@@ -1,0 +1,115 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal and the Admin Center in a real browser, Debian's headless Chromium: sign in, watch a task move on
+ * the dashboard by push, and sign in to the Admin Center as the initial administrator and find its batch tool. A screenshot of each
+ * test's last page is left in {@code target/screenshots}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PortalBrowserIT {
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.helixEar();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("helix.it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000");
+        // The test server's HTTPS certificate is Liberty's generated, self-signed one.
+        options.setAcceptInsecureCerts(true);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("helix.it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) throws IOException {
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.quit();
+    }
+
+    @Test
+    void theDashboardShowsATaskMovingWithoutAReload() {
+        browser.get(HelixClient.BASE + "/dashboard.xhtml");
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.findElement(By.id("login:username")).sendKeys("admin");
+        browser.findElement(By.id("login:password")).sendKeys(HelixClient.ADMIN_PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/dashboard.xhtml"));
+        wait.until(d -> Boolean.TRUE.equals(script("return window.helixSocket && window.helixSocket.readyState === 1")));
+        script("window.helixNoReload = 'still here';");
+
+        long id = HelixClient.admin().post("/api/v1/tasks", "{\"title\":\"Watched in the browser\",\"prompt\":\"Show the move\"}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        By status = By.cssSelector(".task-status[data-task='" + id + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "SPEC_REVIEW"));
+
+        HelixClient.admin().post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").expect(200);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "IMPLEMENTATION_REVIEW"));
+
+        assertEquals("still here", script("return window.helixNoReload"), "the page must update by push, not by reloading");
+        assertTrue(browser.findElement(By.id("board")).getText().contains("IMPLEMENTATION_REVIEW"));
+    }
+
+    @Test
+    void theAdministratorSignsInToTheAdminCenter() {
+        browser.get(HelixClient.SECURE_BASE + "/adminCenter/");
+        signInToAdminCenter("wrong-password");
+        wait.until(ExpectedConditions.urlContains("login"));
+        assertTrue(browser.getCurrentUrl().contains("login"), browser.getCurrentUrl());
+
+        browser.get(HelixClient.SECURE_BASE + "/adminCenter/");
+        signInToAdminCenter(HelixClient.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(HelixClient.SECURE_BASE + "/adminCenter/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Java Batch"));
+    }
+
+    private void signInToAdminCenter(String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys("admin");
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.id("loginButton")).click();
+    }
+
+    private Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+}
