@@ -50,6 +50,11 @@ public final class HelixClient {
         return new HelixClient("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The same caller, talking to another server. */
+    public HelixClient at(String otherBase) {
+        return new HelixClient(otherBase, HTTP, authorization);
+    }
+
     /** The same caller over HTTPS, trusting only the test server's own certificate. */
     public HelixClient overHttps() {
         return new HelixClient(SECURE_BASE, ServerTrust.httpClient(), authorization);
@@ -95,6 +100,11 @@ public final class HelixClient {
 
     public Answer delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** Opens the portal's push stream as this user. */
+    public FleetStream fleetStream() {
+        return new FleetStream(authorization);
     }
 
     /** Reads a task until the predicate holds, or fails after the timeout. */

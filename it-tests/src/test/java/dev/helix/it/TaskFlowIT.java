@@ -125,6 +125,20 @@ class TaskFlowIT {
     }
 
     @Test
+    void thePushStreamTellsEveryStatusAndEveryChecklistStepInOrder() throws InterruptedException {
+        try (FleetStream stream = developer.fleetStream()) {
+            long id = create("{\"title\":\"Watched\",\"prompt\":\"" + SIX_ASKS + "\",\"justDoIt\":true}");
+            List<JsonObject> events = stream.eventsOfTaskUntil(id, "IMPLEMENTATION_REVIEW", Duration.ofSeconds(60));
+            List<String> statuses = events.stream().filter(e -> e.getString("type").equals("TASK_STATUS_CHANGED"))
+                    .map(e -> e.getString("status")).toList();
+            assertEquals(List.of("BACKLOG", "IMPLEMENTATION_QUEUED", "IMPLEMENTATION", "IMPLEMENTATION_REVIEW"), statuses);
+            long steps = events.stream().filter(e -> e.getString("type").equals("TASK_PROGRESSED")).count();
+            int items = developer.get("/api/v1/tasks/" + id).expect(200).object().getInt("total");
+            assertEquals(2L * items, steps, "each checklist item is announced when started and when done");
+        }
+    }
+
+    @Test
     void aRejectedImplementationGoesBackToWorkWithAReworkItem() {
         long id = create("{\"title\":\"Rework\",\"prompt\":\"Build it\",\"justDoIt\":true}");
         developer.awaitStatus(id, "IMPLEMENTATION_REVIEW");

@@ -1,0 +1,62 @@
+package dev.helix.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The portal's push stream ({@code /push/fleet}) as a browser receives it: whole JSON events, in order. */
+final class FleetStream implements AutoCloseable {
+
+    private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+
+    FleetStream(String authorization) {
+        URI uri = URI.create(HelixClient.BASE.replaceFirst("^http", "ws") + "/push/fleet");
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", authorization)
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            events.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
+    }
+
+    /** The events about one task, in arrival order, up to and including the first with the given status. */
+    List<JsonObject> eventsOfTaskUntil(long taskId, String status, Duration timeout) throws InterruptedException {
+        List<JsonObject> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject event = events.poll(100, TimeUnit.MILLISECONDS);
+            if (event != null && event.containsKey("taskId") && event.getJsonNumber("taskId").longValue() == taskId) {
+                seen.add(event);
+                if ("TASK_STATUS_CHANGED".equals(event.getString("type")) && status.equals(event.getString("status"))) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("no " + status + " event for task " + taskId + " within " + timeout + "; seen: " + seen);
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+}
