@@ -39,20 +39,29 @@ final class FleetStream implements AutoCloseable {
                 }).join();
     }
 
-    /** The events about one task, in arrival order, up to and including the first with the given status. */
+    /**
+     * The events about one task, in arrival order, up to the first with the given status and half a second
+     * beyond it: events of transactions that commit close together may arrive out of order.
+     */
     List<JsonObject> eventsOfTaskUntil(long taskId, String status, Duration timeout) throws InterruptedException {
         List<JsonObject> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean reached = false;
         while (System.nanoTime() < deadline) {
-            JsonObject event = events.poll(100, TimeUnit.MILLISECONDS);
+            JsonObject event = events.poll(50, TimeUnit.MILLISECONDS);
             if (event != null && event.containsKey("taskId") && event.getJsonNumber("taskId").longValue() == taskId) {
                 seen.add(event);
-                if ("TASK_STATUS_CHANGED".equals(event.getString("type")) && status.equals(event.getString("status"))) {
-                    return seen;
+                if (!reached && "TASK_STATUS_CHANGED".equals(event.getString("type"))
+                        && status.equals(event.getString("status"))) {
+                    reached = true;
+                    deadline = System.nanoTime() + Duration.ofMillis(500).toNanos();
                 }
             }
         }
-        throw new AssertionError("no " + status + " event for task " + taskId + " within " + timeout + "; seen: " + seen);
+        if (!reached) {
+            throw new AssertionError("no " + status + " event for task " + taskId + " within " + timeout + "; seen: " + seen);
+        }
+        return seen;
     }
 
     @Override

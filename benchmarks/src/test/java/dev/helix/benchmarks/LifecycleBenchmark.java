@@ -1,0 +1,72 @@
+package dev.helix.benchmarks;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The lifecycle load harness: against a running Helix (offline provider, zero per-item delay) it first measures
+ * the raw JMS send/receive rate on the same server through the JMS probe, then drives a warm-up and a measured
+ * run of tasks through both gates to DONE, and reports tasks/s and p50/p99 creation-to-DONE latency. Settings
+ * come from system properties ({@code bench.*}, see the benchmarks pom); the report goes to stdout and to
+ * {@code bench.report} as markdown.
+ */
+public final class LifecycleBenchmark {
+
+    private LifecycleBenchmark() {
+    }
+
+    public static void main(String[] args) throws InterruptedException, IOException {
+        String url = System.getProperty("bench.url", "http://localhost:29080");
+        int tasks = Integer.getInteger("bench.tasks", 200);
+        int concurrency = Integer.getInteger("bench.concurrency", 8);
+        int warmup = Integer.getInteger("bench.warmup", 20);
+        int jmsMessages = Integer.getInteger("bench.jms.messages", 5000);
+        Path report = Path.of(System.getProperty("bench.report", "benchmark-results.md"));
+        HelixConnection helix = new HelixConnection(url, "admin", System.getProperty("bench.password"));
+
+        helix.awaitReady(Duration.ofMinutes(5), "/api/v1/agents/pool", "/helix-benchmarks/jms?messages=1");
+        helix.get("/helix-benchmarks/jms?messages=" + Math.max(1, jmsMessages / 10));
+        JsonObject jms = helix.get("/helix-benchmarks/jms?messages=" + jmsMessages);
+        System.out.printf("JMS reference: %d persistent messages, %.0f sent/s, %.0f received/s%n", jmsMessages,
+                jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
+
+        TaskDriver.Run run;
+        try (TaskDriver driver = new TaskDriver(helix)) {
+            System.out.printf("Warm-up: %d tasks%n", warmup);
+            driver.run(warmup, concurrency, Duration.ofMinutes(10));
+            System.out.printf("Measuring: %d tasks, %d in flight%n", tasks, concurrency);
+            run = driver.run(tasks, concurrency, Duration.ofMinutes(30));
+        }
+        JsonObject progress = helix.get("/api/v1/tasks/" + run.sampleTaskId() + "/progress");
+        System.out.println("Lifecycle: " + run.summary() + ", failed " + run.failed() + ", states push never announced "
+                + run.missedEvents());
+        Files.writeString(report, markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total")));
+        System.out.println("Report: " + report.toAbsolutePath());
+    }
+
+    private static String markdown(String url, int tasks, int concurrency, int warmup, JsonObject jms,
+            TaskDriver.Run run, int checklistItems) {
+        LatencySummary s = run.summary();
+        return """
+                ### Run of %s
+
+                - Server: %s, harness on the same machine; %d cores, %s, Java %s
+                - Settings: %d tasks after %d warm-up, %d in flight, offline provider, zero per-item delay,
+                  %d checklist items per task
+                - Lifecycle (creation to DONE through both gates): **%.2f tasks/s**, p50 **%.0f ms**,
+                  p99 **%.0f ms**, max %.0f ms; %d failed; %d states found over REST that push had not announced
+                - JMS reference (same server, same run): %d persistent messages of %d bytes,
+                  **%.0f sent/s**, **%.0f received/s**
+                """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), url,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch"), System.getProperty("java.version"),
+                tasks, warmup, concurrency, checklistItems, s.perSecond(), s.p50Millis(), s.p99Millis(),
+                s.maxMillis(), run.failed(), run.missedEvents(), jms.getInt("messages"), jms.getInt("bytes"),
+                jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing accepted is lost and nothing is done twice across a crash: the server is killed (SIGKILL) while its
+ * agents are half-way through a batch of tasks; after a restart every accepted task completes, each state and
+ * each checklist step exactly once. With 24 tasks and a short delay between steps, the agents commit
+ * transactions nearly back to back, so the kill often lands inside a two-phase commit (Liberty then logs
+ * "Transaction service recovering 1 transaction" on the restart). Runs its own server, {@code helix-crash}, since it kills it.
+ */
+class CrashRecoveryIT {
+
+    private static final StandaloneServer SERVER = new StandaloneServer("helix-crash",
+            System.getProperty("helix.it.crash.url", "http://localhost:39080"));
+    private static final int TASKS = 24;
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.stop();
+    }
+
+    @Test
+    void tasksInFlightWhenTheServerIsKilledCompleteExactlyOnceAfterARestart() {
+        SERVER.start();
+        HelixClient admin = HelixClient.admin().at(SERVER.baseUrl());
+        long stepsBefore = stepsOfAllAgents(admin);
+        List<Long> accepted = new ArrayList<>();
+        for (int i = 0; i < TASKS; i++) {
+            accepted.add(admin.post("/api/v1/tasks", "{\"title\":\"Crash " + i + "\",\"prompt\":\"Add a cache. Expire "
+                    + "entries. Count hits. Report misses.\",\"justDoIt\":true}").expect(201).object()
+                    .getJsonNumber("id").longValue());
+        }
+        awaitWorkInFlight(admin, accepted);
+
+        SERVER.kill();
+        SERVER.start();
+
+        long expectedSteps = 0;
+        for (long id : accepted) {
+            JsonObject review = admin.awaitTask(id,
+                    t -> t.getString("status").equals("IMPLEMENTATION_REVIEW"), Duration.ofMinutes(3));
+            assertEquals(review.getInt("total"), review.getInt("done"), review::toString);
+            assertFalse(review.getString("plan").contains("- [~]"), review.getString("plan"));
+            admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}")
+                    .expect(200);
+            List<String> path = admin.get("/api/v1/tasks/" + id + "/history").expect(200).json().asJsonArray().stream()
+                    .map(v -> v.asJsonObject().getString("to")).toList();
+            assertEquals(List.of("BACKLOG", "IMPLEMENTATION_QUEUED", "IMPLEMENTATION", "IMPLEMENTATION_REVIEW", "DONE"),
+                    path, "task " + id + " went through each state exactly once");
+            expectedSteps += 1 + 2L * review.getInt("total"); // the plan drafted, then each item started and finished
+        }
+        assertEquals(expectedSteps, stepsOfAllAgents(admin) - stepsBefore,
+                "every checklist item was started once and finished once, none repeated after the restart");
+    }
+
+    /** Waits until agents are working on the tasks and some, but not half, of the checklist steps are done. */
+    private static void awaitWorkInFlight(HelixClient admin, List<Long> tasks) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            List<JsonObject> ours = admin.get("/api/v1/tasks").expect(200).json().asJsonArray().getValuesAs(JsonObject.class)
+                    .stream().filter(t -> tasks.contains(t.getJsonNumber("id").longValue())).toList();
+            int done = ours.stream().mapToInt(t -> t.getInt("done")).sum();
+            int total = ours.stream().mapToInt(t -> t.getInt("total")).sum();
+            boolean working = ours.stream().anyMatch(t -> t.getString("status").equals("IMPLEMENTATION"));
+            if (working && done > 0 && done < total / 2) {
+                return;
+            }
+            assertFalse(ours.stream().allMatch(t -> t.getString("status").equals("IMPLEMENTATION_REVIEW")),
+                    "the tasks finished before the server could be killed");
+            HelixClient.sleep(20);
+        }
+        throw new AssertionError("no work in flight within a minute");
+    }
+
+    private static long stepsOfAllAgents(HelixClient admin) {
+        return admin.get("/api/v1/agents").expect(200).json().asJsonArray().stream()
+                .mapToLong(agent -> agent.asJsonObject().getJsonNumber("stepsCompleted").longValue()).sum();
+    }
+}

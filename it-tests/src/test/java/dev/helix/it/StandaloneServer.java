@@ -1,0 +1,88 @@
+package dev.helix.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A Liberty server of the test installation that a test starts, kills and restarts itself, with Helix's EAR
+ * in its dropins: for tests that must crash a server, which Arquillian's managed server cannot be.
+ */
+final class StandaloneServer {
+
+    private final Path wlp = Path.of(System.getProperty("helix.it.wlp", "target/liberty/wlp"));
+    private final String name;
+    private final String baseUrl;
+
+    StandaloneServer(String name, String baseUrl) {
+        this.name = name;
+        this.baseUrl = baseUrl;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Deploys the EAR under test, starts the server and waits until Helix answers. */
+    void start() {
+        try {
+            Path dropins = Files.createDirectories(wlp.resolve("usr/servers/" + name + "/dropins"));
+            Files.copy(Path.of(System.getProperty("helix.it.ear", "target/helix.ear")), dropins.resolve("helix.ear"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run("start");
+        awaitHelix(Duration.ofMinutes(4));
+    }
+
+    /** Kills the server's JVM at once (SIGKILL): no shutdown hooks, no orderly stop, like a power cut. */
+    void kill() {
+        try {
+            long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).strip());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+            process.destroyForcibly();
+            process.onExit().join();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void stop() {
+        run("stop");
+    }
+
+    private void run(String action) {
+        try {
+            Process process = new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), action, name))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitHelix(Duration timeout) {
+        HelixClient admin = HelixClient.admin().at(baseUrl);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (admin.get("/api/v1/agents/pool").status() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException e) {
+                // not listening yet
+            }
+            HelixClient.sleep(500);
+        }
+        throw new AssertionError("server " + name + " did not serve Helix within " + timeout);
+    }
+}
