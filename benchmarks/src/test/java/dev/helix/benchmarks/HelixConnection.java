@@ -62,11 +62,11 @@ final class HelixConnection {
         return http.sendAsync(post(path, json), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
-    /** Opens the fleet push stream; every whole message goes to the listener. */
-    WebSocket openFleetStream(Consumer<JsonObject> listener) {
+    /** Opens the fleet push stream; every whole message goes to the listener, a close or error to {@code onLost}. */
+    WebSocket openFleetStream(Consumer<JsonObject> listener, Runnable onLost) {
         URI uri = URI.create(base.replaceFirst("^http", "ws") + "/push/fleet");
         return http.newWebSocketBuilder().header("Authorization", authorization)
-                .buildAsync(uri, new JsonMessages(listener)).join();
+                .buildAsync(uri, new JsonMessages(listener, onLost)).join();
     }
 
     private int status(String path) {
@@ -106,10 +106,23 @@ final class HelixConnection {
     private static final class JsonMessages implements WebSocket.Listener {
 
         private final Consumer<JsonObject> listener;
+        private final Runnable onLost;
         private final StringBuilder partial = new StringBuilder();
 
-        JsonMessages(Consumer<JsonObject> listener) {
+        JsonMessages(Consumer<JsonObject> listener, Runnable onLost) {
             this.listener = listener;
+            this.onLost = onLost;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            onLost.run();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            onLost.run();
         }
 
         @Override

@@ -33,10 +33,11 @@ final class TaskDriver implements AutoCloseable {
     private final AtomicInteger missedEvents = new AtomicInteger();
     private final ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor();
     private final WebSocket stream;
+    private volatile boolean streamLost;
 
     TaskDriver(HelixConnection helix) {
         this.helix = helix;
-        this.stream = helix.openFleetStream(this::onEvent);
+        this.stream = helix.openFleetStream(this::onEvent, () -> streamLost = true);
         reconciler.scheduleWithFixedDelay(this::readQuietTasks, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -80,6 +81,9 @@ final class TaskDriver implements AutoCloseable {
             throw new IllegalStateException(ended.getCount() + " tasks did not end within " + timeout + ": "
                     + inFlight.keySet());
         }
+        if (streamLost) {
+            throw new IllegalStateException("The push stream closed during the run; its figures would be REST polling's");
+        }
         return new Run(LatencySummary.of(latencies, System.nanoTime() - start), failed.get(), missedEvents.get(),
                 sample.get());
     }
@@ -92,11 +96,16 @@ final class TaskDriver implements AutoCloseable {
         String status = event.getString("status");
         InFlight task = inFlight.get(id);
         if (task == null) {
+            // The creation answer has not been registered yet; whichever side takes the status back acts on it.
             arrivedEarly.put(id, status);
-        } else {
-            task.lastAnnounced = status;
-            advance(id, task, status);
+            task = inFlight.get(id);
+            status = task == null ? null : arrivedEarly.remove(id);
+            if (status == null) {
+                return;
+            }
         }
+        task.lastAnnounced = status;
+        advance(id, task, status);
     }
 
     private void advance(long id, InFlight task, String status) {

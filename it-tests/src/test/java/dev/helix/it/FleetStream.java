@@ -37,6 +37,20 @@ final class FleetStream implements AutoCloseable {
                         return null;
                     }
                 }).join();
+        awaitOpened();
+    }
+
+    /** Waits for the stream's first message, sent once the server has registered it: nothing is missed after. */
+    private void awaitOpened() {
+        try {
+            JsonObject first = events.poll(10, TimeUnit.SECONDS);
+            if (first == null || !"STREAM_OPENED".equals(first.getString("type"))) {
+                throw new AssertionError("the fleet stream did not open with STREAM_OPENED but with " + first);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

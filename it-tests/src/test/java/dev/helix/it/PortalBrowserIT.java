@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -60,11 +61,16 @@ class PortalBrowserIT {
 
     @AfterEach
     void closeBrowser(TestInfo test) throws IOException {
-        Path shots = Path.of("target", "screenshots");
-        Files.createDirectories(shots);
-        Files.write(shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.quit();
+        if (browser == null) {
+            return;
+        }
+        try {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
@@ -93,9 +99,11 @@ class PortalBrowserIT {
     @Test
     void theAdministratorSignsInToTheAdminCenter() {
         browser.get(HelixClient.SECURE_BASE + "/adminCenter/");
-        signInToAdminCenter("wrong-password");
-        wait.until(ExpectedConditions.urlContains("login"));
-        assertTrue(browser.getCurrentUrl().contains("login"), browser.getCurrentUrl());
+        WebElement loginButton = signInToAdminCenter("wrong-password");
+        wait.until(ExpectedConditions.stalenessOf(loginButton));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+        assertTrue(browser.getCurrentUrl().contains("login"), "a wrong password stays on the sign-in page, not "
+                + browser.getCurrentUrl());
 
         browser.get(HelixClient.SECURE_BASE + "/adminCenter/");
         signInToAdminCenter(HelixClient.ADMIN_PASSWORD);
@@ -103,10 +111,13 @@ class PortalBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Java Batch"));
     }
 
-    private void signInToAdminCenter(String password) {
+    /** Fills in and submits the Admin Center's sign-in form; answers the button, which goes stale on submit. */
+    private WebElement signInToAdminCenter(String password) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys("admin");
         browser.findElement(By.id("j_password")).sendKeys(password);
-        browser.findElement(By.id("loginButton")).click();
+        WebElement button = browser.findElement(By.id("loginButton"));
+        button.click();
+        return button;
     }
 
     private Object script(String javascript) {

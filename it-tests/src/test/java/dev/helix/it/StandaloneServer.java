@@ -28,8 +28,12 @@ final class StandaloneServer {
         return baseUrl;
     }
 
-    /** Deploys the EAR under test, starts the server and waits until Helix answers. */
+    /**
+     * Deploys the EAR under test, starts the server and waits until Helix answers. A server of that name left
+     * running by an aborted earlier run is stopped first.
+     */
     void start() {
+        run("stop");
         try {
             Path dropins = Files.createDirectories(wlp.resolve("usr/servers/" + name + "/dropins"));
             Files.copy(Path.of(System.getProperty("helix.it.ear", "target/helix.ear")), dropins.resolve("helix.ear"),
@@ -53,6 +57,16 @@ final class StandaloneServer {
         }
     }
 
+    /** What the transaction service said about recovery at the latest start, e.g. "recovering 2 transactions". */
+    String recoveryReport() {
+        try (var lines = Files.lines(wlp.resolve("usr/servers/" + name + "/logs/messages.log"))) {
+            return lines.filter(l -> l.contains("WTRN0027I") || l.contains("WTRN0028I") || l.contains("WTRN0135I"))
+                    .reduce((first, second) -> second).map(l -> l.substring(l.indexOf("WTRN"))).orElse("no recovery message");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void stop() {
         run("stop");
     }
@@ -61,7 +75,12 @@ final class StandaloneServer {
         try {
             Process process = new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), action, name))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            process.waitFor();
+            int exit = process.waitFor();
+            // "server stop" answers 1 when the server was not running, which is fine for a clean-up.
+            if (exit != 0 && !(action.equals("stop") && exit == 1)) {
+                throw new IllegalStateException("'server " + action + " " + name + "' failed with exit code " + exit
+                        + "; see " + wlp.resolve("usr/servers/" + name + "/logs"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

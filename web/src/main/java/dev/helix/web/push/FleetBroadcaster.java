@@ -11,15 +11,23 @@ public class FleetBroadcaster {
 
     private final Map<String, FleetStreamOutbox> outboxes = new ConcurrentHashMap<>();
 
+    /** The first message of every stream: tells the browser it is connected, so it can catch up on what it missed. */
+    static final String OPENED = "{\"type\":\"STREAM_OPENED\"}";
+
     void join(Session session) {
-        outboxes.put(session.getId(), new FleetStreamOutbox(session));
+        FleetStreamOutbox outbox = new FleetStreamOutbox(session);
+        outboxes.put(session.getId(), outbox);
+        outbox.offer(OPENED);
     }
 
     void leave(Session session) {
         outboxes.remove(session.getId());
     }
 
-    /** Sends one event (JSON text) to every open session, in order per session; a closed or lagging one is dropped. */
+    /**
+     * Sends one event (JSON text) to every open session, in order per session; a closed, failing or lagging one is
+     * dropped. Never throws: one browser's trouble must not touch the others or the relay's transaction.
+     */
     public void broadcast(String json) {
         outboxes.entrySet().removeIf(entry -> !entry.getValue().isOpen() || !entry.getValue().offer(json));
     }

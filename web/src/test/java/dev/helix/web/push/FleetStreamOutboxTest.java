@@ -10,6 +10,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ class FleetStreamOutboxTest {
         final List<SendHandler> handlers = new ArrayList<>();
         final List<String> received = new ArrayList<>();
         CloseReason closed;
+        boolean completesAtOnce;
 
         Session session() {
             RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -30,6 +32,9 @@ class FleetStreamOutboxTest {
                         if (method.getName().equals("sendText") && args.length == 2) {
                             inFlight.add((String) args[0]);
                             handlers.add((SendHandler) args[1]);
+                            if (completesAtOnce) {
+                                completeOne();
+                            }
                             return null;
                         }
                         throw new UnsupportedOperationException(method.getName());
@@ -71,6 +76,33 @@ class FleetStreamOutboxTest {
 
         assertTrue(outbox.offer("four"));
         assertEquals(List.of("four"), browser.inFlight, "an idle outbox sends at once");
+    }
+
+    @Test
+    void sendsThatCompleteAtOnceFollowEachOtherWithoutPilingUpTheStack() {
+        SlowBrowser browser = new SlowBrowser();
+        browser.completesAtOnce = true;
+        FleetStreamOutbox outbox = new FleetStreamOutbox(browser.session());
+        for (int i = 0; i < 5000; i++) {
+            assertTrue(outbox.offer("event " + i));
+        }
+        assertEquals(5000, browser.received.size());
+        assertEquals("event 4999", browser.received.get(4999));
+    }
+
+    @Test
+    void aFailedSendDropsTheBrowserAndItsWaitingMessages() {
+        SlowBrowser browser = new SlowBrowser();
+        FleetStreamOutbox outbox = new FleetStreamOutbox(browser.session());
+        outbox.offer("one");
+        outbox.offer("two");
+        browser.handlers.remove(0).onResult(new SendResult(new IOException("connection reset")));
+        browser.inFlight.clear();
+
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, browser.closed.getCloseCode());
+        assertFalse(outbox.isOpen());
+        assertFalse(outbox.offer("three"), "a dropped browser takes no more messages");
+        assertTrue(browser.inFlight.isEmpty(), "nothing more is sent to a failed connection");
     }
 
     @Test
