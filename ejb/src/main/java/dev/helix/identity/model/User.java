@@ -64,6 +64,18 @@ public class User {
         return enabled;
     }
 
+    public void changeRoles(Set<Role> newRoles) {
+        this.roles = newRoles.stream().map(Role::roleName).sorted().collect(Collectors.joining(","));
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isAdmin() {
+        return getRoles().contains(Role.ADMIN.roleName());
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

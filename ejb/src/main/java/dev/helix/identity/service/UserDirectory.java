@@ -1,12 +1,15 @@
 package dev.helix.identity.service;
 
 import dev.helix.identity.internal.VerifiedCredentialCache;
+import dev.helix.identity.model.PasswordChanged;
 import dev.helix.identity.model.PasswordHasher;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
 import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.NotFoundException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +31,9 @@ public class UserDirectory {
 
     @Inject
     VerifiedCredentialCache cache;
+
+    @Inject
+    Event<PasswordChanged> passwordChanges;
 
     /** The user's role names when the credentials are right and the user is enabled; empty otherwise. */
     public Optional<Set<String>> authenticate(String username, String password) {
@@ -71,11 +77,60 @@ public class UserDirectory {
         return user;
     }
 
+    public User existing(String username) {
+        return user(username).orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    /** An administrator changes a user's roles and/or enables or disables the account. */
+    public User update(String username, Optional<Set<Role>> roles, Optional<Boolean> enabled) {
+        User user = existing(username);
+        roles.ifPresent(r -> {
+            if (r.isEmpty()) {
+                throw new InvalidInputException("a user needs at least one role");
+            }
+        });
+        boolean losesAdmin = user.isAdmin() && (roles.map(r -> !r.contains(Role.ADMIN)).orElse(false)
+                || enabled.map(e -> !e).orElse(false));
+        if (losesAdmin) {
+            requireAnotherActiveAdmin(username, "disable or demote");
+        }
+        roles.ifPresent(user::changeRoles);
+        enabled.ifPresent(user::setEnabled);
+        cache.forget(username);
+        return user;
+    }
+
+    public void delete(String username) {
+        User user = existing(username);
+        if (user.isAdmin() && user.isEnabled()) {
+            requireAnotherActiveAdmin(username, "delete");
+        }
+        em.remove(user);
+        cache.forget(username);
+    }
+
+    /** Sets a new password (an administrator's reset, or the bootstrap). */
     public void changePassword(String username, String password) {
         checkPassword(password);
-        User user = em.find(User.class, username);
-        user.changePasswordHash(PasswordHasher.hash(password));
+        existing(username).changePasswordHash(PasswordHasher.hash(password));
         cache.forget(username);
+        passwordChanges.fire(new PasswordChanged(username, password));
+    }
+
+    /** A user changes their own password, proving they know the current one. */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        User user = existing(username);
+        if (currentPassword == null || !PasswordHasher.verify(currentPassword, user.getPasswordHash())) {
+            throw new InvalidInputException("the current password is wrong");
+        }
+        changePassword(username, newPassword);
+    }
+
+    private void requireAnotherActiveAdmin(String username, String action) {
+        boolean another = users().stream().anyMatch(u -> !u.getUsername().equals(username) && u.isAdmin() && u.isEnabled());
+        if (!another) {
+            throw new ConflictException("Cannot " + action + " '" + username + "': it is the last enabled administrator");
+        }
     }
 
     private static void checkPassword(String password) {

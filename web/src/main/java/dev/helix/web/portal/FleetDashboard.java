@@ -3,12 +3,14 @@ package dev.helix.web.portal;
 import dev.helix.agents.model.Agent;
 import dev.helix.agents.model.PoolStatistics;
 import dev.helix.agents.service.AgentPool;
+import dev.helix.identity.model.Permission;
 import dev.helix.tasks.model.AgentProgress;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;
+import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -35,6 +37,9 @@ public class FleetDashboard {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Caller caller;
 
     private String title;
     private String prompt;
@@ -79,11 +84,15 @@ public class FleetDashboard {
     }
 
     public boolean isMayCreate() {
-        return faces.getExternalContext().isUserInRole("developer") || faces.getExternalContext().isUserInRole("operator")
-                || faces.getExternalContext().isUserInRole("admin");
+        return caller.may(Permission.TASK_CREATE);
     }
 
     public void create() {
+        if (!isMayCreate()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Creating tasks needs the permission "
+                    + Permission.TASK_CREATE.permissionName(), null));
+            return;
+        }
         Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt), faces.getExternalContext().getRemoteUser());
         faces.addMessage(null, new FacesMessage("Task " + task.getId() + " created: " + task.getTitle()));
         title = null;

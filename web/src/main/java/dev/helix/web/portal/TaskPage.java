@@ -1,5 +1,6 @@
 package dev.helix.web.portal;
 
+import dev.helix.identity.model.Permission;
 import dev.helix.shared.model.DomainException;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
@@ -8,6 +9,7 @@ import dev.helix.tasks.model.Gate;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskTransition;
 import dev.helix.tasks.service.TaskService;
+import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -25,6 +27,9 @@ public class TaskPage {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Caller caller;
 
     private Long id;
     private String comment;
@@ -54,7 +59,7 @@ public class TaskPage {
     }
 
     public boolean isMayDecide() {
-        return faces.getExternalContext().isUserInRole("operator") || faces.getExternalContext().isUserInRole("admin");
+        return caller.may(Permission.TASK_DECIDE);
     }
 
     public void approve() {
@@ -66,6 +71,11 @@ public class TaskPage {
     }
 
     private void decide(Decision decision) {
+        if (!isMayDecide()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Deciding gates needs the permission "
+                    + Permission.TASK_DECIDE.permissionName(), null));
+            return;
+        }
         Task current = getTask();
         Gate gate = current.getStatus() == Gate.SPEC.reviewState() ? Gate.SPEC : Gate.IMPLEMENTATION;
         try {

@@ -1,11 +1,11 @@
 package dev.helix.web.api.admin;
 
+import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.shared.model.InvalidInputException;
-import dev.helix.web.api.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,34 +13,47 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** User accounts, for administrators. */
+/** User accounts, for administrators: create, read, change roles, disable/enable, reset password, delete. */
 @Path("/admin/users")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
 @Tag(name = "Administration")
 public class UserResource {
+
+    private static final String BODY_REQUIRED = "a JSON body is required";
 
     /** Body of {@code POST /api/v1/admin/users}. */
     public record NewUser(@NotBlank(message = "must not be blank") String username,
                           @NotBlank(message = "must not be blank") String password,
                           @NotEmpty(message = "must name at least one of admin, operator, developer, viewer") List<String> roles) {
+    }
+
+    /** Body of {@code PUT /api/v1/admin/users/{username}}: what to change; absent fields stay as they are. */
+    public record UserChange(List<String> roles, Boolean enabled) {
+    }
+
+    /** Body of {@code POST /api/v1/admin/users/{username}/password}. */
+    public record PasswordReset(@NotBlank(message = "must not be blank") String password) {
     }
 
     /** A user as the API shows it; never the password hash. */
@@ -55,21 +68,63 @@ public class UserResource {
     UserDirectory users;
 
     @GET
+    @RequiresPermission(Permission.USER_READ)
     @Operation(summary = "All users")
     public List<UserView> list() {
         return users.users().stream().map(UserView::of).toList();
     }
 
+    @GET
+    @Path("/{username}")
+    @RequiresPermission(Permission.USER_READ)
+    @Operation(summary = "One user")
+    public UserView get(@PathParam("username") String username) {
+        return UserView.of(users.existing(username));
+    }
+
     @POST
+    @RequiresPermission(Permission.USER_MANAGE)
     @Operation(summary = "Create a user with roles")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewUser user, @Context UriInfo uri) {
-        Set<Role> roles;
-        try {
-            roles = user.roles().stream().map(Role::of).collect(Collectors.toSet());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("roles must be among admin, operator, developer, viewer");
-        }
-        UserView created = UserView.of(users.create(user.username(), user.password(), roles));
+    public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewUser user, @Context UriInfo uri) {
+        UserView created = UserView.of(users.create(user.username(), user.password(), roles(user.roles())));
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{username}")
+    @RequiresPermission(Permission.USER_MANAGE)
+    @Operation(summary = "Change a user's roles, or disable or enable the account",
+            description = "The last enabled administrator can be neither disabled nor demoted (409).")
+    public UserView update(@PathParam("username") String username, @NotNull(message = BODY_REQUIRED) UserChange change) {
+        return UserView.of(users.update(username, Optional.ofNullable(change.roles()).map(UserResource::roles),
+                Optional.ofNullable(change.enabled())));
+    }
+
+    @POST
+    @Path("/{username}/password")
+    @RequiresPermission(Permission.USER_MANAGE)
+    @Operation(summary = "Reset a user's password")
+    public Response resetPassword(@PathParam("username") String username,
+                                  @NotNull(message = BODY_REQUIRED) @Valid PasswordReset reset) {
+        users.changePassword(username, reset.password());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{username}")
+    @RequiresPermission(Permission.USER_MANAGE)
+    @Operation(summary = "Delete a user", description = "The last enabled administrator cannot be deleted (409).")
+    public Response delete(@PathParam("username") String username) {
+        users.delete(username);
+        return Response.noContent().build();
+    }
+
+    private static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            roles.add(Role.byName(name).orElseThrow(
+                    () -> new InvalidInputException("roles must be among admin, operator, developer, viewer, not '" + name + "'")));
+        }
+        return roles;
     }
 }

@@ -4,9 +4,9 @@ import dev.helix.agents.model.AgentSession;
 import dev.helix.agents.model.PoolStatistics;
 import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentPool;
+import dev.helix.identity.model.Permission;
 import dev.helix.shared.model.InvalidInputException;
-import dev.helix.web.api.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -45,7 +45,7 @@ public class AgentResource {
 
     @GET
     @Path("/profiles")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_READ)
     @Operation(summary = "The agent gallery")
     public List<ProfileView> profiles() {
         return gallery.profiles().stream().map(ProfileView::of).toList();
@@ -53,7 +53,7 @@ public class AgentResource {
 
     @GET
     @Path("/profiles/{role}")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_READ)
     @Operation(summary = "One agent profile")
     public ProfileView profile(@PathParam("role") String role) {
         return ProfileView.of(gallery.profile(role));
@@ -61,7 +61,7 @@ public class AgentResource {
 
     @POST
     @Path("/profiles")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.PROFILE_MANAGE)
     @Operation(summary = "Add a custom agent profile")
     public Response addProfile(@NotNull(message = BODY_REQUIRED) @Valid ProfileRequest p, @Context UriInfo uri) {
         ProfileView created = ProfileView.of(gallery.add(p.role(), p.displayName(), p.description(), p.capabilities(), p.provider(), p.model()));
@@ -70,21 +70,21 @@ public class AgentResource {
 
     @PUT
     @Path("/profiles/{role}")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.PROFILE_MANAGE)
     @Operation(summary = "Edit an agent profile")
     public ProfileView updateProfile(@PathParam("role") String role, @NotNull(message = BODY_REQUIRED) @Valid ProfileRequest p) {
         return ProfileView.of(gallery.update(role, p.displayName(), p.description(), p.capabilities(), p.provider(), p.model()));
     }
 
     @GET
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_READ)
     @Operation(summary = "The agents of the pool")
     public List<AgentView> agents() {
         return pool.agents().stream().map(AgentView::of).toList();
     }
 
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_MANAGE)
     @Operation(summary = "Add an idle agent of a gallery role to the pool")
     public Response spawn(@NotNull(message = BODY_REQUIRED) @Valid AgentRequest request, @Context UriInfo uri) {
         if (request.role() == null || request.role().isBlank()) {
@@ -96,7 +96,7 @@ public class AgentResource {
 
     @GET
     @Path("/pool")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_READ)
     @Operation(summary = "Pool statistics: counts by status and role, utilisation")
     public PoolStatistics statistics() {
         return pool.statistics();
@@ -104,7 +104,7 @@ public class AgentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_READ)
     @Operation(summary = "One agent with its metrics")
     public AgentView agent(@PathParam("id") long id) {
         return AgentView.of(pool.agent(id));
@@ -112,7 +112,7 @@ public class AgentResource {
 
     @GET
     @Path("/{id}/sessions")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_READ)
     @Operation(summary = "The agent's session history")
     public List<AgentSession> sessions(@PathParam("id") long id) {
         pool.agent(id);
@@ -121,7 +121,7 @@ public class AgentResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_MANAGE)
     @Operation(summary = "Rename an agent, stop it, or bring it back to IDLE")
     public AgentView update(@PathParam("id") long id, @NotNull(message = BODY_REQUIRED) @Valid AgentRequest request) {
         return AgentView.of(pool.update(id, request.name(), request.status()));
@@ -129,7 +129,7 @@ public class AgentResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.AGENT_MANAGE)
     @Operation(summary = "Remove an agent that never worked; agents with history are stopped instead")
     public Response remove(@PathParam("id") long id) {
         pool.remove(id);

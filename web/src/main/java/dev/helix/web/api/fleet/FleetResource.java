@@ -1,10 +1,10 @@
 package dev.helix.web.api.fleet;
 
+import dev.helix.identity.model.Permission;
 import dev.helix.tasks.model.AgentProgress;
 import dev.helix.tasks.model.ChecklistItem;
 import dev.helix.tasks.service.TaskService;
-import dev.helix.web.api.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ public class FleetResource {
 
     @GET
     @Path("/live-progress")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.FLEET_READ)
     @Operation(summary = "Every working agent with its task and current checklist item (two before, two after)")
     public LiveProgress liveProgress() {
         return new LiveProgress(tasks.liveProgress().stream().map(AgentProgressView::of).toList());

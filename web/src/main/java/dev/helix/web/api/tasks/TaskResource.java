@@ -1,13 +1,13 @@
 package dev.helix.web.api.tasks;
 
+import dev.helix.identity.model.Permission;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;
-import dev.helix.web.api.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -47,7 +47,7 @@ public class TaskResource {
     SecurityContext security;
 
     @POST
-    @RolesAllowed({Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_CREATE)
     @Operation(summary = "Create a task", description = "Accepted tasks are persisted and queued for an agent in one transaction.")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateTaskRequest request, @Context UriInfo uri) {
         NewTask task = new NewTask(request.title(), request.prompt(),
@@ -57,7 +57,7 @@ public class TaskResource {
     }
 
     @GET
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_READ)
     @Operation(summary = "List tasks, newest first, optionally by status")
     public List<TaskView> list(@QueryParam("status") String status,
                                @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
@@ -67,7 +67,7 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_READ)
     @Operation(summary = "Read a task with its documents")
     public TaskView get(@PathParam("id") long id) {
         return TaskView.of(tasks.task(id));
@@ -75,7 +75,7 @@ public class TaskResource {
 
     @POST
     @Path("/{id}/approvals")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_DECIDE)
     @Operation(summary = "Approve or reject the spec or the implementation",
             description = "A decision the task's current state does not allow is answered 409.")
     public TaskView decide(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
@@ -85,7 +85,7 @@ public class TaskResource {
 
     @GET
     @Path("/{id}/approvals")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_READ)
     @Operation(summary = "Who decided which gate, when, with which comment")
     public List<Approval> approvals(@PathParam("id") long id) {
         return tasks.approvals(id);
@@ -93,7 +93,7 @@ public class TaskResource {
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_CANCEL)
     @Operation(summary = "Cancel a task that is not finished")
     public TaskView cancel(@PathParam("id") long id) {
         return TaskView.of(tasks.cancel(id, security.getUserPrincipal().getName()));
@@ -101,7 +101,7 @@ public class TaskResource {
 
     @GET
     @Path("/{id}/progress")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_READ)
     @Operation(summary = "The plan's current checklist item, the two before and after it, and counts")
     public ChecklistProgress progress(@PathParam("id") long id) {
         return tasks.progress(id);
@@ -109,7 +109,7 @@ public class TaskResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Roles.VIEWER, Roles.DEVELOPER, Roles.OPERATOR, Roles.ADMIN})
+    @RequiresPermission(Permission.TASK_READ)
     @Operation(summary = "The task's state transitions with actor and time")
     public List<TransitionView> history(@PathParam("id") long id) {
         return tasks.history(id).stream().map(TransitionView::of).toList();

@@ -1,0 +1,86 @@
+package dev.helix.identity.service;
+
+import dev.helix.identity.model.Permission;
+import dev.helix.identity.model.Role;
+import dev.helix.identity.model.RoleGrants;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The role × permission matrix as stored in {@code role_permission}. Every request consults it, so each server
+ * keeps it in memory and re-reads it after {@value #FRESH_SECONDS} seconds (an edit on another server applies
+ * here within that time; an edit on this server at once).
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PermissionMatrix {
+
+    static final int FRESH_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(PermissionMatrix.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(RoleGrants grants, Instant readAt) {
+
+        boolean isFresh(Instant now) {
+            return readAt.plus(Duration.ofSeconds(FRESH_SECONDS)).isAfter(now);
+        }
+    }
+
+    public RoleGrants grants() {
+        Snapshot current = snapshot;
+        Instant now = Instant.now();
+        if (current == null || !current.isFresh(now)) {
+            current = new Snapshot(read(), now);
+            snapshot = current;
+        }
+        return current.grants();
+    }
+
+    /** The permissions of a caller with these role names; names that are no role grant nothing. */
+    public Set<Permission> permissionsOf(Set<String> roleNames) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        roleNames.forEach(name -> Role.byName(name).ifPresent(roles::add));
+        return grants().ofRoles(roles);
+    }
+
+    /** Replaces what one role grants; answers the whole matrix as it now is. */
+    public RoleGrants grant(Role role, Set<Permission> permissions) {
+        RoleGrants changed = read().with(role, permissions);
+        em.createNativeQuery("DELETE FROM role_permission WHERE role_name = ?1").setParameter(1, role.roleName())
+                .executeUpdate();
+        for (Permission permission : permissions) {
+            em.createNativeQuery("INSERT INTO role_permission (role_name, permission_name) VALUES (?1, ?2)")
+                    .setParameter(1, role.roleName()).setParameter(2, permission.permissionName()).executeUpdate();
+        }
+        snapshot = new Snapshot(changed, Instant.now());
+        return changed;
+    }
+
+    private RoleGrants read() {
+        Map<Role, Set<Permission>> grants = new EnumMap<>(Role.class);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT role_name, permission_name FROM role_permission").getResultList();
+        for (Object[] row : rows) {
+            Role.byName((String) row[0]).ifPresentOrElse(role -> Permission.byName((String) row[1]).ifPresentOrElse(
+                    permission -> grants.computeIfAbsent(role, r -> EnumSet.noneOf(Permission.class)).add(permission),
+                    () -> LOG.warning("Ignoring unknown permission " + row[1] + " in role_permission")),
+                    () -> LOG.warning("Ignoring unknown role " + row[0] + " in role_permission"));
+        }
+        return new RoleGrants(grants);
+    }
+}

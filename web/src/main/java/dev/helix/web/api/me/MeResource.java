@@ -1,0 +1,64 @@
+package dev.helix.web.api.me;
+
+import dev.helix.identity.model.Permission;
+import dev.helix.identity.service.UserDirectory;
+import dev.helix.web.security.Caller;
+import dev.helix.web.security.RequiresPermission;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own account: who they are, what they may do, and their password. */
+@Path("/me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Me")
+public class MeResource {
+
+    /** The caller as the API shows them. */
+    public record Profile(String username, Set<String> roles, Set<String> permissions) {
+    }
+
+    /** Body of {@code PUT /api/v1/me/password}. */
+    public record PasswordChange(@NotBlank(message = "must not be blank") String currentPassword,
+                                 @NotBlank(message = "must not be blank") String newPassword) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UserDirectory users;
+
+    @GET
+    @RequiresPermission(Permission.SELF_MANAGE)
+    @Operation(summary = "Who am I, with my roles and permissions")
+    public Profile profile() {
+        return new Profile(caller.name(), caller.roles(), caller.permissions().stream().map(Permission::permissionName)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @PUT
+    @Path("/password")
+    @RequiresPermission(Permission.SELF_MANAGE)
+    @Operation(summary = "Change my own password", description = "Needs the current password (422 when it is wrong).")
+    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChange change) {
+        users.changeOwnPassword(caller.name(), change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
+    }
+}
