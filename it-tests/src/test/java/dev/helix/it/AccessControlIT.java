@@ -34,7 +34,8 @@ class AccessControlIT {
             "operator", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
-                    "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage"));
+                    "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
+                    "audit:read"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -106,6 +107,8 @@ class AccessControlIT {
                 new Call("GET", "/api/v1/admin/permissions", null, "role:manage"),
                 new Call("GET", "/api/v1/admin/roles", null, "role:manage"),
                 new Call("PUT", "/api/v1/admin/roles/viewer", "{}", "role:manage"),
+                new Call("GET", "/api/v1/admin/audit", null, "audit:read"),
+                new Call("GET", "/api/v1/admin/audit/verify", null, "audit:read"),
                 new Call("GET", "/api/v1/me", null, "self:manage"),
                 new Call("PUT", "/api/v1/me/password", "{}", "self:manage"));
 

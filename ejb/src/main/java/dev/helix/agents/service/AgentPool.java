@@ -4,6 +4,8 @@ import dev.helix.agents.model.Agent;
 import dev.helix.agents.model.AgentSession;
 import dev.helix.agents.model.AgentStatus;
 import dev.helix.agents.model.PoolStatistics;
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.service.AuditTrail;
 import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.InvalidInputException;
@@ -37,6 +39,9 @@ public class AgentPool {
 
     @Inject
     AgentGallery gallery;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Event<FleetEvent> events;
@@ -197,6 +202,8 @@ public class AgentPool {
         idle.forEach(agent -> {
             agent.changeStatus(AgentStatus.STOPPED, now);
             announce(agent);
+            audit.record(AuditEntry.system("agent.stop-idle", "/api/v1/agents/" + agent.getId(),
+                    "idle for longer than " + idleTimeout));
         });
         return idle.size();
     }

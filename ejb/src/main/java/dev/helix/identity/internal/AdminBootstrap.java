@@ -1,5 +1,7 @@
 package dev.helix.identity.internal;
 
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.model.PasswordHasher;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
@@ -37,6 +39,9 @@ public class AdminBootstrap {
     ServerAdminRegistry registry;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "HELIX_ADMIN_PASSWORD")
     Optional<String> configuredPassword;
 
@@ -52,6 +57,7 @@ public class AdminBootstrap {
             String password = wanted.orElseGet(this::generatePassword);
             users.create(ADMIN, password, Set.of(Role.ADMIN));
             registry.register(password);
+            audit.record(AuditEntry.system("user.create", "/api/v1/admin/users/" + ADMIN, "the initial administrator"));
         } else if (wanted.isPresent() && !PasswordHasher.verify(wanted.get(), admin.get().getPasswordHash())) {
             users.changePassword(ADMIN, wanted.get());
             LOG.info("The admin password was changed to the value of HELIX_ADMIN_PASSWORD");

@@ -21,6 +21,7 @@ public enum Permission {
     USER_READ("Read user accounts"),
     USER_MANAGE("Create, change, disable and delete users, reset passwords"),
     ROLE_MANAGE("Read and edit the role × permission matrix"),
+    AUDIT_READ("Search, export and verify the audit trail"),
     SELF_MANAGE("Read one's own profile and change one's own password");
 
     private final String description;

@@ -1,9 +1,11 @@
 package dev.helix.tasks.service;
 
 import dev.helix.agents.model.Agent;
+import dev.helix.agents.model.AgentProfile;
 import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentPool;
-import dev.helix.agents.model.AgentProfile;
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.service.AuditTrail;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
@@ -54,6 +56,9 @@ public class AgentRunner {
 
     @Inject
     TaskProgression progression;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     AgentPool pool;
@@ -123,6 +128,7 @@ public class AgentRunner {
         String reason = "Gave up after " + attempts + " failed deliveries of the work order: " + lastError;
         task.recordFailure(reason);
         progression.move(task, TaskLifecycle.failureOf(task), SYSTEM, reason, Instant.now());
+        audit.record(AuditEntry.system("task.fail", "/api/v1/tasks/" + task.getId(), reason));
         task.nextDispatchSeq();
         if (task.getAgentId() != null) {
             Agent agent = em.find(Agent.class, task.getAgentId());

@@ -10,6 +10,8 @@ import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;
+import dev.helix.web.audit.AuditContext;
+import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -40,6 +42,9 @@ public class FleetDashboard {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AuditContext audit;
 
     private String title;
     private String prompt;
@@ -87,6 +92,7 @@ public class FleetDashboard {
         return caller.may(Permission.TASK_CREATE);
     }
 
+    @Audited("task.create")
     public void create() {
         if (!isMayCreate()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Creating tasks needs the permission "
@@ -94,6 +100,7 @@ public class FleetDashboard {
             return;
         }
         Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt), faces.getExternalContext().getRemoteUser());
+        audit.target("/api/v1/tasks/" + task.getId());
         faces.addMessage(null, new FacesMessage("Task " + task.getId() + " created: " + task.getTitle()));
         title = null;
         prompt = null;

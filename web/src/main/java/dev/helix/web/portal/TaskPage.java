@@ -9,6 +9,8 @@ import dev.helix.tasks.model.Gate;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskTransition;
 import dev.helix.tasks.service.TaskService;
+import dev.helix.web.audit.AuditContext;
+import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -16,6 +18,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 
 /** A task's page: its three documents, checklist progress, history, approvals and the gate buttons. */
 @Named
@@ -30,6 +33,9 @@ public class TaskPage {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AuditContext audit;
 
     private Long id;
     private String comment;
@@ -62,10 +68,12 @@ public class TaskPage {
         return caller.may(Permission.TASK_DECIDE);
     }
 
+    @Audited("task.decide")
     public void approve() {
         decide(Decision.APPROVE);
     }
 
+    @Audited("task.decide")
     public void reject() {
         decide(Decision.REJECT);
     }
@@ -80,6 +88,8 @@ public class TaskPage {
         Gate gate = current.getStatus() == Gate.SPEC.reviewState() ? Gate.SPEC : Gate.IMPLEMENTATION;
         try {
             task = tasks.decide(id, gate, decision, comment, faces.getExternalContext().getRemoteUser());
+            audit.target("/api/v1/tasks/" + id);
+            audit.change(Map.of("status", current.getStatus().name()), Map.of("status", task.getStatus().name()));
             faces.addMessage(null, new FacesMessage(gate + " " + decision.name().toLowerCase() + "d"));
             comment = null;
         } catch (DomainException e) {

@@ -1,5 +1,8 @@
 package dev.helix.web.security;
 
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.model.Outcome;
+import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.web.api.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,9 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    AuditTrail trail;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -73,6 +79,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         Optional<Set<String>> roles = colon < 0 ? Optional.empty()
                 : users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
         if (roles.isEmpty()) {
+            auditSignIn(colon < 0 ? "unknown" : decoded.substring(0, colon), request, Outcome.DENIED, "HTTP Basic");
             return unauthorized(response, context, "Wrong user name or password, or the account is disabled");
         }
         return context.notifyContainerAboutLogin(decoded.substring(0, colon), roles.get());
@@ -82,13 +89,22 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                                              HttpMessageContext context) {
         Optional<Set<String>> roles = users.authenticate(login.getCaller(), login.getPasswordAsString());
         if (roles.isEmpty()) {
+            auditSignIn(login.getCaller(), request, Outcome.DENIED, "portal");
             return AuthenticationStatus.SEND_FAILURE;
         }
+        auditSignIn(login.getCaller(), request, Outcome.SUCCESS, "portal");
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         session.setAttribute(SESSION_USER, login.getCaller());
         session.setAttribute(SESSION_ROLES, new HashSet<>(roles.get()));
         return context.notifyContainerAboutLogin(login.getCaller(), roles.get());
+    }
+
+    /** Portal sign-ins and every failed sign-in are audited (a successful Basic request is not: it is every call). */
+    private void auditSignIn(String user, HttpServletRequest request, Outcome outcome, String channel) {
+        trail.recordSeparately(new AuditEntry(user, "auth.sign-in", request.getRequestURI(), request.getRemoteAddr(),
+                outcome, outcome == Outcome.SUCCESS ? channel : "wrong user name or password, or disabled account ("
+                        + channel + ")", null, null));
     }
 
     private static boolean isApi(HttpServletRequest request) {

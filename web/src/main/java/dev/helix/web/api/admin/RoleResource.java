@@ -6,6 +6,8 @@ import dev.helix.identity.model.RoleGrants;
 import dev.helix.identity.service.PermissionMatrix;
 import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.NotFoundException;
+import dev.helix.web.audit.AuditContext;
+import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,6 +57,9 @@ public class RoleResource {
     @Inject
     PermissionMatrix matrix;
 
+    @Inject
+    AuditContext audit;
+
     @GET
     @Path("/permissions")
     @RequiresPermission(Permission.ROLE_MANAGE)
@@ -77,6 +82,7 @@ public class RoleResource {
     @Operation(summary = "Set the permissions a role grants",
             description = "Takes effect at once on this server and within seconds on the others. The admin role "
                     + "always keeps role:manage (422).")
+    @Audited("role.grant")
     public RoleView grant(@PathParam("role") String role, @NotNull(message = "a JSON body is required") @Valid RoleGrant body) {
         Role target = Role.byName(role).orElseThrow(() -> new NotFoundException("Role", role));
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
@@ -84,7 +90,13 @@ public class RoleResource {
             permissions.add(Permission.byName(name).orElseThrow(
                     () -> new InvalidInputException("unknown permission '" + name + "'; GET /api/v1/admin/permissions lists them")));
         }
-        RoleGrants changed = matrix.grant(target, permissions);
-        return RoleView.of(changed).stream().filter(v -> v.role().equals(target.roleName())).findFirst().orElseThrow();
+        RoleView before = viewOf(matrix.grants(), target);
+        RoleView after = viewOf(matrix.grant(target, permissions), target);
+        audit.change(before, after);
+        return after;
+    }
+
+    private static RoleView viewOf(RoleGrants grants, Role role) {
+        return RoleView.of(grants).stream().filter(v -> v.role().equals(role.roleName())).findFirst().orElseThrow();
     }
 }

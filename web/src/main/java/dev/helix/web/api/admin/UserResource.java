@@ -5,6 +5,8 @@ import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.web.audit.AuditContext;
+import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,6 +69,9 @@ public class UserResource {
     @Inject
     UserDirectory users;
 
+    @Inject
+    AuditContext audit;
+
     @GET
     @RequiresPermission(Permission.USER_READ)
     @Operation(summary = "All users")
@@ -85,6 +90,7 @@ public class UserResource {
     @POST
     @RequiresPermission(Permission.USER_MANAGE)
     @Operation(summary = "Create a user with roles")
+    @Audited("user.create")
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewUser user, @Context UriInfo uri) {
         UserView created = UserView.of(users.create(user.username(), user.password(), roles(user.roles())));
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
@@ -95,15 +101,20 @@ public class UserResource {
     @RequiresPermission(Permission.USER_MANAGE)
     @Operation(summary = "Change a user's roles, or disable or enable the account",
             description = "The last enabled administrator can be neither disabled nor demoted (409).")
+    @Audited("user.update")
     public UserView update(@PathParam("username") String username, @NotNull(message = BODY_REQUIRED) UserChange change) {
-        return UserView.of(users.update(username, Optional.ofNullable(change.roles()).map(UserResource::roles),
+        UserView before = UserView.of(users.existing(username));
+        UserView after = UserView.of(users.update(username, Optional.ofNullable(change.roles()).map(UserResource::roles),
                 Optional.ofNullable(change.enabled())));
+        audit.change(before, after);
+        return after;
     }
 
     @POST
     @Path("/{username}/password")
     @RequiresPermission(Permission.USER_MANAGE)
     @Operation(summary = "Reset a user's password")
+    @Audited("user.reset-password")
     public Response resetPassword(@PathParam("username") String username,
                                   @NotNull(message = BODY_REQUIRED) @Valid PasswordReset reset) {
         users.changePassword(username, reset.password());
@@ -114,6 +125,7 @@ public class UserResource {
     @Path("/{username}")
     @RequiresPermission(Permission.USER_MANAGE)
     @Operation(summary = "Delete a user", description = "The last enabled administrator cannot be deleted (409).")
+    @Audited("user.delete")
     public Response delete(@PathParam("username") String username) {
         users.delete(username);
         return Response.noContent().build();

@@ -6,6 +6,7 @@ import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.identity.model.Permission;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,7 @@ public class AgentResource {
     @Path("/profiles")
     @RequiresPermission(Permission.PROFILE_MANAGE)
     @Operation(summary = "Add a custom agent profile")
+    @Audited("profile.create")
     public Response addProfile(@NotNull(message = BODY_REQUIRED) @Valid ProfileRequest p, @Context UriInfo uri) {
         ProfileView created = ProfileView.of(gallery.add(p.role(), p.displayName(), p.description(), p.capabilities(), p.provider(), p.model()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.role()).build()).entity(created).build();
@@ -72,6 +74,7 @@ public class AgentResource {
     @Path("/profiles/{role}")
     @RequiresPermission(Permission.PROFILE_MANAGE)
     @Operation(summary = "Edit an agent profile")
+    @Audited("profile.update")
     public ProfileView updateProfile(@PathParam("role") String role, @NotNull(message = BODY_REQUIRED) @Valid ProfileRequest p) {
         return ProfileView.of(gallery.update(role, p.displayName(), p.description(), p.capabilities(), p.provider(), p.model()));
     }
@@ -86,6 +89,7 @@ public class AgentResource {
     @POST
     @RequiresPermission(Permission.AGENT_MANAGE)
     @Operation(summary = "Add an idle agent of a gallery role to the pool")
+    @Audited("agent.create")
     public Response spawn(@NotNull(message = BODY_REQUIRED) @Valid AgentRequest request, @Context UriInfo uri) {
         if (request.role() == null || request.role().isBlank()) {
             throw new InvalidInputException("role is required: the gallery role of the new agent");
@@ -123,6 +127,7 @@ public class AgentResource {
     @Path("/{id}")
     @RequiresPermission(Permission.AGENT_MANAGE)
     @Operation(summary = "Rename an agent, stop it, or bring it back to IDLE")
+    @Audited("agent.update")
     public AgentView update(@PathParam("id") long id, @NotNull(message = BODY_REQUIRED) @Valid AgentRequest request) {
         return AgentView.of(pool.update(id, request.name(), request.status()));
     }
@@ -131,6 +136,7 @@ public class AgentResource {
     @Path("/{id}")
     @RequiresPermission(Permission.AGENT_MANAGE)
     @Operation(summary = "Remove an agent that never worked; agents with history are stopped instead")
+    @Audited("agent.delete")
     public Response remove(@PathParam("id") long id) {
         pool.remove(id);
         return Response.noContent().build();

@@ -2,6 +2,7 @@ package dev.helix.web.api.me;
 
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.service.UserDirectory;
+import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
@@ -57,6 +58,7 @@ public class MeResource {
     @Path("/password")
     @RequiresPermission(Permission.SELF_MANAGE)
     @Operation(summary = "Change my own password", description = "Needs the current password (422 when it is wrong).")
+    @Audited("me.change-password")
     public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChange change) {
         users.changeOwnPassword(caller.name(), change.currentPassword(), change.newPassword());
         return Response.noContent().build();

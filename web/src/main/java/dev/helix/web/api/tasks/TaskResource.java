@@ -7,6 +7,8 @@ import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;
+import dev.helix.web.audit.AuditContext;
+import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,12 +46,16 @@ public class TaskResource {
     @Inject
     TaskService tasks;
 
+    @Inject
+    AuditContext audit;
+
     @Context
     SecurityContext security;
 
     @POST
     @RequiresPermission(Permission.TASK_CREATE)
     @Operation(summary = "Create a task", description = "Accepted tasks are persisted and queued for an agent in one transaction.")
+    @Audited("task.create")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateTaskRequest request, @Context UriInfo uri) {
         NewTask task = new NewTask(request.title(), request.prompt(),
                 request.priority() == null ? Priority.MEDIUM : request.priority(), Boolean.TRUE.equals(request.justDoIt()));
@@ -78,9 +85,13 @@ public class TaskResource {
     @RequiresPermission(Permission.TASK_DECIDE)
     @Operation(summary = "Approve or reject the spec or the implementation",
             description = "A decision the task's current state does not allow is answered 409.")
+    @Audited("task.decide")
     public TaskView decide(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
-        return TaskView.of(tasks.decide(id, request.gate(), request.decision(), request.comment(),
+        String before = tasks.task(id).getStatus().name();
+        TaskView decided = TaskView.of(tasks.decide(id, request.gate(), request.decision(), request.comment(),
                 security.getUserPrincipal().getName()));
+        audit.change(Map.of("status", before), Map.of("status", decided.status()));
+        return decided;
     }
 
     @GET
@@ -95,8 +106,12 @@ public class TaskResource {
     @Path("/{id}/cancel")
     @RequiresPermission(Permission.TASK_CANCEL)
     @Operation(summary = "Cancel a task that is not finished")
+    @Audited("task.cancel")
     public TaskView cancel(@PathParam("id") long id) {
-        return TaskView.of(tasks.cancel(id, security.getUserPrincipal().getName()));
+        String before = tasks.task(id).getStatus().name();
+        TaskView cancelled = TaskView.of(tasks.cancel(id, security.getUserPrincipal().getName()));
+        audit.change(Map.of("status", before), Map.of("status", cancelled.status()));
+        return cancelled;
     }
 
     @GET

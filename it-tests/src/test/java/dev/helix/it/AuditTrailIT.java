@@ -1,0 +1,118 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The audit trail records who did what, where and how it ended; it exports, and it detects tampering. */
+@ExtendWith(ArquillianExtension.class)
+class AuditTrailIT {
+
+    private final HelixClient admin = HelixClient.admin();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.helixEar();
+    }
+
+    @Test
+    void mutatingActionsRefusalsFailuresAndFailedSignInsAreRecorded() {
+        String developerName = "audit-dev-" + System.nanoTime();
+        HelixClient developer = HelixClient.user(developerName, "developer");
+        HelixClient operator = HelixClient.user("audit-operator", "operator");
+        long id = developer.post("/api/v1/tasks", "{\"title\":\"Audited\",\"prompt\":\"Record me\",\"justDoIt\":true}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        JsonObject created = newest("actor=" + developerName + "&action=task.create");
+        assertEquals("/api/v1/tasks/" + id, created.getString("target"));
+        assertEquals("SUCCESS", created.getString("outcome"));
+        assertFalse(created.getString("sourceAddress", "").isBlank(), created::toString);
+        assertTrue(Duration.between(Instant.parse(created.getString("recordedAt")), Instant.now()).abs().toMinutes() < 5);
+
+        developer.post("/api/v1/tasks", "{\"title\":\"\",\"prompt\":\"\"}").problem(422);
+        assertEquals("FAILURE", newest("actor=" + developerName + "&action=task.create").getString("outcome"));
+
+        developer.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").problem(403);
+        JsonObject denied = newest("actor=" + developerName + "&action=task.decide");
+        assertEquals("DENIED", denied.getString("outcome"));
+        assertTrue(denied.getString("detail").contains("task:decide"), denied::toString);
+
+        HelixClient.as(developerName, "not-the-password").get("/api/v1/me").problem(401);
+        assertEquals("DENIED", newest("actor=" + developerName + "&action=auth.sign-in").getString("outcome"));
+
+        developer.awaitStatus(id, "IMPLEMENTATION_REVIEW");
+        operator.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}")
+                .expect(200);
+        JsonObject decided = newest("actor=audit-operator&action=task.decide&target="
+                + URLEncoder.encode("/api/v1/tasks/" + id, StandardCharsets.UTF_8));
+        assertEquals("{\"status\":\"IMPLEMENTATION_REVIEW\"}", decided.getString("before"));
+        assertEquals("{\"status\":\"DONE\"}", decided.getString("after"));
+    }
+
+    @Test
+    void theTrailIsSearchedByTimeAndExportedAsCsv() {
+        admin.put("/api/v1/admin/roles/viewer", "{\"permissions\":[\"task:read\",\"fleet:read\",\"agent:read\",\"self:manage\"]}")
+                .expect(200);
+        String later = Instant.now().plusSeconds(3600).toString();
+        assertTrue(admin.get("/api/v1/admin/audit?from=" + later).json().asJsonArray().isEmpty());
+        admin.get("/api/v1/admin/audit?from=yesterday").problem(422);
+
+        HelixClient.Answer csv = admin.get("/api/v1/admin/audit?format=csv&actor=admin&limit=3", "text/csv").expect(200);
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("id,recordedAt,actor,action,target,sourceAddress,outcome,detail,before,after,previousHash,hash",
+                lines.get(0));
+        assertTrue(lines.size() >= 2 && lines.get(1).contains("\"role.grant\""), csv.body());
+    }
+
+    @Test
+    void verificationNamesTheFirstRecordAlteredDirectlyInTheDatabase() throws SQLException {
+        assertTrue(admin.get("/api/v1/admin/audit/verify").expect(200).object().getBoolean("intact"));
+        admin.post("/api/v1/tasks", "{\"title\":\"Tampered with\",\"prompt\":\"Alter my record\"}").expect(201);
+        JsonObject record = newest("actor=admin&action=task.create");
+        long id = record.getJsonNumber("id").longValue();
+
+        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
+            setActor(db, id, "mallory");
+            try {
+                JsonObject verdict = admin.get("/api/v1/admin/audit/verify").expect(200).object();
+                assertFalse(verdict.getBoolean("intact"), verdict::toString);
+                assertEquals(id, verdict.getJsonNumber("firstBrokenId").longValue(), verdict::toString);
+                assertTrue(verdict.getString("reason").contains("altered"), verdict::toString);
+            } finally {
+                setActor(db, id, "admin");
+            }
+        }
+        assertTrue(admin.get("/api/v1/admin/audit/verify").expect(200).object().getBoolean("intact"));
+    }
+
+    private static void setActor(Connection db, long id, String actor) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE audit_record SET actor = ? WHERE id = ?")) {
+            update.setString(1, actor);
+            update.setLong(2, id);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    private JsonObject newest(String query) {
+        List<JsonObject> found = admin.get("/api/v1/admin/audit?limit=1&" + query).expect(200).json().asJsonArray()
+                .getValuesAs(JsonObject.class);
+        assertFalse(found.isEmpty(), "no audit record for " + query);
+        return found.get(0);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.helix.web.api.admin;
+
+import dev.helix.audit.model.AuditQuery;
+import dev.helix.audit.model.AuditRecord;
+import dev.helix.audit.model.ChainVerdict;
+import dev.helix.audit.service.AuditTrail;
+import dev.helix.identity.model.Permission;
+import dev.helix.shared.model.InvalidInputException;
+import dev.helix.web.security.RequiresPermission;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit trail for administrators: search, export (JSON or CSV) and verification of the hash chain. */
+@Path("/admin/audit")
+@RequestScoped
+@Tag(name = "Administration")
+public class AuditResource {
+
+    /** One audit record as the API shows it. */
+    public record AuditView(long id, Instant recordedAt, String actor, String action, String target,
+            String sourceAddress, String outcome, String detail, String before, String after, String previousHash,
+            String hash) {
+
+        static AuditView of(AuditRecord r) {
+            return new AuditView(r.getId(), r.getRecordedAt(), r.getActor(), r.getAction(), r.getTarget(),
+                    r.getSourceAddress(), r.getOutcome().name(), r.getDetail(), r.getBefore(), r.getAfter(),
+                    r.getPreviousHash(), r.getHash());
+        }
+
+        Stream<Object> fields() {
+            return Stream.of(id, recordedAt, actor, action, target, sourceAddress, outcome, detail, before, after,
+                    previousHash, hash);
+        }
+    }
+
+    private static final String CSV_HEADER = "id,recordedAt,actor,action,target,sourceAddress,outcome,detail,before,"
+            + "after,previousHash,hash";
+
+    @Inject
+    AuditTrail trail;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RequiresPermission(Permission.AUDIT_READ)
+    @Operation(summary = "Search the audit trail, newest first",
+            description = "Filters: actor, action, target (prefix), from/to (ISO-8601 instants, to exclusive). "
+                    + "format=csv (or Accept: text/csv) exports the page as CSV.")
+    public Response search(@QueryParam("actor") String actor, @QueryParam("action") String action,
+                           @QueryParam("target") String target, @QueryParam("from") String from,
+                           @QueryParam("to") String to,
+                           @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(10000) int limit,
+                           @QueryParam("format") @DefaultValue("json") String format,
+                           @HeaderParam("Accept") String accept) {
+        List<AuditView> page = trail.search(new AuditQuery(actor, action, target, instant("from", from), instant("to", to),
+                offset, limit)).stream().map(AuditView::of).toList();
+        boolean csv = "csv".equalsIgnoreCase(format) || accept != null && accept.startsWith("text/csv");
+        if (!csv) {
+            return Response.ok(page, MediaType.APPLICATION_JSON).build();
+        }
+        String body = Stream.concat(Stream.of(CSV_HEADER), page.stream().map(AuditResource::csvLine))
+                .collect(Collectors.joining("\r\n", "", "\r\n"));
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"helix-audit.csv\"").build();
+    }
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.AUDIT_READ)
+    @Operation(summary = "Check the hash chain of the whole trail",
+            description = "Answers intact, or the first broken record and why (altered, removed, inserted).")
+    public ChainVerdict verify() {
+        return trail.verify();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+        }
+    }
+
+    /** RFC 4180: every field quoted, quotes doubled. */
+    private static String csvLine(AuditView view) {
+        return view.fields().map(v -> v == null ? "" : "\"" + v.toString().replace("\"", "\"\"") + "\"")
+                .collect(Collectors.joining(","));
+    }
+}

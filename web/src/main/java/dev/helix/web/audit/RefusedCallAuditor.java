@@ -1,0 +1,51 @@
+package dev.helix.web.audit;
+
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.model.Outcome;
+import dev.helix.audit.service.AuditTrail;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Audits the changing API calls that never reached their action: refused for a missing permission (DENIED) or
+ * turned away before it ran, e.g. for invalid input or an unknown path (FAILURE). Calls that reached an
+ * {@link Audited} action have their record already.
+ */
+@Provider
+public class RefusedCallAuditor implements ContainerResponseFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    AuditContext context;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (READS.contains(request.getMethod()) || response.getStatus() < 400 || context.isRecorded()) {
+            return;
+        }
+        String action = Optional.ofNullable(resource.getResourceMethod()).map(m -> m.getAnnotation(Audited.class))
+                .map(Audited::value).orElse("http." + request.getMethod().toLowerCase(Locale.ROOT));
+        Outcome outcome = response.getStatus() == 401 || response.getStatus() == 403 ? Outcome.DENIED : Outcome.FAILURE;
+        String detail = "HTTP " + response.getStatus() + (response.getEntity() instanceof String body ? ": " + body : "");
+        trail.recordSeparately(new AuditEntry(origin.actor(), action, origin.path(), origin.address(), outcome, detail,
+                null, null));
+    }
+}
