@@ -110,7 +110,10 @@ class AccessControlIT {
                 new Call("GET", "/api/v1/admin/audit", null, "audit:read"),
                 new Call("GET", "/api/v1/admin/audit/verify", null, "audit:read"),
                 new Call("GET", "/api/v1/me", null, "self:manage"),
-                new Call("PUT", "/api/v1/me/password", "{}", "self:manage"));
+                new Call("PUT", "/api/v1/me/password", "{}", "self:manage"),
+                new Call("GET", "/api/v1/me/api-keys", null, "self:manage"),
+                new Call("POST", "/api/v1/me/api-keys", "{}", "self:manage"),
+                new Call("DELETE", "/api/v1/me/api-keys/999999999", null, "self:manage"));
 
         for (Call call : calls) {
             call.by(HelixClient.anonymous()).problem(401);

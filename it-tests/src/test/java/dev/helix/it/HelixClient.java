@@ -60,6 +60,11 @@ public final class HelixClient {
         return new HelixClient(SECURE_BASE, ServerTrust.httpClient(), authorization);
     }
 
+    /** A client that presents an API key as {@code Authorization: Bearer <key>}. */
+    public static HelixClient withBearer(String key) {
+        return new HelixClient("Bearer " + key);
+    }
+
     public static HelixClient admin() {
         return as("admin", ADMIN_PASSWORD);
     }
@@ -148,7 +153,8 @@ public final class HelixClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -158,7 +164,8 @@ public final class HelixClient {
     }
 
     /** An HTTP answer. */
-    public record Answer(int status, String contentType, String wwwAuthenticate, String location, String body) {
+    public record Answer(int status, String contentType, String wwwAuthenticate, String location, String retryAfter,
+                         String body) {
 
         public Answer expect(int expected) {
             assertEquals(expected, status, () -> "unexpected status; body: " + body);

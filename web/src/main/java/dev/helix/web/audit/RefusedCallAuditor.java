@@ -38,7 +38,9 @@ public class RefusedCallAuditor implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (READS.contains(request.getMethod()) || response.getStatus() < 400 || context.isRecorded()) {
+        // 429s are not recorded: a flood must not turn into a flood of writes.
+        if (READS.contains(request.getMethod()) || response.getStatus() < 400 || response.getStatus() == 429
+                || context.isRecorded()) {
             return;
         }
         String action = Optional.ofNullable(resource.getResourceMethod()).map(m -> m.getAnnotation(Audited.class))

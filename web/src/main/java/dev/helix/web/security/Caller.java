@@ -1,5 +1,6 @@
 package dev.helix.web.security;
 
+import dev.helix.identity.model.ApiKeyIdentity;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.service.PermissionMatrix;
@@ -7,8 +8,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -21,11 +25,17 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class Caller {
 
+    /** Request attribute set by the authentication mechanism: the API key the request came with, if any. */
+    static final String API_KEY = "helix.api-key";
+
     @Inject
     SecurityContext security;
 
     @Inject
     PermissionMatrix matrix;
+
+    @Inject
+    HttpServletRequest request;
 
     private Set<Permission> permissions;
 
@@ -40,11 +50,23 @@ public class Caller {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** What the caller's roles grant, narrowed to the API key's scopes when the caller came with a key. */
     public Set<Permission> permissions() {
         if (permissions == null) {
-            permissions = name() == null ? Set.of() : matrix.permissionsOf(roles());
+            Set<Permission> granted = name() == null ? Set.of() : matrix.permissionsOf(roles());
+            permissions = apiKey().flatMap(ApiKeyIdentity::scopes).map(scopes -> {
+                Set<Permission> narrowed = EnumSet.noneOf(Permission.class);
+                narrowed.addAll(granted);
+                narrowed.retainAll(scopes);
+                return (Set<Permission>) narrowed;
+            }).orElse(granted);
         }
         return permissions;
+    }
+
+    /** The API key this request came with; empty for a password or a portal session. */
+    public Optional<ApiKeyIdentity> apiKey() {
+        return Optional.ofNullable((ApiKeyIdentity) request.getAttribute(API_KEY));
     }
 
     public boolean may(Permission permission) {

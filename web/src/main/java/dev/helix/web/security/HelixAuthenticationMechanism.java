@@ -3,6 +3,9 @@ package dev.helix.web.security;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.model.Outcome;
 import dev.helix.audit.service.AuditTrail;
+import dev.helix.identity.model.ApiKeyIdentity;
+import dev.helix.identity.model.ApiKeySecret;
+import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.web.api.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How people and programs sign in. API clients send HTTP Basic credentials with each request; a missing
- * or wrong one gets a 401 problem. Portal users sign in on the login page and stay signed in through
+ * How people and programs sign in. API clients send HTTP Basic credentials or an API key
+ * ({@code Authorization: Bearer hx_...} or {@code X-API-Key: hx_...}) with each request; a missing or wrong one
+ * gets a 401 problem. Portal users sign in on the login page and stay signed in through
  * their HTTP session; an anonymous visit to a portal page is sent to the login page.
  */
 @ApplicationScoped
@@ -40,12 +44,22 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     AuditTrail trail;
 
+    @Inject
+    ApiKeys apiKeys;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).strip(), request, response, context);
+        }
+        String apiKey = request.getHeader("X-API-Key");
+        if (apiKey == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            apiKey = authorization.substring(7).strip();
+        }
+        if (apiKey != null) {
+            return apiKey(apiKey, request, response, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
@@ -61,7 +75,8 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             return context.doNothing();
         }
         if (isApi(request)) {
-            return unauthorized(response, context, "This endpoint needs authentication: send HTTP Basic credentials");
+            return unauthorized(response, context,
+                    "This endpoint needs authentication: send HTTP Basic credentials or an API key");
         }
         String next = request.getRequestURI().substring(request.getContextPath().length());
         return context.redirect(request.getContextPath() + "/login.xhtml?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
@@ -83,6 +98,18 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             return unauthorized(response, context, "Wrong user name or password, or the account is disabled");
         }
         return context.notifyContainerAboutLogin(decoded.substring(0, colon), roles.get());
+    }
+
+    private AuthenticationStatus apiKey(String presented, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        Optional<ApiKeyIdentity> identity = apiKeys.authenticate(presented);
+        if (identity.isEmpty()) {
+            String prefix = ApiKeySecret.parse(presented).map(ApiKeySecret::prefix).orElse("malformed");
+            auditSignIn("api-key:" + prefix, request, Outcome.DENIED, "API key");
+            return unauthorized(response, context, "The API key is unknown, revoked or expired, or its owner is disabled");
+        }
+        request.setAttribute(Caller.API_KEY, identity.get());
+        return context.notifyContainerAboutLogin(identity.get().owner(), identity.get().roles());
     }
 
     private AuthenticationStatus portalLogin(UsernamePasswordCredential login, HttpServletRequest request,
@@ -115,6 +142,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         try {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"helix\", charset=\"UTF-8\"");
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"helix\"");
             response.setContentType(Problems.MEDIA_TYPE);
             response.getWriter().write(Problems.body(401, "unauthorized", "Authentication required", detail, null));
         } catch (IOException e) {
