@@ -3,15 +3,19 @@ package dev.helix.benchmarks;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * The lifecycle load harness: against a running Helix (offline provider, zero per-item delay) it first measures
  * the raw JMS send/receive rate on the same server through the JMS probe, then drives a warm-up and a measured
- * run of tasks through both gates to DONE, and reports tasks/s and p50/p99 creation-to-DONE latency. Settings
+ * run of tasks through both gates to DONE, and reports tasks/s and p50/p99 creation-to-DONE latency; then it
+ * measures what authentication, rate limit and permission check add to a request ({@link RequestOverhead}). Settings
  * come from system properties ({@code bench.*}, see the benchmarks pom); the report goes to stdout and to
  * {@code bench.report} as markdown.
  */
@@ -27,7 +31,8 @@ public final class LifecycleBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 20);
         int jmsMessages = Integer.getInteger("bench.jms.messages", 5000);
         Path report = Path.of(System.getProperty("bench.report", "benchmark-results.md"));
-        HelixConnection helix = new HelixConnection(url, "admin", System.getProperty("bench.password"));
+        String password = System.getProperty("bench.password");
+        HelixConnection helix = new HelixConnection(url, "admin", password);
 
         helix.awaitReady(Duration.ofMinutes(5), "/api/v1/agents/pool", "/helix-benchmarks/jms?messages=1");
         helix.get("/helix-benchmarks/jms?messages=" + Math.max(1, jmsMessages / 10));
@@ -45,8 +50,41 @@ public final class LifecycleBenchmark {
         JsonObject progress = helix.get("/api/v1/tasks/" + run.sampleTaskId() + "/progress");
         System.out.println("Lifecycle: " + run.summary() + ", failed " + run.failed() + ", states push never announced "
                 + run.missedEvents());
-        Files.writeString(report, markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total")));
+
+        List<RequestOverhead.Result> overhead = requestOverhead(url, helix, password);
+        Files.writeString(report, markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total"))
+                + overheadMarkdown(overhead));
         System.out.println("Report: " + report.toAbsolutePath());
+    }
+
+    /** The same GETs without Helix in the way, with HTTP Basic, and with an API key. */
+    private static List<RequestOverhead.Result> requestOverhead(String url, HelixConnection helix, String password)
+            throws InterruptedException {
+        int requests = Integer.getInteger("bench.requests", 5000);
+        int threads = Integer.getInteger("bench.request.threads", 8);
+        String key = helix.post("/api/v1/me/api-keys", "{\"name\":\"request overhead benchmark\"}", 201).getString("key");
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        RequestOverhead probe = new RequestOverhead(url);
+        List<RequestOverhead.Result> results = List.of(
+                probe.measure("ping, no Helix", "/helix-benchmarks/ping", null, requests, threads),
+                probe.measure("GET /api/v1/me, HTTP Basic", "/api/v1/me", basic, requests, threads),
+                probe.measure("GET /api/v1/me, API key", "/api/v1/me", "Bearer " + key, requests, threads));
+        results.forEach(r -> System.out.printf("Requests, %s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d failed%n", r.variant(),
+                r.summary().perSecond(), r.summary().p50Millis(), r.summary().p99Millis(), r.failures()));
+        return results;
+    }
+
+    private static String overheadMarkdown(List<RequestOverhead.Result> results) {
+        StringBuilder table = new StringBuilder("""
+
+                Request overhead (%d GETs per variant from %d threads, after a warm-up):
+
+                | variant | requests/s | p50 | p99 | failed |
+                | --- | ---: | ---: | ---: | ---: |
+                """.formatted(results.get(0).summary().count(), Integer.getInteger("bench.request.threads", 8)));
+        results.forEach(r -> table.append("| %s | %.0f | %.2f ms | %.2f ms | %d |%n".formatted(r.variant(),
+                r.summary().perSecond(), r.summary().p50Millis(), r.summary().p99Millis(), r.failures())));
+        return table.toString();
     }
 
     private static String markdown(String url, int tasks, int concurrency, int warmup, JsonObject jms,
