@@ -65,6 +65,25 @@ class AuditTrailIT {
     }
 
     @Test
+    void fiveWrongPasswordsInARowLockTheSignInOutAndAreAudited() {
+        String name = "guessed-" + System.nanoTime();
+        HelixClient.user(name, "viewer").get("/api/v1/me").expect(200);
+        HelixClient guesser = HelixClient.as(name, "guess-number-one");
+        for (int i = 0; i < 5; i++) {
+            guesser.get("/api/v1/me").problem(401);
+        }
+        HelixClient.Answer locked = HelixClient.as(name, name + "-password-123").get("/api/v1/me");
+        JsonObject problem = locked.problem(429);
+        assertTrue(problem.getString("detail").contains("try again in"), problem::toString);
+        long retryAfter = Long.parseLong(locked.retryAfter());
+        assertTrue(retryAfter > 0 && retryAfter <= 30, "the first lock-out lasts 30 s: " + retryAfter);
+
+        JsonObject lockout = newest("actor=" + name + "&action=auth.lockout");
+        assertTrue(lockout.getString("detail").contains("locked out for 30 s"), lockout::toString);
+        assertEquals("DENIED", newest("actor=" + name + "&action=auth.sign-in").getString("outcome"));
+    }
+
+    @Test
     void theTrailIsSearchedByTimeAndExportedAsCsv() {
         admin.put("/api/v1/admin/roles/viewer", "{\"permissions\":[\"task:read\",\"fleet:read\",\"agent:read\",\"self:manage\"]}")
                 .expect(200);

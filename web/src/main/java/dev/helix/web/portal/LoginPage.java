@@ -1,5 +1,6 @@
 package dev.helix.web.portal;
 
+import dev.helix.web.security.HelixAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -13,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 /** The portal's sign-in form. */
 @Named
@@ -39,7 +41,9 @@ public class LoginPage {
             case SUCCESS -> external.redirect(external.getRequestContextPath() + safeNext());
             case SEND_CONTINUE -> faces.responseComplete();
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong user name or password", null));
+                    external.getRequestMap().get(HelixAuthenticationMechanism.LOCKED_FOR) instanceof Duration locked
+                            ? "Too many wrong passwords in a row: try again in " + Math.max(1, locked.toSeconds()) + " s"
+                            : "Wrong user name or password", null));
         }
     }
 

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     static final String SESSION_USER = "helix.user";
     static final String SESSION_ROLES = "helix.roles";
+    /** Request attribute for the login page: how long a locked-out sign-in must wait. */
+    public static final String LOCKED_FOR = "helix.signin.locked-for";
 
     @Inject
     UserDirectory users;
@@ -46,6 +49,9 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    SignInGuard guard;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -91,13 +97,19 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             return unauthorized(response, context, "The Authorization header is not valid Basic credentials");
         }
         int colon = decoded.indexOf(':');
-        Optional<Set<String>> roles = colon < 0 ? Optional.empty()
-                : users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        String user = colon < 0 ? "unknown" : decoded.substring(0, colon);
+        Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
+        if (locked.isPresent()) {
+            auditSignIn(user, request, Outcome.DENIED, "HTTP Basic, locked out");
+            return lockedOut(response, locked.get());
+        }
+        Optional<Set<String>> roles = colon < 0 ? Optional.empty() : users.authenticate(user, decoded.substring(colon + 1));
         if (roles.isEmpty()) {
-            auditSignIn(colon < 0 ? "unknown" : decoded.substring(0, colon), request, Outcome.DENIED, "HTTP Basic");
+            failedSignIn(user, request, "HTTP Basic");
             return unauthorized(response, context, "Wrong user name or password, or the account is disabled");
         }
-        return context.notifyContainerAboutLogin(decoded.substring(0, colon), roles.get());
+        guard.throttle().succeeded(user, request.getRemoteAddr());
+        return context.notifyContainerAboutLogin(user, roles.get());
     }
 
     private AuthenticationStatus apiKey(String presented, HttpServletRequest request, HttpServletResponse response,
@@ -114,17 +126,47 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private AuthenticationStatus portalLogin(UsernamePasswordCredential login, HttpServletRequest request,
                                              HttpMessageContext context) {
-        Optional<Set<String>> roles = users.authenticate(login.getCaller(), login.getPasswordAsString());
-        if (roles.isEmpty()) {
-            auditSignIn(login.getCaller(), request, Outcome.DENIED, "portal");
+        Optional<Duration> locked = guard.throttle().lockedFor(login.getCaller(), request.getRemoteAddr());
+        if (locked.isPresent()) {
+            auditSignIn(login.getCaller(), request, Outcome.DENIED, "portal, locked out");
+            request.setAttribute(LOCKED_FOR, locked.get());
             return AuthenticationStatus.SEND_FAILURE;
         }
+        Optional<Set<String>> roles = users.authenticate(login.getCaller(), login.getPasswordAsString());
+        if (roles.isEmpty()) {
+            failedSignIn(login.getCaller(), request, "portal");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        guard.throttle().succeeded(login.getCaller(), request.getRemoteAddr());
         auditSignIn(login.getCaller(), request, Outcome.SUCCESS, "portal");
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         session.setAttribute(SESSION_USER, login.getCaller());
         session.setAttribute(SESSION_ROLES, new HashSet<>(roles.get()));
         return context.notifyContainerAboutLogin(login.getCaller(), roles.get());
+    }
+
+    /** A wrong password: audited, and counted towards a lock-out, which is audited too when it starts. */
+    private void failedSignIn(String user, HttpServletRequest request, String channel) {
+        auditSignIn(user, request, Outcome.DENIED, channel);
+        guard.throttle().failed(user, request.getRemoteAddr()).ifPresent(lockout -> trail.recordSeparately(
+                new AuditEntry(user, "auth.lockout", request.getRequestURI(), request.getRemoteAddr(), Outcome.DENIED,
+                        "too many wrong passwords in a row: locked out for " + lockout.toSeconds() + " s", null, null)));
+    }
+
+    private static AuthenticationStatus lockedOut(HttpServletResponse response, Duration remaining) {
+        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.getWriter().write(Problems.body(429, "signin-locked", "Too many failed sign-ins",
+                    "Too many wrong passwords in a row for this user from this address; try again in " + seconds + " s",
+                    null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** Portal sign-ins and every failed sign-in are audited (a successful Basic request is not: it is every call). */
