@@ -35,7 +35,7 @@ class AccessControlIT {
                     "task:decide", "agent:manage", "profile:manage"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
-                    "audit:read"));
+                    "audit:read", "security:manage"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -104,6 +104,11 @@ class AccessControlIT {
                 new Call("PUT", "/api/v1/admin/users/nobody-at-all", "{}", "user:manage"),
                 new Call("POST", "/api/v1/admin/users/nobody-at-all/password", "{}", "user:manage"),
                 new Call("DELETE", "/api/v1/admin/users/nobody-at-all", null, "user:manage"),
+                new Call("GET", "/api/v1/admin/users/admin/api-keys", null, "user:read"),
+                new Call("POST", "/api/v1/admin/users/nobody-at-all/api-keys", "{}", "user:manage"),
+                new Call("DELETE", "/api/v1/admin/users/nobody-at-all/api-keys/999999999", null, "user:manage"),
+                new Call("GET", "/api/v1/admin/security", null, "security:manage"),
+                new Call("PUT", "/api/v1/admin/security", "{}", "security:manage"),
                 new Call("GET", "/api/v1/admin/permissions", null, "role:manage"),
                 new Call("GET", "/api/v1/admin/roles", null, "role:manage"),
                 new Call("PUT", "/api/v1/admin/roles/viewer", "{}", "role:manage"),

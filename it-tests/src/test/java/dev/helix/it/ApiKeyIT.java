@@ -114,4 +114,38 @@ class ApiKeyIT {
         developer.get("/api/v1/tasks?limit=1").expect(200);
         developer.post("/api/v1/me/api-keys", "{\"name\":\"zero\",\"rateLimitPerMinute\":0}").problem(422);
     }
+
+    @Test
+    void administratorsIssueAndRevokeKeysForServiceAccounts() {
+        HelixClient admin = HelixClient.admin();
+        String service = "svc-" + System.nanoTime();
+        HelixClient.user(service, "viewer");
+        JsonObject issued = admin.post("/api/v1/admin/users/" + service + "/api-keys", "{\"name\":\"nightly export\"}")
+                .expect(201).object();
+        HelixClient key = HelixClient.withBearer(issued.getString("key"));
+        assertEquals(service, key.get("/api/v1/me").expect(200).object().getString("username"));
+        key.post("/api/v1/tasks", "{\"title\":\"t\",\"prompt\":\"p\"}").problem(403);
+        admin.post("/api/v1/admin/users/" + service + "/api-keys", "{\"name\":\"wide\",\"scopes\":[\"task:create\"]}")
+                .problem(422);
+        assertFalse(admin.get("/api/v1/admin/users/" + service + "/api-keys").body().contains(issued.getString("key")));
+
+        admin.delete("/api/v1/admin/users/" + service + "/api-keys/" + issued.getJsonNumber("id").longValue()).expect(204);
+        key.get("/api/v1/me").problem(401);
+    }
+
+    @Test
+    void withHttpBasicTurnedOffOnlyApiKeysAndThePortalSignIn() {
+        HelixClient admin = HelixClient.admin();
+        HelixClient adminKey = HelixClient.withBearer(admin.post("/api/v1/me/api-keys", "{\"name\":\"while Basic is off\"}")
+                .expect(201).object().getString("key"));
+        try {
+            assertFalse(adminKey.put("/api/v1/admin/security", "{\"basicAuthEnabled\":false}").expect(200).object()
+                    .getBoolean("basicAuthEnabled"));
+            assertTrue(admin.get("/api/v1/me").problem(401).getString("detail").contains("HTTP Basic is turned off"));
+            adminKey.get("/api/v1/me").expect(200);
+        } finally {
+            adminKey.put("/api/v1/admin/security", "{\"basicAuthEnabled\":true}").expect(200);
+        }
+        admin.get("/api/v1/me").expect(200);
+    }
 }

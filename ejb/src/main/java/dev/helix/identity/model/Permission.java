@@ -22,6 +22,7 @@ public enum Permission {
     USER_MANAGE("Create, change, disable and delete users, reset passwords"),
     ROLE_MANAGE("Read and edit the role × permission matrix"),
     AUDIT_READ("Search, export and verify the audit trail"),
+    SECURITY_MANAGE("Read and change security settings, e.g. whether HTTP Basic is accepted"),
     SELF_MANAGE("Read one's own profile and change one's own password");
 
     private final String description;

@@ -6,6 +6,7 @@ import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.model.ApiKeyIdentity;
 import dev.helix.identity.model.ApiKeySecret;
 import dev.helix.identity.service.ApiKeys;
+import dev.helix.identity.service.SecuritySettings;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.web.api.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,11 +54,17 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     SignInGuard guard;
 
+    @Inject
+    SecuritySettings settings;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!settings.policy().basicAuthEnabled()) {
+                return unauthorized(response, context, "HTTP Basic is turned off by an administrator: use an API key");
+            }
             return basic(authorization.substring(6).strip(), request, response, context);
         }
         String apiKey = request.getHeader("X-API-Key");

@@ -1,10 +1,14 @@
 package dev.helix.web.api.admin;
 
+import dev.helix.identity.model.IssuedApiKey;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
+import dev.helix.identity.service.ApiKeys;
+import dev.helix.identity.service.PermissionMatrix;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.web.api.me.ApiKeyResource;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
@@ -72,6 +76,12 @@ public class UserResource {
     @Inject
     AuditContext audit;
 
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    PermissionMatrix matrix;
+
     @GET
     @RequiresPermission(Permission.USER_READ)
     @Operation(summary = "All users")
@@ -128,6 +138,40 @@ public class UserResource {
     @Audited("user.delete")
     public Response delete(@PathParam("username") String username) {
         users.delete(username);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{username}/api-keys")
+    @RequiresPermission(Permission.USER_MANAGE)
+    @Audited("apikey.issue-for-user")
+    @Operation(summary = "Issue an API key for another user, e.g. a service account",
+            description = "Scopes lie within that user's permissions. The answer holds the key's text, only this once.")
+    public Response issueKey(@PathParam("username") String username,
+                             @NotNull(message = BODY_REQUIRED) @Valid ApiKeyResource.NewApiKey request, @Context UriInfo uri) {
+        User owner = users.existing(username);
+        IssuedApiKey issued = keys.issue(owner.getUsername(), request.name(), ApiKeyResource.scopes(request.scopes()),
+                matrix.permissionsOf(owner.getRoles()), request.expiresAt(), request.rateLimitPerMinute());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.stored().getId())).build())
+                .entity(ApiKeyResource.ApiKeyView.of(issued.stored(), issued.key())).build();
+    }
+
+    @GET
+    @Path("/{username}/api-keys")
+    @RequiresPermission(Permission.USER_READ)
+    @Operation(summary = "A user's API keys, never their text")
+    public List<ApiKeyResource.ApiKeyView> keysOf(@PathParam("username") String username) {
+        return keys.keysOf(users.existing(username).getUsername()).stream()
+                .map(k -> ApiKeyResource.ApiKeyView.of(k, null)).toList();
+    }
+
+    @DELETE
+    @Path("/{username}/api-keys/{id}")
+    @RequiresPermission(Permission.USER_MANAGE)
+    @Audited("apikey.revoke-for-user")
+    @Operation(summary = "Revoke one of a user's API keys")
+    public Response revokeKey(@PathParam("username") String username, @PathParam("id") long id) {
+        keys.revoke(username, id);
         return Response.noContent().build();
     }
 

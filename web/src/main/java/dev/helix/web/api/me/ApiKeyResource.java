@@ -51,7 +51,7 @@ public class ApiKeyResource {
     public record ApiKeyView(long id, String name, String prefix, String key, Set<String> scopes, Instant expiresAt,
                              Integer rateLimitPerMinute, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
 
-        static ApiKeyView of(ApiKey k, String key) {
+        public static ApiKeyView of(ApiKey k, String key) {
             return new ApiKeyView(k.getId(), k.getName(), k.getPrefix(), key, k.getScopes().map(s -> s.stream()
                     .map(Permission::permissionName).collect(Collectors.toCollection(TreeSet::new))).orElse(null),
                     k.getExpiresAt(), k.getRateLimitPerMinute(), k.getCreatedAt(), k.getLastUsedAt(), k.getRevokedAt());
@@ -95,7 +95,8 @@ public class ApiKeyResource {
         return Response.noContent().build();
     }
 
-    private static Optional<Set<Permission>> scopes(List<String> names) {
+    /** The named permissions; empty when no scopes were given. */
+    public static Optional<Set<Permission>> scopes(List<String> names) {
         if (names == null) {
             return Optional.empty();
         }

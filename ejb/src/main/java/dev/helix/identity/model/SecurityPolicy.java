@@ -1,0 +1,5 @@
+package dev.helix.identity.model;
+
+/** The security settings administrators change at run time. */
+public record SecurityPolicy(boolean basicAuthEnabled) {
+}
