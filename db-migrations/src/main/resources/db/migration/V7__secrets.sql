@@ -3,7 +3,7 @@
 CREATE TABLE helix_secret (
     name       VARCHAR(100)   NOT NULL PRIMARY KEY,
     key_id     VARCHAR(32)    NOT NULL,
-    nonce      VARBINARY(12)  NOT NULL,
-    ciphertext VARBINARY(9000) NOT NULL,
+    nonce      BYTEA          NOT NULL,
+    ciphertext BYTEA          NOT NULL,
     updated_at TIMESTAMP      NOT NULL
 );

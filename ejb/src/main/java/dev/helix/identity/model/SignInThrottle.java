@@ -20,7 +20,11 @@ public final class SignInThrottle {
     private static final long FORGET_AFTER = Duration.ofMinutes(15).toNanos();
     private static final int PRUNE_ABOVE = 10_000;
 
+    private static final long PRUNE_EVERY = Duration.ofSeconds(1).toNanos();
+    private static final long QUIET = Duration.ofMinutes(1).toNanos();
+
     private final Map<String, Record> records = new ConcurrentHashMap<>();
+    private volatile long lastPrune;
     private final LongSupplier nanoClock;
 
     public SignInThrottle(LongSupplier nanoClock) {
@@ -37,7 +41,8 @@ public final class SignInThrottle {
     /** Notes a wrong password; answers the lock-out it starts, if it starts one. */
     public Optional<Duration> failed(String user, String address) {
         long now = nanoClock.getAsLong();
-        if (records.size() > PRUNE_ABOVE) {
+        if (records.size() > PRUNE_ABOVE && now - lastPrune > PRUNE_EVERY) {
+            lastPrune = now;
             records.values().removeIf(r -> r.isStale(now));
         }
         return records.computeIfAbsent(key(user, address), k -> new Record()).fail(now).map(Duration::ofNanos);
@@ -80,8 +85,9 @@ public final class SignInThrottle {
             return now < lockedUntil ? Optional.of(lockedUntil - now) : Optional.empty();
         }
 
+        /** Not locked out, and either long quiet or with too few failures to matter after a quiet minute. */
         synchronized boolean isStale(long now) {
-            return now >= lockedUntil && now - lastFailure > FORGET_AFTER;
+            return now >= lockedUntil && (now - lastFailure > FORGET_AFTER || lockouts == 0 && now - lastFailure > QUIET);
         }
     }
 }

@@ -25,6 +25,7 @@ public class UserDirectory {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._@-]{2,64}");
     private static final int MIN_PASSWORD = 12;
+    private static final String DECOY_HASH = PasswordHasher.hash(PasswordHasher.randomPassword());
 
     @PersistenceContext
     EntityManager em;
@@ -42,6 +43,8 @@ public class UserDirectory {
         }
         User user = em.find(User.class, username);
         if (user == null || !user.isEnabled()) {
+            // As slow as a real check, so that the answer's time does not tell which user names exist.
+            PasswordHasher.verify(password, DECOY_HASH);
             return Optional.empty();
         }
         if (!cache.isVerified(username, password)) {
@@ -106,6 +109,8 @@ public class UserDirectory {
             requireAnotherActiveAdmin(username, "delete");
         }
         em.remove(user);
+        em.createQuery("UPDATE ApiKey k SET k.revokedAt = :now WHERE k.owner = :owner AND k.revokedAt IS NULL")
+                .setParameter("now", Instant.now()).setParameter("owner", username).executeUpdate();
         cache.forget(username);
     }
 

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,17 +44,39 @@ public class KeyRingStore {
 
     public synchronized KeyRing ring() {
         if (ring == null) {
-            String first = newId();
-            ring = Files.exists(file()) ? read() : write(new KeyRing(Map.of(first, SecretCipher.newKey()), first));
+            ring = Files.exists(file()) ? read() : create();
         }
         return ring;
     }
 
-    /** Adds a new key and makes it active; answers the new ring. */
+    /** The ring as the file holds it now: for a ciphertext under a key another server added. */
+    public synchronized KeyRing reload() {
+        ring = read();
+        return ring;
+    }
+
+    /**
+     * Adds a new key to the ring as the file holds it now (so keys another server added are kept) and makes it
+     * active; answers the new ring. Rotate from one server at a time.
+     */
     public synchronized KeyRing rotate() {
-        ring = write(ring().withActive(newId(), SecretCipher.newKey()));
+        KeyRing current = Files.exists(file()) ? read() : ring();
+        ring = write(current.withActive(newId(), SecretCipher.newKey()), true);
         LOG.info("Secrets key ring: new active key " + ring.activeId());
         return ring;
+    }
+
+    /** The first ring; when another server created the file at the same moment, that one wins. */
+    private KeyRing create() {
+        String first = newId();
+        try {
+            return write(new KeyRing(Map.of(first, SecretCipher.newKey()), first), false);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileAlreadyExistsException) {
+                return read();
+            }
+            throw e;
+        }
     }
 
     private KeyRing read() {
@@ -66,7 +89,7 @@ public class KeyRingStore {
         return KeyRing.of(stored);
     }
 
-    private KeyRing write(KeyRing changed) {
+    private KeyRing write(KeyRing changed, boolean replace) {
         Path target = file();
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -75,7 +98,15 @@ public class KeyRingStore {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 changed.toProperties().store(out, "Helix secrets key ring: keep it secret, back it up, share it with every server");
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (replace) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                try {
+                    Files.createLink(target, temporary);
+                } finally {
+                    Files.delete(temporary);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the secrets key ring " + target, e);
         }

@@ -3,6 +3,7 @@ package dev.helix.secrets.service;
 import dev.helix.secrets.internal.KeyRingStore;
 import dev.helix.secrets.model.KeyRing;
 import dev.helix.secrets.model.Rotation;
+import dev.helix.secrets.model.SealedSecret;
 import dev.helix.secrets.model.SecretCipher;
 import dev.helix.secrets.model.StoredSecret;
 import dev.helix.shared.model.InvalidInputException;
@@ -53,7 +54,8 @@ public class SecretVault {
 
     /** The plaintext, for Helix's own use only (e.g. calling a provider with its API key). */
     public String reveal(String name) {
-        return SecretCipher.open(keys.ring(), name, existing(name).sealed());
+        SealedSecret sealed = existing(name).sealed();
+        return SecretCipher.open(ringFor(sealed), name, sealed);
     }
 
     public List<StoredSecret> all() {
@@ -71,12 +73,18 @@ public class SecretVault {
         int reencrypted = 0;
         for (StoredSecret secret : all()) {
             if (!secret.getKeyId().equals(ring.activeId())) {
-                String plaintext = SecretCipher.open(ring, secret.getName(), secret.sealed());
+                String plaintext = SecretCipher.open(ringFor(secret.sealed()), secret.getName(), secret.sealed());
                 secret.reseal(SecretCipher.seal(ring, secret.getName(), plaintext), now);
                 reencrypted++;
             }
         }
         return new Rotation(ring.activeId(), reencrypted);
+    }
+
+    /** This server's ring, re-read when the secret is under a key another server added since. */
+    private KeyRing ringFor(SealedSecret sealed) {
+        KeyRing ring = keys.ring();
+        return ring.ids().contains(sealed.keyId()) ? ring : keys.reload();
     }
 
     private StoredSecret existing(String name) {

@@ -13,11 +13,13 @@ import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,9 @@ public class FleetDashboard {
 
     @Inject
     AuditContext audit;
+
+    @Resource
+    TransactionSynchronizationRegistry refused;
 
     private String title;
     private String prompt;
@@ -97,6 +102,7 @@ public class FleetDashboard {
         if (!isMayCreate()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Creating tasks needs the permission "
                     + Permission.TASK_CREATE.permissionName(), null));
+            refused.setRollbackOnly(); // so the audit records the refusal, not a success
             return;
         }
         Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt), faces.getExternalContext().getRemoteUser());

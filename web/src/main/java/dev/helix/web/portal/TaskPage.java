@@ -12,11 +12,13 @@ import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,9 @@ public class TaskPage {
 
     @Inject
     AuditContext audit;
+
+    @Resource
+    TransactionSynchronizationRegistry refused;
 
     private Long id;
     private String comment;
@@ -82,6 +87,7 @@ public class TaskPage {
         if (!isMayDecide()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Deciding gates needs the permission "
                     + Permission.TASK_DECIDE.permissionName(), null));
+            refused.setRollbackOnly(); // so the audit records the refusal, not a success
             return;
         }
         Task current = getTask();

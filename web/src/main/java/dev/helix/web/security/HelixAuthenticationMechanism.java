@@ -5,6 +5,7 @@ import dev.helix.audit.model.Outcome;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.model.ApiKeyIdentity;
 import dev.helix.identity.model.ApiKeySecret;
+import dev.helix.identity.model.User;
 import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.SecuritySettings;
 import dev.helix.identity.service.UserDirectory;
@@ -24,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,7 +38,8 @@ import java.util.Set;
 public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "helix.user";
-    static final String SESSION_ROLES = "helix.roles";
+    /** Wrong API keys count towards a lock-out of API keys from that address, like wrong passwords for a user. */
+    private static final String ANY_API_KEY = "(any API key)";
     /** Request attribute for the login page: how long a locked-out sign-in must wait. */
     public static final String LOCKED_FOR = "helix.signin.locked-for";
 
@@ -80,9 +81,12 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            @SuppressWarnings("unchecked")
-            Set<String> roles = (Set<String>) session.getAttribute(SESSION_ROLES);
-            return context.notifyContainerAboutLogin(user, roles);
+            // Re-read on every request: a disabled, deleted or re-roled user's session must follow at once.
+            Optional<User> current = users.user(user).filter(User::isEnabled);
+            if (current.isPresent()) {
+                return context.notifyContainerAboutLogin(user, current.get().getRoles());
+            }
+            session.invalidate();
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -107,8 +111,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         String user = colon < 0 ? "unknown" : decoded.substring(0, colon);
         Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
         if (locked.isPresent()) {
-            auditSignIn(user, request, Outcome.DENIED, "HTTP Basic, locked out");
-            return lockedOut(response, locked.get());
+            return lockedOut(response, locked.get()); // the lock-out itself was audited when it began
         }
         Optional<Set<String>> roles = colon < 0 ? Optional.empty() : users.authenticate(user, decoded.substring(colon + 1));
         if (roles.isEmpty()) {
@@ -121,12 +124,18 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private AuthenticationStatus apiKey(String presented, HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context) {
+        Optional<Duration> locked = guard.throttle().lockedFor(ANY_API_KEY, request.getRemoteAddr());
+        if (locked.isPresent()) {
+            return lockedOut(response, locked.get());
+        }
         Optional<ApiKeyIdentity> identity = apiKeys.authenticate(presented);
         if (identity.isEmpty()) {
             String prefix = ApiKeySecret.parse(presented).map(ApiKeySecret::prefix).orElse("malformed");
             auditSignIn("api-key:" + prefix, request, Outcome.DENIED, "API key");
+            guard.throttle().failed(ANY_API_KEY, request.getRemoteAddr());
             return unauthorized(response, context, "The API key is unknown, revoked or expired, or its owner is disabled");
         }
+        guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
         request.setAttribute(Caller.API_KEY, identity.get());
         return context.notifyContainerAboutLogin(identity.get().owner(), identity.get().roles());
     }
@@ -135,7 +144,6 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                                              HttpMessageContext context) {
         Optional<Duration> locked = guard.throttle().lockedFor(login.getCaller(), request.getRemoteAddr());
         if (locked.isPresent()) {
-            auditSignIn(login.getCaller(), request, Outcome.DENIED, "portal, locked out");
             request.setAttribute(LOCKED_FOR, locked.get());
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -149,7 +157,6 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         session.setAttribute(SESSION_USER, login.getCaller());
-        session.setAttribute(SESSION_ROLES, new HashSet<>(roles.get()));
         return context.notifyContainerAboutLogin(login.getCaller(), roles.get());
     }
 

@@ -1,7 +1,5 @@
 package dev.helix.web.security;
 
-import dev.helix.identity.model.ApiKeyIdentity;
-import dev.helix.identity.model.RateLimiter;
 import dev.helix.web.api.problems.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -33,14 +31,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (user == null) {
             return;
         }
-        ApiKeyIdentity key = caller.apiKey().orElse(null);
-        RateLimiter.Verdict verdict = limits.acquire(user, key);
-        if (!verdict.allowed()) {
-            String who = key == null ? "user '" + user + "'" : "API key " + key.prefix();
+        RequestLimits.Decision decision = limits.acquire(user, caller.apiKey().orElse(null));
+        if (!decision.allowed()) {
             request.abortWith(Response.fromResponse(Problems.response(429, "rate-limited", "Too many requests",
-                    "At most " + limits.limitOf(key) + " requests per minute for " + who + "; try again in "
-                            + verdict.retryAfterSeconds() + " s"))
-                    .header("Retry-After", verdict.retryAfterSeconds()).build());
+                    "At most " + decision.exceeded() + "; try again in " + decision.retryAfterSeconds() + " s"))
+                    .header("Retry-After", decision.retryAfterSeconds()).build());
         }
     }
 }

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The request allowance of every caller on this server: an API key's own {@code rateLimitPerMinute}, else
- * {@code helix.rate-limit.per-minute} (default 1000) per key and per user. Counted per server: behind a load
+ * The request allowance of every caller on this server: {@code helix.rate-limit.per-minute} (default 1000) per
+ * user, across all the user's keys, and an API key's own {@code rateLimitPerMinute} on top, if it has one. Counted per server: behind a load
  * balancer over several servers, a caller gets up to that many times the limit.
  */
 @ApplicationScoped
@@ -26,12 +26,24 @@ public class RequestLimits {
         limiter = new RateLimiter(System::nanoTime);
     }
 
-    /** Takes one request from the allowance of the key, or of the user when there is no key. */
-    public RateLimiter.Verdict acquire(String user, ApiKeyIdentity key) {
-        return limiter.acquire(key == null ? "user:" + user : "key:" + key.keyId(), limitOf(key));
+    /** Whether a request may go on; when not, which allowance it exceeded and when to try again. */
+    public record Decision(boolean allowed, long retryAfterSeconds, String exceeded) {
     }
 
-    public int limitOf(ApiKeyIdentity key) {
-        return key == null || key.rateLimitPerMinute() == null ? defaultPerMinute : key.rateLimitPerMinute();
+    /**
+     * Takes one request from the key's allowance, if the request came with a key that has one, and always from the
+     * user's: keys narrow a user's allowance, never widen it.
+     */
+    public Decision acquire(String user, ApiKeyIdentity key) {
+        if (key != null && key.rateLimitPerMinute() != null) {
+            RateLimiter.Verdict byKey = limiter.acquire("key:" + key.keyId(), key.rateLimitPerMinute());
+            if (!byKey.allowed()) {
+                return new Decision(false, byKey.retryAfterSeconds(),
+                        key.rateLimitPerMinute() + " requests per minute for API key " + key.prefix());
+            }
+        }
+        RateLimiter.Verdict byUser = limiter.acquire("user:" + user, defaultPerMinute);
+        return new Decision(byUser.allowed(), byUser.retryAfterSeconds(),
+                defaultPerMinute + " requests per minute for user '" + user + "'");
     }
 }

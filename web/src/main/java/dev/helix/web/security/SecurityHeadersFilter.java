@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on every answer of the portal and the API: a Content Security Policy that allows only
- * Helix's own origin (PrimeFaces needs inline scripts and styles; the push stream needs ws/wss), no framing,
+ * Security headers on every answer of the portal and the API: a Content Security Policy that loads and connects
+ * only to Helix's own origin (the push stream's ws/wss included; PrimeFaces needs inline scripts, eval and inline
+ * styles, so those are allowed), no framing,
  * no MIME sniffing, same-origin referrers, and HSTS when the request came over HTTPS.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -18,7 +19,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     @Override

@@ -102,9 +102,16 @@ public class AuditResource {
         }
     }
 
-    /** RFC 4180: every field quoted, quotes doubled. */
+    /**
+     * RFC 4180: every field quoted, quotes doubled; a field a spreadsheet would take for a formula (= + - @, tab,
+     * carriage return) is prefixed with an apostrophe, since actors and targets can come from strangers.
+     */
     private static String csvLine(AuditView view) {
-        return view.fields().map(v -> v == null ? "" : "\"" + v.toString().replace("\"", "\"\"") + "\"")
+        return view.fields().map(v -> v == null ? "" : "\"" + defused(v.toString()).replace("\"", "\"\"") + "\"")
                 .collect(Collectors.joining(","));
+    }
+
+    private static String defused(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -11,6 +11,7 @@ import dev.helix.shared.model.InvalidInputException;
 import dev.helix.web.api.me.ApiKeyResource;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
+import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -82,6 +83,9 @@ public class UserResource {
     @Inject
     PermissionMatrix matrix;
 
+    @Inject
+    Caller caller;
+
     @GET
     @RequiresPermission(Permission.USER_READ)
     @Operation(summary = "All users")
@@ -150,8 +154,12 @@ public class UserResource {
     public Response issueKey(@PathParam("username") String username,
                              @NotNull(message = BODY_REQUIRED) @Valid ApiKeyResource.NewApiKey request, @Context UriInfo uri) {
         User owner = users.existing(username);
+        // Never wider than the owner, nor than the caller (whose API key may itself be narrow).
+        Set<Permission> ceiling = EnumSet.noneOf(Permission.class);
+        ceiling.addAll(matrix.permissionsOf(owner.getRoles()));
+        ceiling.retainAll(caller.permissions());
         IssuedApiKey issued = keys.issue(owner.getUsername(), request.name(), ApiKeyResource.scopes(request.scopes()),
-                matrix.permissionsOf(owner.getRoles()), request.expiresAt(), request.rateLimitPerMinute());
+                ceiling, request.expiresAt(), request.rateLimitPerMinute());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.stored().getId())).build())
                 .entity(ApiKeyResource.ApiKeyView.of(issued.stored(), issued.key())).build();
     }
