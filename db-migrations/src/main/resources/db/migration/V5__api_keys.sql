@@ -6,7 +6,7 @@ CREATE TABLE api_key (
     name                  VARCHAR(100)  NOT NULL,
     prefix                VARCHAR(16)   NOT NULL,
     key_hash              CHAR(64)      NOT NULL,
-    scopes                VARCHAR(1000),
+    scopes                VARCHAR(1000) NOT NULL,
     expires_at            TIMESTAMP,
     rate_limit_per_minute INT,
     created_at            TIMESTAMP     NOT NULL,

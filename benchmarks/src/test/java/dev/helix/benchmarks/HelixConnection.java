@@ -32,6 +32,11 @@ final class HelixConnection {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The HTTP Basic {@code Authorization} header of this connection's user. */
+    String authorization() {
+        return authorization;
+    }
+
     /** Waits until the server reports ready and every path answers 200 (the applications have started). */
     void awaitReady(Duration timeout, String... paths) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -3,12 +3,10 @@ package dev.helix.benchmarks;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -31,8 +29,7 @@ public final class LifecycleBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 20);
         int jmsMessages = Integer.getInteger("bench.jms.messages", 5000);
         Path report = Path.of(System.getProperty("bench.report", "benchmark-results.md"));
-        String password = System.getProperty("bench.password");
-        HelixConnection helix = new HelixConnection(url, "admin", password);
+        HelixConnection helix = new HelixConnection(url, "admin", System.getProperty("bench.password"));
 
         helix.awaitReady(Duration.ofMinutes(5), "/api/v1/agents/pool", "/helix-benchmarks/jms?messages=1");
         helix.get("/helix-benchmarks/jms?messages=" + Math.max(1, jmsMessages / 10));
@@ -51,23 +48,22 @@ public final class LifecycleBenchmark {
         System.out.println("Lifecycle: " + run.summary() + ", failed " + run.failed() + ", states push never announced "
                 + run.missedEvents());
 
-        List<RequestOverhead.Result> overhead = requestOverhead(url, helix, password);
+        List<RequestOverhead.Result> overhead = requestOverhead(url, helix);
         Files.writeString(report, markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total"))
                 + overheadMarkdown(overhead));
         System.out.println("Report: " + report.toAbsolutePath());
     }
 
     /** The same GETs without Helix in the way, with HTTP Basic, and with an API key. */
-    private static List<RequestOverhead.Result> requestOverhead(String url, HelixConnection helix, String password)
+    private static List<RequestOverhead.Result> requestOverhead(String url, HelixConnection helix)
             throws InterruptedException {
         int requests = Integer.getInteger("bench.requests", 5000);
         int threads = Integer.getInteger("bench.request.threads", 8);
         String key = helix.post("/api/v1/me/api-keys", "{\"name\":\"request overhead benchmark\"}", 201).getString("key");
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
         RequestOverhead probe = new RequestOverhead(url);
         List<RequestOverhead.Result> results = List.of(
                 probe.measure("ping, no Helix", "/helix-benchmarks/ping", null, requests, threads),
-                probe.measure("GET /api/v1/me, HTTP Basic", "/api/v1/me", basic, requests, threads),
+                probe.measure("GET /api/v1/me, HTTP Basic", "/api/v1/me", helix.authorization(), requests, threads),
                 probe.measure("GET /api/v1/me, API key", "/api/v1/me", "Bearer " + key, requests, threads));
         results.forEach(r -> System.out.printf("Requests, %s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d failed%n", r.variant(),
                 r.summary().perSecond(), r.summary().p50Millis(), r.summary().p99Millis(), r.failures()));

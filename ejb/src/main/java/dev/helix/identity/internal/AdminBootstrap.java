@@ -6,6 +6,7 @@ import dev.helix.identity.model.PasswordHasher;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
 import dev.helix.identity.service.UserDirectory;
+import dev.helix.shared.internal.PrivateFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

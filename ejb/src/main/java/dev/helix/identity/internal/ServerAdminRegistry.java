@@ -2,6 +2,7 @@ package dev.helix.identity.internal;
 
 import com.ibm.websphere.crypto.PasswordUtil;
 import dev.helix.identity.model.PasswordChanged;
+import dev.helix.shared.internal.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

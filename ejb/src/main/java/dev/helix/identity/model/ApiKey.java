@@ -8,14 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A user's API key: found by its public prefix, checked against the SHA-256 hash of the whole key (the key itself
- * is never stored), limited to scopes (a subset of the owner's permissions; none = all of them), expiring and
+ * is never stored), limited to scopes (a subset of the owner's permissions, fixed when it is issued), expiring and
  * revocable, with the time of its last use.
  */
 @Entity
@@ -38,7 +36,8 @@ public class ApiKey {
     @Column(name = "key_hash", nullable = false)
     private String keyHash;
 
-    /** Comma-separated permission names; null when the key carries all of the owner's permissions. */
+    /** Comma-separated permission names. */
+    @Column(nullable = false)
     private String scopes;
 
     @Column(name = "expires_at")
@@ -59,14 +58,13 @@ public class ApiKey {
     protected ApiKey() {
     }
 
-    public ApiKey(String owner, String name, ApiKeySecret secret, Optional<Set<Permission>> scopes, Instant expiresAt,
+    public ApiKey(String owner, String name, ApiKeySecret secret, Set<Permission> scopes, Instant expiresAt,
                   Integer rateLimitPerMinute, Instant createdAt) {
         this.owner = owner;
         this.name = name;
         this.prefix = secret.prefix();
         this.keyHash = secret.hash();
-        this.scopes = scopes.map(s -> s.stream().map(Permission::permissionName).sorted().collect(Collectors.joining(",")))
-                .orElse(null);
+        this.scopes = scopes.stream().map(Permission::permissionName).sorted().collect(Collectors.joining(","));
         this.expiresAt = expiresAt;
         this.rateLimitPerMinute = rateLimitPerMinute;
         this.createdAt = createdAt;
@@ -107,15 +105,9 @@ public class ApiKey {
         return keyHash;
     }
 
-    /** The scopes, or empty when the key carries all of its owner's permissions. */
-    public Optional<Set<Permission>> getScopes() {
-        if (scopes == null) {
-            return Optional.empty();
-        }
-        Set<Permission> parsed = EnumSet.noneOf(Permission.class);
-        Arrays.stream(scopes.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .forEach(name -> Permission.byName(name).ifPresent(parsed::add));
-        return Optional.of(parsed);
+    /** The permissions the key carries (its owner's current permissions narrow them further). */
+    public Set<Permission> getScopes() {
+        return Permission.allNamed(Arrays.asList(scopes.split(",")));
     }
 
     public Instant getExpiresAt() {

@@ -1,8 +1,16 @@
 package dev.helix.identity.model;
 
+import dev.helix.shared.model.InvalidInputException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What a caller may do. Every REST endpoint and every portal action names the one permission it needs; roles
@@ -25,16 +33,21 @@ public enum Permission {
     SECURITY_MANAGE("Read and change security settings, e.g. whether HTTP Basic is accepted"),
     SELF_MANAGE("Read one's own profile and change one's own password");
 
+    private static final Map<String, Permission> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Permission::permissionName, p -> p));
+
     private final String description;
+    private final String permissionName;
 
     Permission(String description) {
         this.description = description;
+        int split = name().indexOf('_');
+        this.permissionName = (name().substring(0, split) + ":" + name().substring(split + 1)).toLowerCase(Locale.ROOT);
     }
 
     /** The external name, e.g. {@code task:create}. */
     public String permissionName() {
-        int split = name().indexOf('_');
-        return (name().substring(0, split) + ":" + name().substring(split + 1)).toLowerCase(Locale.ROOT);
+        return permissionName;
     }
 
     public String description() {
@@ -42,6 +55,31 @@ public enum Permission {
     }
 
     public static Optional<Permission> byName(String name) {
-        return Arrays.stream(values()).filter(p -> p.permissionName().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /** The external names, sorted, e.g. for an API answer. */
+    public static SortedSet<String> names(Set<Permission> permissions) {
+        return permissions.stream().map(Permission::permissionName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The permissions in both sets. */
+    public static Set<Permission> intersect(Set<Permission> some, Set<Permission> others) {
+        Set<Permission> both = EnumSet.noneOf(Permission.class);
+        both.addAll(some);
+        both.retainAll(others);
+        return both;
+    }
+
+    /** The permissions of these names (blank names skipped); an unknown name is bad input. */
+    public static Set<Permission> allNamed(Collection<String> names) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                permissions.add(byName(name.strip()).orElseThrow(() -> new InvalidInputException("unknown permission '"
+                        + name + "'; GET /api/v1/admin/permissions lists them")));
+            }
+        }
+        return permissions;
     }
 }

@@ -16,7 +16,11 @@ public final class RateLimiter {
     /** One request's worth of tokens; a bucket refills {@code perMinute} of these units per nanosecond. */
     private static final long REQUEST = 60_000_000_000L;
 
+    /** Pruning walks every bucket, so it runs at most once a second. */
+    private static final long PRUNE_EVERY = 1_000_000_000L;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile long lastPrune;
     private final LongSupplier nanoClock;
 
     public RateLimiter(LongSupplier nanoClock) {
@@ -30,7 +34,8 @@ public final class RateLimiter {
     /** Takes one request from the caller's allowance of {@code perMinute} requests per minute. */
     public Verdict acquire(String caller, int perMinute) {
         long now = nanoClock.getAsLong();
-        if (buckets.size() > PRUNE_ABOVE) {
+        if (buckets.size() > PRUNE_ABOVE && now - lastPrune > PRUNE_EVERY) {
+            lastPrune = now;
             buckets.values().removeIf(bucket -> bucket.isFullAt(now));
         }
         return buckets.computeIfAbsent(caller, c -> new Bucket(now)).take(perMinute, now);

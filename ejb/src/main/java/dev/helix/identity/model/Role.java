@@ -2,11 +2,16 @@ package dev.helix.identity.model;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The roles of SPEC.md C8. Their lower-case names are the security groups and roles of the application. */
 public enum Role {
     ADMIN, OPERATOR, DEVELOPER, VIEWER;
+
+    private static final Map<String, Role> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Role::roleName, r -> r));
 
     /** The name used as security role and group, e.g. {@code admin}. */
     public String roleName() {
@@ -15,11 +20,6 @@ public enum Role {
 
     /** The role with this name, in any case; empty when there is none. */
     public static Optional<Role> byName(String name) {
-        return Arrays.stream(values()).filter(r -> r.name().equalsIgnoreCase(name == null ? "" : name.strip()))
-                .findFirst();
-    }
-
-    public static Role of(String name) {
-        return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name.strip().toLowerCase(Locale.ROOT)));
     }
 }

@@ -47,8 +47,4 @@ public final class RoleGrants {
         changed.put(role, permissions);
         return new RoleGrants(changed);
     }
-
-    public Map<Role, Set<Permission>> asMap() {
-        return grants;
-    }
 }

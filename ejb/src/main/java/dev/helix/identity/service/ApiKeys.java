@@ -53,7 +53,7 @@ public class ApiKeys {
             throw new InvalidInputException("rateLimitPerMinute must be 1 to " + MAX_RATE_LIMIT);
         }
         ApiKeySecret secret = ApiKeySecret.generate();
-        ApiKey key = new ApiKey(owner, name.strip(), secret, Optional.of(granted), expiresAt, rateLimitPerMinute, now);
+        ApiKey key = new ApiKey(owner, name.strip(), secret, granted, expiresAt, rateLimitPerMinute, now);
         em.persist(key);
         return new IssuedApiKey(key, secret.key());
     }

@@ -3,13 +3,15 @@ package dev.helix.identity.service;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.RoleGrants;
+import dev.helix.shared.internal.FreshCopy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * The role × permission matrix as stored in {@code role_permission}. Every request consults it, so each server
- * keeps it in memory and re-reads it after {@value #FRESH_SECONDS} seconds (an edit on another server applies
- * here within that time; an edit on this server at once).
+ * keeps a {@link FreshCopy} of it, re-read after {@value #FRESH_SECONDS} seconds (an edit on another server
+ * applies here within that time; an edit on this server once it commits).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -32,23 +34,13 @@ public class PermissionMatrix {
     @PersistenceContext
     EntityManager em;
 
-    private volatile Snapshot snapshot;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
-    private record Snapshot(RoleGrants grants, Instant readAt) {
-
-        boolean isFresh(Instant now) {
-            return readAt.plus(Duration.ofSeconds(FRESH_SECONDS)).isAfter(now);
-        }
-    }
+    private final FreshCopy<RoleGrants> copy = new FreshCopy<>(Duration.ofSeconds(FRESH_SECONDS), this::read);
 
     public RoleGrants grants() {
-        Snapshot current = snapshot;
-        Instant now = Instant.now();
-        if (current == null || !current.isFresh(now)) {
-            current = new Snapshot(read(), now);
-            snapshot = current;
-        }
-        return current.grants();
+        return copy.get();
     }
 
     /** The permissions of a caller with these role names; names that are no role grant nothing. */
@@ -67,7 +59,7 @@ public class PermissionMatrix {
             em.createNativeQuery("INSERT INTO role_permission (role_name, permission_name) VALUES (?1, ?2)")
                     .setParameter(1, role.roleName()).setParameter(2, permission.permissionName()).executeUpdate();
         }
-        snapshot = new Snapshot(changed, Instant.now());
+        copy.forgetOnCommit(transactions);
         return changed;
     }
 

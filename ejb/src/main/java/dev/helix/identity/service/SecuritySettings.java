@@ -1,19 +1,21 @@
 package dev.helix.identity.service;
 
 import dev.helix.identity.model.SecurityPolicy;
+import dev.helix.shared.internal.FreshCopy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * The run-time security settings in {@code security_setting}. Consulted on every request, so kept in memory and
- * re-read after {@value #FRESH_SECONDS} seconds (a change on another server applies here within that time; a
- * change on this server at once).
+ * The run-time security settings in {@code security_setting}. Consulted on every request, so each server keeps a
+ * {@link FreshCopy}, re-read after {@value #FRESH_SECONDS} seconds (a change on another server applies here within
+ * that time; a change on this server once it commits).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -25,23 +27,19 @@ public class SecuritySettings {
     @PersistenceContext
     EntityManager em;
 
-    private volatile SecurityPolicy policy;
-    private volatile Instant readAt = Instant.EPOCH;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final FreshCopy<SecurityPolicy> copy = new FreshCopy<>(Duration.ofSeconds(FRESH_SECONDS), this::read);
 
     public SecurityPolicy policy() {
-        Instant now = Instant.now();
-        if (policy == null || readAt.plus(Duration.ofSeconds(FRESH_SECONDS)).isBefore(now)) {
-            policy = read();
-            readAt = now;
-        }
-        return policy;
+        return copy.get();
     }
 
     public SecurityPolicy change(SecurityPolicy changed) {
         em.createNativeQuery("UPDATE security_setting SET setting_value = ?1 WHERE name = ?2")
                 .setParameter(1, String.valueOf(changed.basicAuthEnabled())).setParameter(2, BASIC_AUTH).executeUpdate();
-        policy = changed;
-        readAt = Instant.now();
+        copy.forgetOnCommit(transactions);
         return changed;
     }
 

@@ -132,8 +132,10 @@ public class UserDirectory {
     }
 
     private void requireAnotherActiveAdmin(String username, String action) {
-        boolean another = users().stream().anyMatch(u -> !u.getUsername().equals(username) && u.isAdmin() && u.isEnabled());
-        if (!another) {
+        long others = em.createQuery("SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.username <> :name "
+                + "AND u.roles LIKE :admin", Long.class).setParameter("name", username)
+                .setParameter("admin", "%" + Role.ADMIN.roleName() + "%").getSingleResult();
+        if (others == 0) {
             throw new ConflictException("Cannot " + action + " '" + username + "': it is the last enabled administrator");
         }
     }

@@ -2,18 +2,15 @@ package dev.helix.secrets.internal;
 
 import dev.helix.secrets.model.KeyRing;
 import dev.helix.secrets.model.SecretCipher;
+import dev.helix.shared.internal.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -61,7 +58,7 @@ public class KeyRingStore {
      */
     public synchronized KeyRing rotate() {
         KeyRing current = Files.exists(file()) ? read() : ring();
-        ring = write(current.withActive(newId(), SecretCipher.newKey()), true);
+        ring = write(current.withActive(newId(), SecretCipher.newKey()));
         LOG.info("Secrets key ring: new active key " + ring.activeId());
         return ring;
     }
@@ -69,48 +66,33 @@ public class KeyRingStore {
     /** The first ring; when another server created the file at the same moment, that one wins. */
     private KeyRing create() {
         String first = newId();
-        try {
-            return write(new KeyRing(Map.of(first, SecretCipher.newKey()), first), false);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof FileAlreadyExistsException) {
-                return read();
-            }
-            throw e;
-        }
+        KeyRing created = new KeyRing(Map.of(first, SecretCipher.newKey()), first);
+        return PrivateFiles.create(file(), text(created)) ? created : read();
     }
 
     private KeyRing read() {
         Properties stored = new Properties();
-        try (Reader in = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
-            stored.load(in);
+        try {
+            stored.load(new StringReader(PrivateFiles.read(file())));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the secrets key ring " + file(), e);
         }
         return KeyRing.of(stored);
     }
 
-    private KeyRing write(KeyRing changed, boolean replace) {
-        Path target = file();
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "keyring", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                changed.toProperties().store(out, "Helix secrets key ring: keep it secret, back it up, share it with every server");
-            }
-            if (replace) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                try {
-                    Files.createLink(target, temporary);
-                } finally {
-                    Files.delete(temporary);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the secrets key ring " + target, e);
-        }
+    private KeyRing write(KeyRing changed) {
+        PrivateFiles.write(file(), text(changed));
         return changed;
+    }
+
+    private static String text(KeyRing ring) {
+        StringWriter text = new StringWriter();
+        try {
+            ring.toProperties().store(text, "Helix secrets key ring: keep it secret, back it up, share it with every server");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     private Path file() {

@@ -1,6 +1,6 @@
 package dev.helix.web.api;
 
-/** Names of the security roles, as used in {@code @RolesAllowed} and as the groups users belong to. */
+/** Names of the security roles (the groups users belong to), declared for the container in {@link HelixApi}. */
 public final class Roles {
 
     public static final String ADMIN = "admin";

@@ -47,7 +47,7 @@ public class AuditInterceptor {
                 Object result = invocation.proceed();
                 if (transactions.getRollbackOnly()) {
                     // The action caught its own failure (a portal page shows it as a message): nothing changed.
-                    trail.recordSeparately(entry(action, target(result), Outcome.FAILURE, "rolled back"));
+                    trail.recordSeparately(origin.entry(action, target(result), Outcome.FAILURE, "rolled back"));
                 } else {
                     trail.record(new AuditEntry(origin.actor(), action, target(result), origin.address(),
                             Outcome.SUCCESS, null, context.before(), context.after()));
@@ -55,15 +55,12 @@ public class AuditInterceptor {
                 return result;
             });
         } catch (Exception e) {
-            trail.recordSeparately(entry(action, target(null), Outcome.FAILURE,
+            trail.recordSeparately(origin.entry(action, target(null), Outcome.FAILURE,
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
             throw e;
         }
     }
 
-    private AuditEntry entry(String action, String target, Outcome outcome, String detail) {
-        return new AuditEntry(origin.actor(), action, target, origin.address(), outcome, detail, null, null);
-    }
 
     private static String action(InvocationContext invocation) {
         return invocation.getMethod().getAnnotation(Audited.class).value();

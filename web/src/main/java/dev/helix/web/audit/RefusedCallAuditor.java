@@ -1,6 +1,5 @@
 package dev.helix.web.audit;
 
-import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.model.Outcome;
 import dev.helix.audit.service.AuditTrail;
 import jakarta.inject.Inject;
@@ -47,7 +46,6 @@ public class RefusedCallAuditor implements ContainerResponseFilter {
                 .map(Audited::value).orElse("http." + request.getMethod().toLowerCase(Locale.ROOT));
         Outcome outcome = response.getStatus() == 401 || response.getStatus() == 403 ? Outcome.DENIED : Outcome.FAILURE;
         String detail = "HTTP " + response.getStatus() + (response.getEntity() instanceof String body ? ": " + body : "");
-        trail.recordSeparately(new AuditEntry(origin.actor(), action, origin.path(), origin.address(), outcome, detail,
-                null, null));
+        trail.recordSeparately(origin.entry(action, origin.path(), outcome, detail));
     }
 }

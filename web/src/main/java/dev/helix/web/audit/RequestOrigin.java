@@ -1,5 +1,7 @@
 package dev.helix.web.audit;
 
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.model.Outcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,5 +25,10 @@ public class RequestOrigin {
 
     public String path() {
         return request.getRequestURI();
+    }
+
+    /** An audit entry for this request's caller and address, without before and after. */
+    public AuditEntry entry(String action, String target, Outcome outcome, String detail) {
+        return new AuditEntry(actor(), action, target, address(), outcome, detail, null, null);
     }
 }

@@ -13,13 +13,11 @@ import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +46,8 @@ public class FleetDashboard {
     @Inject
     AuditContext audit;
 
-    @Resource
-    TransactionSynchronizationRegistry refused;
+    @Inject
+    ActionPermission permission;
 
     private String title;
     private String prompt;
@@ -99,10 +97,7 @@ public class FleetDashboard {
 
     @Audited("task.create")
     public void create() {
-        if (!isMayCreate()) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Creating tasks needs the permission "
-                    + Permission.TASK_CREATE.permissionName(), null));
-            refused.setRollbackOnly(); // so the audit records the refusal, not a success
+        if (!permission.granted(Permission.TASK_CREATE, "Creating tasks")) {
             return;
         }
         Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt), faces.getExternalContext().getRemoteUser());

@@ -12,13 +12,11 @@ import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +37,8 @@ public class TaskPage {
     @Inject
     AuditContext audit;
 
-    @Resource
-    TransactionSynchronizationRegistry refused;
+    @Inject
+    ActionPermission permission;
 
     private Long id;
     private String comment;
@@ -84,10 +82,7 @@ public class TaskPage {
     }
 
     private void decide(Decision decision) {
-        if (!isMayDecide()) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Deciding gates needs the permission "
-                    + Permission.TASK_DECIDE.permissionName(), null));
-            refused.setRollbackOnly(); // so the audit records the refusal, not a success
+        if (!permission.granted(Permission.TASK_DECIDE, "Deciding gates")) {
             return;
         }
         Task current = getTask();

@@ -6,7 +6,6 @@ import dev.helix.identity.model.Role;
 import dev.helix.identity.service.PermissionMatrix;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
@@ -19,9 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * Who is calling in this request and what they may do: the permissions their roles grant in the
- * {@link PermissionMatrix}. REST checks and portal pages ({@code #{caller.may('task:decide')}}) ask it.
+ * {@link PermissionMatrix}, narrowed to an API key's scopes. REST checks and portal actions ask it; it works each
+ * answer out once per request.
  */
-@Named
 @RequestScoped
 public class Caller {
 
@@ -37,6 +36,7 @@ public class Caller {
     @Inject
     HttpServletRequest request;
 
+    private Set<Role> roles;
     private Set<Permission> permissions;
 
     public String name() {
@@ -46,20 +46,22 @@ public class Caller {
 
     /** The caller's role names, e.g. {@code [developer]}. */
     public Set<String> roles() {
-        return Arrays.stream(Role.values()).map(Role::roleName).filter(security::isCallerInRole)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return callerRoles().stream().map(Role::roleName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Set<Role> callerRoles() {
+        if (roles == null) {
+            roles = EnumSet.noneOf(Role.class);
+            Arrays.stream(Role.values()).filter(r -> security.isCallerInRole(r.roleName())).forEach(roles::add);
+        }
+        return roles;
     }
 
     /** What the caller's roles grant, narrowed to the API key's scopes when the caller came with a key. */
     public Set<Permission> permissions() {
         if (permissions == null) {
-            Set<Permission> granted = name() == null ? Set.of() : matrix.permissionsOf(roles());
-            permissions = apiKey().flatMap(ApiKeyIdentity::scopes).map(scopes -> {
-                Set<Permission> narrowed = EnumSet.noneOf(Permission.class);
-                narrowed.addAll(granted);
-                narrowed.retainAll(scopes);
-                return (Set<Permission>) narrowed;
-            }).orElse(granted);
+            Set<Permission> granted = name() == null ? Set.of() : matrix.grants().ofRoles(callerRoles());
+            permissions = apiKey().map(key -> Permission.intersect(granted, key.scopes())).orElse(granted);
         }
         return permissions;
     }
@@ -71,10 +73,5 @@ public class Caller {
 
     public boolean may(Permission permission) {
         return permissions().contains(permission);
-    }
-
-    /** For pages: whether the caller holds the permission of this name, e.g. {@code task:decide}. */
-    public boolean may(String permissionName) {
-        return Permission.byName(permissionName).map(this::may).orElse(false);
     }
 }

@@ -64,7 +64,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             if (!settings.policy().basicAuthEnabled()) {
-                return unauthorized(response, context, "HTTP Basic is turned off by an administrator: use an API key");
+                return unauthorized(response, "HTTP Basic is turned off by an administrator: use an API key");
             }
             return basic(authorization.substring(6).strip(), request, response, context);
         }
@@ -79,21 +79,20 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         if (credential instanceof UsernamePasswordCredential login) {
             return portalLogin(login, request, context);
         }
+        if (!context.isProtected()) {
+            return context.doNothing(); // static resources, the sign-in page: no need to know who asks
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            // Re-read on every request: a disabled, deleted or re-roled user's session must follow at once.
+            // Re-read on every protected request: a disabled, deleted or re-roled user's session follows at once.
             Optional<User> current = users.user(user).filter(User::isEnabled);
             if (current.isPresent()) {
                 return context.notifyContainerAboutLogin(user, current.get().getRoles());
             }
             session.invalidate();
         }
-        if (!context.isProtected()) {
-            return context.doNothing();
-        }
         if (isApi(request)) {
-            return unauthorized(response, context,
-                    "This endpoint needs authentication: send HTTP Basic credentials or an API key");
+            return unauthorized(response, "This endpoint needs authentication: send HTTP Basic credentials or an API key");
         }
         String next = request.getRequestURI().substring(request.getContextPath().length());
         return context.redirect(request.getContextPath() + "/login.xhtml?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
@@ -105,18 +104,18 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return unauthorized(response, context, "The Authorization header is not valid Basic credentials");
+            return unauthorized(response, "The Authorization header is not valid Basic credentials");
         }
         int colon = decoded.indexOf(':');
         String user = colon < 0 ? "unknown" : decoded.substring(0, colon);
         Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
         if (locked.isPresent()) {
-            return lockedOut(response, locked.get()); // the lock-out itself was audited when it began
+            return lockedOut(response, locked.get(), "passwords for this user"); // audited when it began
         }
         Optional<Set<String>> roles = colon < 0 ? Optional.empty() : users.authenticate(user, decoded.substring(colon + 1));
         if (roles.isEmpty()) {
             failedSignIn(user, request, "HTTP Basic");
-            return unauthorized(response, context, "Wrong user name or password, or the account is disabled");
+            return unauthorized(response, "Wrong user name or password, or the account is disabled");
         }
         guard.throttle().succeeded(user, request.getRemoteAddr());
         return context.notifyContainerAboutLogin(user, roles.get());
@@ -126,14 +125,14 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                                         HttpMessageContext context) {
         Optional<Duration> locked = guard.throttle().lockedFor(ANY_API_KEY, request.getRemoteAddr());
         if (locked.isPresent()) {
-            return lockedOut(response, locked.get());
+            return lockedOut(response, locked.get(), "API keys");
         }
         Optional<ApiKeyIdentity> identity = apiKeys.authenticate(presented);
         if (identity.isEmpty()) {
             String prefix = ApiKeySecret.parse(presented).map(ApiKeySecret::prefix).orElse("malformed");
             auditSignIn("api-key:" + prefix, request, Outcome.DENIED, "API key");
             guard.throttle().failed(ANY_API_KEY, request.getRemoteAddr());
-            return unauthorized(response, context, "The API key is unknown, revoked or expired, or its owner is disabled");
+            return unauthorized(response, "The API key is unknown, revoked or expired, or its owner is disabled");
         }
         guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
         request.setAttribute(Caller.API_KEY, identity.get());
@@ -168,19 +167,11 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                         "too many wrong passwords in a row: locked out for " + lockout.toSeconds() + " s", null, null)));
     }
 
-    private static AuthenticationStatus lockedOut(HttpServletResponse response, Duration remaining) {
+    private static AuthenticationStatus lockedOut(HttpServletResponse response, Duration remaining, String who) {
         long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
-        try {
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(seconds));
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.getWriter().write(Problems.body(429, "signin-locked", "Too many failed sign-ins",
-                    "Too many wrong passwords in a row for this user from this address; try again in " + seconds + " s",
-                    null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        return refuse(response, 429, "signin-locked", "Too many failed sign-ins",
+                "Too many wrong " + who + " in a row from this address; try again in " + seconds + " s");
     }
 
     /** Portal sign-ins and every failed sign-in are audited (a successful Basic request is not: it is every call). */
@@ -194,13 +185,19 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"helix\", charset=\"UTF-8\"");
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"helix\"");
+        return refuse(response, 401, "unauthorized", "Authentication required", detail);
+    }
+
+    /** Answers the request with a problem, before it reaches the application. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String slug, String title,
+                                               String detail) {
         try {
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"helix\", charset=\"UTF-8\"");
-            response.addHeader("WWW-Authenticate", "Bearer realm=\"helix\"");
+            response.setStatus(status);
             response.setContentType(Problems.MEDIA_TYPE);
-            response.getWriter().write(Problems.body(401, "unauthorized", "Authentication required", detail, null));
+            response.getWriter().write(Problems.body(status, slug, title, detail, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,6 +30,8 @@ public class RequestLimits {
     public record Decision(boolean allowed, long retryAfterSeconds, String exceeded) {
     }
 
+    private static final Decision ALLOWED = new Decision(true, 0, null);
+
     /**
      * Takes one request from the key's allowance, if the request came with a key that has one, and always from the
      * user's: keys narrow a user's allowance, never widen it.
@@ -43,7 +45,7 @@ public class RequestLimits {
             }
         }
         RateLimiter.Verdict byUser = limiter.acquire("user:" + user, defaultPerMinute);
-        return new Decision(byUser.allowed(), byUser.retryAfterSeconds(),
+        return byUser.allowed() ? ALLOWED : new Decision(false, byUser.retryAfterSeconds(),
                 defaultPerMinute + " requests per minute for user '" + user + "'");
     }
 }

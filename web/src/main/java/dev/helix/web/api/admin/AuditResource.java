@@ -13,10 +13,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -50,6 +51,7 @@ public class AuditResource {
         }
     }
 
+    private static final MediaType TEXT_CSV = MediaType.valueOf("text/csv");
     private static final String CSV_HEADER = "id,recordedAt,actor,action,target,sourceAddress,outcome,detail,before,"
             + "after,previousHash,hash";
 
@@ -68,10 +70,12 @@ public class AuditResource {
                            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(10000) int limit,
                            @QueryParam("format") @DefaultValue("json") String format,
-                           @HeaderParam("Accept") String accept) {
+                           @Context HttpHeaders headers) {
         List<AuditView> page = trail.search(new AuditQuery(actor, action, target, instant("from", from), instant("to", to),
                 offset, limit)).stream().map(AuditView::of).toList();
-        boolean csv = "csv".equalsIgnoreCase(format) || accept != null && accept.startsWith("text/csv");
+        MediaType preferred = headers.getAcceptableMediaTypes().get(0);
+        boolean csv = "csv".equalsIgnoreCase(format) || TEXT_CSV.getType().equals(preferred.getType())
+                && TEXT_CSV.getSubtype().equals(preferred.getSubtype());
         if (!csv) {
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }

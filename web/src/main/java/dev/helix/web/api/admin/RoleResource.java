@@ -4,7 +4,6 @@ import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.RoleGrants;
 import dev.helix.identity.service.PermissionMatrix;
-import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.NotFoundException;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
@@ -21,11 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,9 +40,8 @@ public class RoleResource {
     /** A role and the permissions it grants. */
     public record RoleView(String role, Set<String> permissions) {
 
-        static List<RoleView> of(RoleGrants grants) {
-            return Arrays.stream(Role.values()).map(role -> new RoleView(role.roleName(), grants.of(role).stream()
-                    .map(Permission::permissionName).collect(Collectors.toCollection(TreeSet::new)))).toList();
+        static RoleView of(RoleGrants grants, Role role) {
+            return new RoleView(role.roleName(), Permission.names(grants.of(role)));
         }
     }
 
@@ -73,7 +68,8 @@ public class RoleResource {
     @RequiresPermission(Permission.ROLE_MANAGE)
     @Operation(summary = "The role × permission matrix")
     public List<RoleView> roles() {
-        return RoleView.of(matrix.grants());
+        RoleGrants grants = matrix.grants();
+        return Arrays.stream(Role.values()).map(role -> RoleView.of(grants, role)).toList();
     }
 
     @PUT
@@ -85,18 +81,10 @@ public class RoleResource {
     @Audited("role.grant")
     public RoleView grant(@PathParam("role") String role, @NotNull(message = "a JSON body is required") @Valid RoleGrant body) {
         Role target = Role.byName(role).orElseThrow(() -> new NotFoundException("Role", role));
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        for (String name : body.permissions()) {
-            permissions.add(Permission.byName(name).orElseThrow(
-                    () -> new InvalidInputException("unknown permission '" + name + "'; GET /api/v1/admin/permissions lists them")));
-        }
-        RoleView before = viewOf(matrix.grants(), target);
-        RoleView after = viewOf(matrix.grant(target, permissions), target);
+        Set<Permission> permissions = Permission.allNamed(body.permissions());
+        RoleView before = RoleView.of(matrix.grants(), target);
+        RoleView after = RoleView.of(matrix.grant(target, permissions), target);
         audit.change(before, after);
         return after;
-    }
-
-    private static RoleView viewOf(RoleGrants grants, Role role) {
-        return RoleView.of(grants).stream().filter(v -> v.role().equals(role.roleName())).findFirst().orElseThrow();
     }
 }

@@ -1,6 +1,5 @@
 package dev.helix.web.api.admin;
 
-import dev.helix.identity.model.IssuedApiKey;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
@@ -155,13 +154,9 @@ public class UserResource {
                              @NotNull(message = BODY_REQUIRED) @Valid ApiKeyResource.NewApiKey request, @Context UriInfo uri) {
         User owner = users.existing(username);
         // Never wider than the owner, nor than the caller (whose API key may itself be narrow).
-        Set<Permission> ceiling = EnumSet.noneOf(Permission.class);
-        ceiling.addAll(matrix.permissionsOf(owner.getRoles()));
-        ceiling.retainAll(caller.permissions());
-        IssuedApiKey issued = keys.issue(owner.getUsername(), request.name(), ApiKeyResource.scopes(request.scopes()),
-                ceiling, request.expiresAt(), request.rateLimitPerMinute());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.stored().getId())).build())
-                .entity(ApiKeyResource.ApiKeyView.of(issued.stored(), issued.key())).build();
+        Set<Permission> ceiling = Permission.intersect(matrix.permissionsOf(owner.getRoles()), caller.permissions());
+        return ApiKeyResource.ApiKeyView.created(keys.issue(owner.getUsername(), request.name(),
+                ApiKeyResource.scopes(request.scopes()), ceiling, request.expiresAt(), request.rateLimitPerMinute()), uri);
     }
 
     @GET

@@ -4,7 +4,6 @@ import dev.helix.identity.model.ApiKey;
 import dev.helix.identity.model.IssuedApiKey;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.service.ApiKeys;
-import dev.helix.shared.model.InvalidInputException;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
@@ -25,12 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,9 +48,14 @@ public class ApiKeyResource {
                              Integer rateLimitPerMinute, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
 
         public static ApiKeyView of(ApiKey k, String key) {
-            return new ApiKeyView(k.getId(), k.getName(), k.getPrefix(), key, k.getScopes().map(s -> s.stream()
-                    .map(Permission::permissionName).collect(Collectors.toCollection(TreeSet::new))).orElse(null),
+            return new ApiKeyView(k.getId(), k.getName(), k.getPrefix(), key, Permission.names(k.getScopes()),
                     k.getExpiresAt(), k.getRateLimitPerMinute(), k.getCreatedAt(), k.getLastUsedAt(), k.getRevokedAt());
+        }
+
+        /** The 201 answer to issuing a key: its location and, this once, its text. */
+        public static Response created(IssuedApiKey issued, UriInfo uri) {
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.stored().getId())).build())
+                    .entity(of(issued.stored(), issued.key())).build();
         }
     }
 
@@ -72,10 +73,8 @@ public class ApiKeyResource {
                     + "The answer holds the key's text; it is never shown again. Use it as 'Authorization: Bearer <key>' "
                     + "or 'X-API-Key: <key>'.")
     public Response issue(@NotNull(message = "a JSON body is required") @Valid NewApiKey request, @Context UriInfo uri) {
-        IssuedApiKey issued = keys.issue(caller.name(), request.name(), scopes(request.scopes()), caller.permissions(),
-                request.expiresAt(), request.rateLimitPerMinute());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.stored().getId())).build())
-                .entity(ApiKeyView.of(issued.stored(), issued.key())).build();
+        return ApiKeyView.created(keys.issue(caller.name(), request.name(), scopes(request.scopes()), caller.permissions(),
+                request.expiresAt(), request.rateLimitPerMinute()), uri);
     }
 
     @GET
@@ -97,14 +96,6 @@ public class ApiKeyResource {
 
     /** The named permissions; empty when no scopes were given. */
     public static Optional<Set<Permission>> scopes(List<String> names) {
-        if (names == null) {
-            return Optional.empty();
-        }
-        Set<Permission> scopes = EnumSet.noneOf(Permission.class);
-        for (String name : names) {
-            scopes.add(Permission.byName(name).orElseThrow(() -> new InvalidInputException("unknown permission '" + name
-                    + "' in scopes")));
-        }
-        return Optional.of(scopes);
+        return Optional.ofNullable(names).map(Permission::allNamed);
     }
 }

@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,8 +48,7 @@ public class MeResource {
     @RequiresPermission(Permission.SELF_MANAGE)
     @Operation(summary = "Who am I, with my roles and permissions")
     public Profile profile() {
-        return new Profile(caller.name(), caller.roles(), caller.permissions().stream().map(Permission::permissionName)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        return new Profile(caller.name(), caller.roles(), Permission.names(caller.permissions()));
     }
 
     @PUT
