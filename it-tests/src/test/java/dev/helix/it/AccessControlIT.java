@@ -183,6 +183,8 @@ class AccessControlIT {
         HelixClient.as(name, "second-password-2").get("/api/v1/me").expect(200);
 
         admin.put("/api/v1/admin/users/" + name, "{\"roles\":[\"wizard\"]}").problem(422);
+        admin.put("/api/v1/admin/users/" + name, "{\"enabled\":\"maybe\"}").problem(400);
+        HelixClient.as(name, "second-password-2").get("/api/v1/me").expect(200);
         admin.delete("/api/v1/admin/users/" + name).expect(204);
         HelixClient.as(name, "second-password-2").get("/api/v1/me").problem(401);
         admin.get("/api/v1/admin/users/" + name).problem(404);
