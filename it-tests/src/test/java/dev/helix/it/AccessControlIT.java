@@ -112,6 +112,8 @@ class AccessControlIT {
                 new Call("DELETE", "/api/v1/admin/secrets/no-such-secret", null, "security:manage"),
                 new Call("GET", "/api/v1/admin/security", null, "security:manage"),
                 new Call("PUT", "/api/v1/admin/security", "{}", "security:manage"),
+                new Call("GET", "/api/v1/admin/sso", null, "security:manage"),
+                new Call("POST", "/api/v1/admin/sso/role-sync", "", "role:manage"),
                 new Call("GET", "/api/v1/admin/permissions", null, "role:manage"),
                 new Call("GET", "/api/v1/admin/roles", null, "role:manage"),
                 new Call("PUT", "/api/v1/admin/roles/viewer", "{}", "role:manage"),

@@ -60,7 +60,7 @@ public final class HelixClient {
         return new HelixClient(SECURE_BASE, ServerTrust.httpClient(), authorization);
     }
 
-    /** A client that presents an API key as {@code Authorization: Bearer <key>}. */
+    /** A client that presents an API key or an access token as {@code Authorization: Bearer <credential>}. */
     public static HelixClient withBearer(String key) {
         return new HelixClient("Bearer " + key);
     }

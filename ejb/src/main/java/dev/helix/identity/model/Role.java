@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The roles of SPEC.md C8. Their lower-case names are the security groups and roles of the application. */
@@ -16,6 +18,11 @@ public enum Role {
     /** The name used as security role and group, e.g. {@code admin}. */
     public String roleName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The names of these roles, sorted, e.g. {@code [admin, viewer]}. */
+    public static Set<String> names(Set<Role> roles) {
+        return roles.stream().map(Role::roleName).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The role with this name, in any case; empty when there is none. */

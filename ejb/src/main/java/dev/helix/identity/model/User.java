@@ -2,6 +2,8 @@ package dev.helix.identity.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -10,7 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** A person or service account that signs in to Helix, with a PBKDF2 password hash and roles. */
+/**
+ * A person or service account that signs in to Helix: a local account with a PBKDF2 password hash and roles, or an
+ * account of single sign-on, which has no password here and whose roles follow the identity provider.
+ */
 @Entity
 @Table(name = "helix_user")
 public class User {
@@ -18,8 +23,12 @@ public class User {
     @Id
     private String username;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountOrigin origin;
 
     /** Comma-separated role names. */
     @Column(nullable = false)
@@ -35,11 +44,29 @@ public class User {
     }
 
     public User(String username, String passwordHash, Set<Role> roles, Instant createdAt) {
+        this(username, passwordHash, AccountOrigin.LOCAL, roles, createdAt);
+    }
+
+    private User(String username, String passwordHash, AccountOrigin origin, Set<Role> roles, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
-        this.roles = roles.stream().map(Role::roleName).sorted().collect(Collectors.joining(","));
+        this.origin = origin;
+        this.roles = joined(roles);
         this.enabled = true;
         this.createdAt = createdAt;
+    }
+
+    /** An account created on its first sign-in through single sign-on. */
+    public static User fromSingleSignOn(String username, Set<Role> roles, Instant createdAt) {
+        return new User(username, null, AccountOrigin.SSO, roles, createdAt);
+    }
+
+    public AccountOrigin getOrigin() {
+        return origin;
+    }
+
+    public boolean isLocal() {
+        return origin == AccountOrigin.LOCAL;
     }
 
     public String getUsername() {
@@ -65,7 +92,11 @@ public class User {
     }
 
     public void changeRoles(Set<Role> newRoles) {
-        this.roles = newRoles.stream().map(Role::roleName).sorted().collect(Collectors.joining(","));
+        this.roles = joined(newRoles);
+    }
+
+    private static String joined(Set<Role> roles) {
+        return roles.stream().map(Role::roleName).sorted().collect(Collectors.joining(","));
     }
 
     public void setEnabled(boolean enabled) {

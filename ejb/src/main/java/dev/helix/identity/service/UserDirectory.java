@@ -19,7 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The users of Helix, stored in the database with PBKDF2 password hashes; checks credentials. */
+/**
+ * The users of Helix, stored in the database: local accounts with PBKDF2 password hashes, whose credentials it
+ * checks, and accounts of single sign-on, which it creates and keeps in step with the identity provider's roles.
+ */
 @Stateless
 public class UserDirectory {
 
@@ -42,7 +45,7 @@ public class UserDirectory {
             return Optional.empty();
         }
         User user = em.find(User.class, username);
-        if (user == null || !user.isEnabled()) {
+        if (user == null || !user.isEnabled() || !user.isLocal()) {
             // As slow as a real check, so that the answer's time does not tell which user names exist.
             PasswordHasher.verify(password, DECOY_HASH);
             return Optional.empty();
@@ -84,12 +87,45 @@ public class UserDirectory {
         return user(username).orElseThrow(() -> new NotFoundException("User", username));
     }
 
+    /**
+     * The account of someone the identity provider signed in, created on their first sign-in, with the roles the
+     * provider grants now. Empty when an administrator disabled the account in Helix.
+     *
+     * @throws ConflictException when a local account has that name: single sign-on never takes one over
+     */
+    public Optional<User> signedInThroughSso(String username, Set<Role> roles) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidInputException("the identity provider's user name '" + username
+                    + "' is not usable in Helix: 2-64 letters, digits or . _ @ -");
+        }
+        User user = em.find(User.class, username);
+        if (user == null) {
+            user = User.fromSingleSignOn(username, roles, Instant.now());
+            em.persist(user);
+            return Optional.of(user);
+        }
+        if (user.isLocal()) {
+            throw new ConflictException("'" + username + "' is a local Helix account: single sign-on cannot sign in as it");
+        }
+        if (user.isEnabled() && !user.getRoles().equals(Role.names(roles))) {
+            if (user.isAdmin() && !roles.contains(Role.ADMIN)) {
+                requireAnotherActiveAdmin(username, "demote");
+            }
+            user.changeRoles(roles);
+        }
+        return Optional.of(user).filter(User::isEnabled);
+    }
+
     /** An administrator changes a user's roles and/or enables or disables the account. */
     public User update(String username, Optional<Set<Role>> roles, Optional<Boolean> enabled) {
         User user = existing(username);
         roles.ifPresent(r -> {
             if (r.isEmpty()) {
                 throw new InvalidInputException("a user needs at least one role");
+            }
+            if (!user.isLocal()) {
+                throw new ConflictException("the roles of '" + username + "' come from the identity provider's realm "
+                        + "roles: change them there");
             }
         });
         boolean losesAdmin = user.isAdmin() && (roles.map(r -> !r.contains(Role.ADMIN)).orElse(false)
@@ -117,7 +153,11 @@ public class UserDirectory {
     /** Sets a new password (an administrator's reset, or the bootstrap). */
     public void changePassword(String username, String password) {
         checkPassword(password);
-        existing(username).changePasswordHash(PasswordHasher.hash(password));
+        User user = existing(username);
+        if (!user.isLocal()) {
+            throw new ConflictException("'" + username + "' signs in through single sign-on and has no Helix password");
+        }
+        user.changePasswordHash(PasswordHasher.hash(password));
         cache.forget(username);
         passwordChanges.fire(new PasswordChanged(username, password));
     }
@@ -125,6 +165,9 @@ public class UserDirectory {
     /** A user changes their own password, proving they know the current one. */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         User user = existing(username);
+        if (!user.isLocal()) {
+            throw new ConflictException("you sign in through single sign-on: change your password at the identity provider");
+        }
         if (currentPassword == null || !PasswordHasher.verify(currentPassword, user.getPasswordHash())) {
             throw new InvalidInputException("the current password is wrong");
         }

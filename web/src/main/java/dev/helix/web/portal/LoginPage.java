@@ -1,6 +1,10 @@
 package dev.helix.web.portal;
 
+import dev.helix.sso.service.OpenIdProvider;
 import dev.helix.web.security.HelixAuthenticationMechanism;
+import dev.helix.web.security.LandingPage;
+import dev.helix.web.security.SingleSignOnFlow;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,7 +18,9 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The portal's sign-in form. */
 @Named
@@ -27,9 +33,13 @@ public class LoginPage {
     @Inject
     FacesContext faces;
 
+    @Inject
+    OpenIdProvider sso;
+
     private String username;
     private String password;
     private String next;
+    private String ssoError;
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
@@ -38,7 +48,7 @@ public class LoginPage {
                 AuthenticationParameters.withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, password)));
         switch (status) {
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + safeNext());
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + LandingPage.after(next));
             case SEND_CONTINUE -> faces.responseComplete();
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     external.getRequestMap().get(HelixAuthenticationMechanism.LOCKED_FOR) instanceof Duration locked
@@ -47,17 +57,33 @@ public class LoginPage {
         }
     }
 
+    /** Ends the Helix session and, for a single sign-on session, the identity provider's session too. */
     public void logout() throws IOException {
         ExternalContext external = faces.getExternalContext();
+        Object idToken = external.getSessionMap().get(SingleSignOnFlow.ID_TOKEN);
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml");
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        URI signInPage = URI.create(request.getRequestURL().toString()).resolve(external.getRequestContextPath() + "/login.xhtml");
+        Optional<URI> providerSignOut = idToken instanceof String token && sso.enabled()
+                ? sso.signOutUri(token, signInPage) : Optional.empty();
+        external.redirect(providerSignOut.orElse(signInPage).toString());
     }
 
-    /** Only a path inside the portal; anything else goes to the dashboard. */
-    private String safeNext() {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                && !next.startsWith("/api/") ? next : "/dashboard.xhtml";
+    /** Whether the page offers single sign-on. */
+    public boolean isSsoEnabled() {
+        return sso.enabled();
     }
+
+    /** Why the last single sign-on in this browser failed, shown once; null when it did not. */
+    public String getSsoError() {
+        return ssoError;
+    }
+
+    @PostConstruct
+    void takeSsoError() {
+        ssoError = (String) faces.getExternalContext().getSessionMap().remove(SingleSignOnFlow.ERROR);
+    }
+
 
     public String getUsername() {
         return username;

@@ -13,8 +13,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Who is calling in this request and what they may do: the permissions their roles grant in the
@@ -46,7 +44,7 @@ public class Caller {
 
     /** The caller's role names, e.g. {@code [developer]}. */
     public Set<String> roles() {
-        return callerRoles().stream().map(Role::roleName).collect(Collectors.toCollection(TreeSet::new));
+        return Role.names(callerRoles());
     }
 
     private Set<Role> callerRoles() {

@@ -9,6 +9,11 @@ import dev.helix.identity.model.User;
 import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.SecuritySettings;
 import dev.helix.identity.service.UserDirectory;
+import dev.helix.shared.model.DomainException;
+import dev.helix.sso.model.FederatedIdentity;
+import dev.helix.sso.model.IdentityProviderUnavailableException;
+import dev.helix.sso.model.TokenExpiredException;
+import dev.helix.sso.service.OpenIdProvider;
 import dev.helix.web.api.problems.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,10 +35,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How people and programs sign in. API clients send HTTP Basic credentials or an API key
- * ({@code Authorization: Bearer hx_...} or {@code X-API-Key: hx_...}) with each request; a missing or wrong one
- * gets a 401 problem. Portal users sign in on the login page and stay signed in through
- * their HTTP session; an anonymous visit to a portal page is sent to the login page.
+ * How people and programs sign in. API clients send HTTP Basic credentials, an API key
+ * ({@code Authorization: Bearer hx_...} or {@code X-API-Key: hx_...}) or, with single sign-on configured, an access
+ * token of the identity provider's realm ({@code Authorization: Bearer eyJ...}) with each request; a missing or
+ * wrong one gets a 401 problem. Portal users sign in on the login page, or through the identity provider
+ * ({@link SingleSignOnFlow}), and stay signed in through their HTTP session; an anonymous visit to a portal page is
+ * sent to the login page.
  */
 @ApplicationScoped
 public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -58,6 +66,12 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     SecuritySettings settings;
 
+    @Inject
+    OpenIdProvider sso;
+
+    @Inject
+    SingleSignOnFlow singleSignOn;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -71,6 +85,9 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         String apiKey = request.getHeader("X-API-Key");
         if (apiKey == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             apiKey = authorization.substring(7).strip();
+            if (ApiKeySecret.parse(apiKey).isEmpty() && sso.enabled()) {
+                return bearerToken(apiKey, request, response, context);
+            }
         }
         if (apiKey != null) {
             return apiKey(apiKey, request, response, context);
@@ -78,6 +95,10 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
             return portalLogin(login, request, context);
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (singleSignOn.handles(path)) {
+            return singleSignOn.handle(path, request, context);
         }
         if (!context.isProtected()) {
             return context.doNothing(); // static resources, the sign-in page: no need to know who asks
@@ -92,10 +113,10 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             session.invalidate();
         }
         if (isApi(request)) {
-            return unauthorized(response, "This endpoint needs authentication: send HTTP Basic credentials or an API key");
+            return unauthorized(response, "This endpoint needs authentication: send HTTP Basic credentials, an API key "
+                    + "or an access token of the single sign-on realm");
         }
-        String next = request.getRequestURI().substring(request.getContextPath().length());
-        return context.redirect(request.getContextPath() + "/login.xhtml?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+        return context.redirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
 
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
@@ -137,6 +158,33 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
         request.setAttribute(Caller.API_KEY, identity.get());
         return context.notifyContainerAboutLogin(identity.get().owner(), identity.get().roles());
+    }
+
+    /** An access token of the single sign-on realm; wrong ones count towards the lock-out of bad API keys. */
+    private AuthenticationStatus bearerToken(String token, HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        Optional<Duration> locked = guard.throttle().lockedFor(ANY_API_KEY, request.getRemoteAddr());
+        if (locked.isPresent()) {
+            return lockedOut(response, locked.get(), "API keys or tokens");
+        }
+        try {
+            FederatedIdentity identity = sso.verifyAccessToken(token);
+            Optional<User> account = singleSignOn.account(identity);
+            if (account.isEmpty()) {
+                return unauthorized(response, "'" + identity.username() + "' is disabled in Helix");
+            }
+            guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
+            return context.notifyContainerAboutLogin(identity.username(), account.get().getRoles());
+        } catch (TokenExpiredException e) {
+            return unauthorized(response, e.getMessage()); // a client that should refresh, not an intruder
+        } catch (IdentityProviderUnavailableException e) {
+            return refuse(response, e.status(), e.problemType(), e.title(), e.getMessage());
+        } catch (DomainException e) {
+            trail.recordSeparately(new AuditEntry("bearer-token", "auth.sign-in", request.getRequestURI(),
+                    request.getRemoteAddr(), Outcome.DENIED, "bearer token refused: " + e.getMessage(), null, null));
+            guard.throttle().failed(ANY_API_KEY, request.getRemoteAddr());
+            return unauthorized(response, e.getMessage());
+        }
     }
 
     private AuthenticationStatus portalLogin(UsernamePasswordCredential login, HttpServletRequest request,

@@ -2,6 +2,7 @@ package dev.helix.web.api.admin;
 
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
+import dev.helix.identity.model.AccountOrigin;
 import dev.helix.identity.model.User;
 import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.PermissionMatrix;
@@ -63,10 +64,10 @@ public class UserResource {
     }
 
     /** A user as the API shows it; never the password hash. */
-    public record UserView(String username, Set<String> roles, boolean enabled, Instant createdAt) {
+    public record UserView(String username, Set<String> roles, boolean enabled, AccountOrigin origin, Instant createdAt) {
 
         static UserView of(User u) {
-            return new UserView(u.getUsername(), u.getRoles(), u.isEnabled(), u.getCreatedAt());
+            return new UserView(u.getUsername(), u.getRoles(), u.isEnabled(), u.getOrigin(), u.getCreatedAt());
         }
     }
 

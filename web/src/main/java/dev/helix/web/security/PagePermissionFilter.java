@@ -1,0 +1,47 @@
+package dev.helix.web.security;
+
+import dev.helix.identity.model.Permission;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The permission each portal page and the live stream need to be seen at all, checked before they render or
+ * open: a signed-in user without it gets a 403 page that names the permission. (What a page lets one do is checked
+ * again, action by action, by {@code ActionPermission}.)
+ */
+@WebFilter(urlPatterns = {"*.xhtml", "/push/*"}, asyncSupported = true)
+public class PagePermissionFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, Permission> PAGES = Map.of(
+            "/dashboard.xhtml", Permission.FLEET_READ,
+            "/push/fleet", Permission.FLEET_READ,
+            "/task.xhtml", Permission.TASK_READ,
+            "/agents.xhtml", Permission.AGENT_READ,
+            "/admin/users.xhtml", Permission.USER_READ,
+            "/admin/roles.xhtml", Permission.ROLE_MANAGE,
+            "/admin/security.xhtml", Permission.SECURITY_MANAGE,
+            "/admin/audit.xhtml", Permission.AUDIT_READ);
+
+    @Inject
+    Caller caller;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Permission needed = PAGES.get(request.getRequestURI().substring(request.getContextPath().length()));
+        if (needed != null && request.getUserPrincipal() != null && !caller.may(needed)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "This page needs the permission "
+                    + needed.permissionName() + ", which your roles do not grant.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
