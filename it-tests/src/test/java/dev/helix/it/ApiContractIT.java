@@ -1,6 +1,7 @@
 package dev.helix.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -32,12 +33,21 @@ class ApiContractIT {
     }
 
     @Test
-    void anonymousVisitorsOfThePortalAreSentToTheLoginPage() {
+    void anonymousVisitorsOfThePortalAreSentToTheLoginPageAndSignedInOnesSeeEveryPage() {
         for (String page : List.of("/dashboard.xhtml", "/task.xhtml?id=1", "/agents.xhtml")) {
             HelixClient.Answer answer = HelixClient.anonymous().get(page, "text/html");
             assertEquals(302, answer.status(), page);
             assertTrue(answer.location().contains("/login.xhtml"), answer.location());
         }
+        long task = HelixClient.admin().post("/api/v1/tasks", "{\"title\":\"Shown on its page\",\"prompt\":\"p\"}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        for (String page : List.of("/dashboard.xhtml", "/task.xhtml?id=" + task, "/agents.xhtml", "/keys.xhtml",
+                "/admin/users.xhtml", "/admin/roles.xhtml", "/admin/security.xhtml", "/admin/audit.xhtml")) {
+            HelixClient.Answer answer = HelixClient.admin().get(page, "text/html");
+            assertEquals(200, answer.status(), page);
+            assertFalse(answer.body().contains("Something went wrong"), page);
+        }
+        assertTrue(HelixClient.admin().get("/task.xhtml?id=" + task, "text/html").body().contains("Shown on its page"));
         HelixClient.Answer root = HelixClient.anonymous().get("/", "text/html").expect(200);
         assertTrue(root.body().contains("url=dashboard.xhtml") && !root.body().contains("Tasks by state"), root.body());
     }

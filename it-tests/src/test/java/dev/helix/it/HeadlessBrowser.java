@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,6 +40,17 @@ final class HeadlessBrowser {
 
     static WebDriverWait patiently(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    /** Signs in on the portal's sign-in page, starting from a page that needs it, and waits to land on it. */
+    static void signIn(WebDriver browser, String page, String user, String password) {
+        WebDriverWait wait = patiently(browser);
+        browser.get(HelixClient.BASE + page);
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.findElement(By.id("login:username")).sendKeys(user);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains(page));
     }
 
     /** Keeps a screenshot of the page the test ended on, then closes the browser. */

@@ -3,22 +3,16 @@ package dev.helix.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portal and the Admin Center in a real browser, Debian's headless Chromium: sign in, watch a task move on
@@ -26,35 +20,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * test's last page is left in {@code target/screenshots}.
  */
 @ExtendWith(ArquillianExtension.class)
-class PortalBrowserIT {
+class PortalBrowserIT extends BrowserTest {
 
-    private WebDriver browser;
-    private WebDriverWait wait;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.helixEar();
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessBrowser.open();
-        wait = HeadlessBrowser.patiently(browser);
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws IOException {
-        HeadlessBrowser.screenshotAndQuit(browser, test);
-    }
-
     @Test
     void theDashboardShowsATaskMovingWithoutAReload() {
-        browser.get(HelixClient.BASE + "/dashboard.xhtml");
-        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        browser.findElement(By.id("login:username")).sendKeys("admin");
-        browser.findElement(By.id("login:password")).sendKeys(HelixClient.ADMIN_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("/dashboard.xhtml"));
+        HeadlessBrowser.signIn(browser, "/dashboard.xhtml", "admin", HelixClient.ADMIN_PASSWORD);
         wait.until(d -> Boolean.TRUE.equals(script("return window.helixSocket && window.helixSocket.readyState === 1")));
         script("window.helixNoReload = 'still here';");
 

@@ -100,17 +100,18 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         if (singleSignOn.handles(path)) {
             return singleSignOn.handle(path, request, context);
         }
-        if (!context.isProtected()) {
-            return context.doNothing(); // static resources, the sign-in page: no need to know who asks
-        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            // Re-read on every protected request: a disabled, deleted or re-roled user's session follows at once.
+            // Re-read on every request: a disabled, deleted or re-roled user's session follows at once. Unprotected
+            // requests too (resources, error pages): Liberty refuses a signed-in session to an anonymous request.
             Optional<User> current = users.user(user).filter(User::isEnabled);
             if (current.isPresent()) {
                 return context.notifyContainerAboutLogin(user, current.get().getRoles());
             }
             session.invalidate();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing(); // static resources, the sign-in page: no need to know who asks
         }
         if (isApi(request)) {
             return unauthorized(response, "This endpoint needs authentication: send HTTP Basic credentials, an API key "

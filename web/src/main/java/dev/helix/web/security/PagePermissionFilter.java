@@ -25,6 +25,7 @@ public class PagePermissionFilter extends HttpFilter {
             "/push/fleet", Permission.FLEET_READ,
             "/task.xhtml", Permission.TASK_READ,
             "/agents.xhtml", Permission.AGENT_READ,
+            "/keys.xhtml", Permission.SELF_MANAGE,
             "/admin/users.xhtml", Permission.USER_READ,
             "/admin/roles.xhtml", Permission.ROLE_MANAGE,
             "/admin/security.xhtml", Permission.SECURITY_MANAGE,
@@ -38,10 +39,20 @@ public class PagePermissionFilter extends HttpFilter {
             throws IOException, ServletException {
         Permission needed = PAGES.get(request.getRequestURI().substring(request.getContextPath().length()));
         if (needed != null && request.getUserPrincipal() != null && !caller.may(needed)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "This page needs the permission "
-                    + needed.permissionName() + ", which your roles do not grant.");
+            refuse(request, response, needed);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A page of its own, not a Faces error page: the refusal must not depend on the portal's views or session. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Permission needed)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Helix: not allowed</title></head><body>"
+                + "<h1>Not allowed</h1><p id=\"reason\">This page needs the permission " + needed.permissionName()
+                + ", which your roles do not grant. Ask an administrator for it.</p>"
+                + "<p><a href=\"" + request.getContextPath() + "/dashboard.xhtml\">Go to the fleet dashboard</a></p></body></html>");
     }
 }

@@ -1,0 +1,36 @@
+package dev.helix.web.portal;
+
+import dev.helix.identity.model.Permission;
+import dev.helix.web.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Which parts of the portal the header offers the signed-in user: only those their permissions open. */
+@Named
+@RequestScoped
+public class PortalNavigation {
+
+    @Inject
+    Caller caller;
+
+    public boolean isUsers() {
+        return caller.may(Permission.USER_READ);
+    }
+
+    public boolean isRoles() {
+        return caller.may(Permission.ROLE_MANAGE);
+    }
+
+    public boolean isSecurity() {
+        return caller.may(Permission.SECURITY_MANAGE);
+    }
+
+    public boolean isAudit() {
+        return caller.may(Permission.AUDIT_READ);
+    }
+
+    public boolean isApiKeys() {
+        return caller.may(Permission.SELF_MANAGE);
+    }
+}
