@@ -70,6 +70,8 @@ public class AdminBootstrap {
             LOG.warning("The Liberty registry drop-in for 'admin' is missing; set HELIX_ADMIN_PASSWORD and restart "
                     + "to restore Admin Center access");
         }
+        // A drop-in from before its roles followed the account's standing: take them away if admin lost it.
+        users.user(ADMIN).ifPresent(a -> registry.follow(a.isEnabled() && a.isAdmin()));
     }
 
     private String generatePassword() {

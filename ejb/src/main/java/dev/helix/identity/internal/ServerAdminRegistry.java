@@ -1,6 +1,7 @@
 package dev.helix.identity.internal;
 
 import com.ibm.websphere.crypto.PasswordUtil;
+import dev.helix.identity.model.AdministratorStanding;
 import dev.helix.identity.model.PasswordChanged;
 import dev.helix.shared.internal.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +19,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes Helix's {@code admin} a Liberty server administrator through the config drop-in
  * {@code configDropins/overrides/helix-admin.xml}: a basic-registry user with the password stored hashed, in the
  * administrator role (Admin Center) and the batch administrator role (batch REST API, which authorises
- * separately). Follows every change of the admin's password. The file is readable by the server's user only.
+ * separately). Follows every change of the admin's password, and of its standing: disabled, deleted or no longer
+ * an administrator in Helix, it keeps no Liberty role either. The file is readable by the server's user only.
  */
 @ApplicationScoped
 public class ServerAdminRegistry {
 
     /** Marks the drop-in's form; a drop-in without it was written by an earlier Helix and is rewritten. */
-    static final String VERSION = "helix-admin-registry v2";
+    static final String VERSION = "helix-admin-registry v3";
     private static final Pattern STORED_HASH = Pattern.compile("password=\"([^\"]+)\"");
     private static final Logger LOG = Logger.getLogger(ServerAdminRegistry.class.getName());
 
@@ -36,8 +38,13 @@ public class ServerAdminRegistry {
         return Files.exists(file());
     }
 
+    /** Writes the admin's password (hashed), keeping its roles; a new drop-in grants them. */
     void register(String password) {
-        write(PasswordUtil.passwordEncode(password, "hash"));
+        write(PasswordUtil.passwordEncode(password, "hash"), !exists() || isAdministrator());
+    }
+
+    private boolean isAdministrator() {
+        return PrivateFiles.read(file()).contains("<administrator-role>");
     }
 
     /** Rewrites a drop-in of an earlier form in today's, keeping its password hash. */
@@ -45,7 +52,7 @@ public class ServerAdminRegistry {
         String current = PrivateFiles.read(file());
         Matcher hash = STORED_HASH.matcher(current);
         if (!current.contains(VERSION) && hash.find()) {
-            write(hash.group(1));
+            write(hash.group(1), current.contains("<administrator-role>"));
             LOG.info("Updated the Liberty registry drop-in for '" + AdminBootstrap.ADMIN + "' to " + VERSION);
         }
     }
@@ -56,24 +63,43 @@ public class ServerAdminRegistry {
         }
     }
 
-    private void write(String encodedPassword) {
+    /** Grants or takes away the Liberty roles, keeping the password hash; nothing to do when they are as wanted. */
+    void follow(boolean administrator) {
+        Matcher hash = exists() ? STORED_HASH.matcher(PrivateFiles.read(file())) : null;
+        if (hash != null && hash.find() && isAdministrator() != administrator) {
+            write(hash.group(1), administrator);
+            LOG.info((administrator ? "Granted" : "Took away") + " the Liberty server administrator roles of '"
+                    + AdminBootstrap.ADMIN + "'");
+        }
+    }
+
+    void followAdminStanding(@Observes(during = TransactionPhase.AFTER_SUCCESS) AdministratorStanding standing) {
+        if (AdminBootstrap.ADMIN.equals(standing.username())) {
+            follow(standing.enabledAdministrator());
+        }
+    }
+
+    private void write(String encodedPassword, boolean administrator) {
+        String roles = !administrator ? "" : """
+                    <administrator-role>
+                        <user>%1$s</user>
+                    </administrator-role>
+                    <authorization-roles id="com.ibm.ws.batch">
+                        <security-role name="batchAdmin">
+                            <user name="%1$s"/>
+                        </security-role>
+                    </authorization-roles>
+                """.formatted(AdminBootstrap.ADMIN);
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <!-- Written by Helix (%s): the initial administrator, also a Liberty server administrator. -->
+                <!-- Written by Helix (%s): the initial administrator, a Liberty server administrator while it is an
+                     enabled administrator in Helix. -->
                 <server>
                     <basicRegistry id="basic" realm="helix">
                         <user name="%s" password="%s"/>
                     </basicRegistry>
-                    <administrator-role>
-                        <user>%s</user>
-                    </administrator-role>
-                    <authorization-roles id="com.ibm.ws.batch">
-                        <security-role name="batchAdmin">
-                            <user name="%s"/>
-                        </security-role>
-                    </authorization-roles>
-                </server>
-                """.formatted(VERSION, AdminBootstrap.ADMIN, encodedPassword, AdminBootstrap.ADMIN, AdminBootstrap.ADMIN);
+                %s</server>
+                """.formatted(VERSION, AdminBootstrap.ADMIN, encodedPassword, roles);
         PrivateFiles.write(file(), xml);
     }
 

@@ -1,6 +1,7 @@
 package dev.helix.identity.service;
 
 import dev.helix.identity.internal.VerifiedCredentialCache;
+import dev.helix.identity.model.AdministratorStanding;
 import dev.helix.identity.model.PasswordChanged;
 import dev.helix.identity.model.PasswordHasher;
 import dev.helix.identity.model.Role;
@@ -12,6 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +40,9 @@ public class UserDirectory {
 
     @Inject
     Event<PasswordChanged> passwordChanges;
+
+    @Inject
+    Event<AdministratorStanding> standings;
 
     /** The user's role names when the credentials are right and the user is enabled; empty otherwise. */
     public Optional<Set<String>> authenticate(String username, String password) {
@@ -136,6 +141,7 @@ public class UserDirectory {
         roles.ifPresent(user::changeRoles);
         enabled.ifPresent(user::setEnabled);
         cache.forget(username);
+        standings.fire(new AdministratorStanding(username, user.isEnabled() && user.isAdmin()));
         return user;
     }
 
@@ -148,6 +154,7 @@ public class UserDirectory {
         em.createQuery("UPDATE ApiKey k SET k.revokedAt = :now WHERE k.owner = :owner AND k.revokedAt IS NULL")
                 .setParameter("now", Instant.now()).setParameter("owner", username).executeUpdate();
         cache.forget(username);
+        standings.fire(new AdministratorStanding(username, false));
     }
 
     /** Sets a new password (an administrator's reset, or the bootstrap). */
@@ -174,10 +181,15 @@ public class UserDirectory {
         changePassword(username, newPassword);
     }
 
+    /**
+     * Refuses to take away the last enabled administrator. Locks every enabled administrator's row first, so that two
+     * administrators demoting each other at once cannot both pass: the second waits and then counts again.
+     */
     private void requireAnotherActiveAdmin(String username, String action) {
-        long others = em.createQuery("SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.username <> :name "
-                + "AND u.roles LIKE :admin", Long.class).setParameter("name", username)
-                .setParameter("admin", "%" + Role.ADMIN.roleName() + "%").getSingleResult();
+        long others = em.createQuery("SELECT u FROM User u WHERE u.enabled = TRUE AND u.roles LIKE :admin", User.class)
+                .setParameter("admin", "%" + Role.ADMIN.roleName() + "%").setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().filter(u -> u.isEnabled() && u.isAdmin() && !u.getUsername().equals(username))
+                .count();
         if (others == 0) {
             throw new ConflictException("Cannot " + action + " '" + username + "': it is the last enabled administrator");
         }
