@@ -68,6 +68,8 @@ class KeycloakIT {
         assertEquals("SSO", account.getString("origin"));
         // No Helix password for such an account: HTTP Basic cannot sign in as it, an administrator cannot set one.
         admin.post("/api/v1/admin/users/alice/password", "{\"password\":\"a-helix-password-1\"}").problem(409);
+        // Nor API keys: a key would outlive the account's removal from the realm.
+        alice.post("/api/v1/me/api-keys", "{\"name\":\"laptop\"}").problem(409);
 
         HelixClient bob = HelixClient.withBearer(keycloak.accessToken("bob", "bob-password-1"));
         bob.get("/api/v1/tasks").expect(200);

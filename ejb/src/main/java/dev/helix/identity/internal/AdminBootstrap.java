@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigrator")
 public class AdminBootstrap {
 
-    static final String ADMIN = "admin";
+    static final String ADMIN = UserDirectory.RESERVED;
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
     @Inject

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Brute-force protection for sign-in: after {@value #FREE_FAILURES} wrong passwords in a row for one user from
@@ -23,12 +26,39 @@ public final class SignInThrottle {
     private static final long PRUNE_EVERY = Duration.ofSeconds(1).toNanos();
     private static final long QUIET = Duration.ofMinutes(1).toNanos();
 
+    /** How long an attempt waits for an earlier one of the same user and address before it is turned away. */
+    private static final long BUSY_WAIT_MILLIS = 2000;
+
     private final Map<String, Record> records = new ConcurrentHashMap<>();
     private volatile long lastPrune;
     private final LongSupplier nanoClock;
 
     public SignInThrottle(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Runs one sign-in attempt of this user from this address on its own: its lock-out check, the password check
+     * and the counting of the outcome happen as one, so that a burst of parallel guesses cannot slip past the limit.
+     * Only attempts of the same user and address wait for each other, at most {@value #BUSY_WAIT_MILLIS} ms, then
+     * they get {@code busy}. A right password is quick to check again (it is remembered), so a client's parallel
+     * requests hardly wait.
+     */
+    public <T> T exclusively(String user, String address, Supplier<T> attempt, Supplier<T> busy) {
+        ReentrantLock turn = records.computeIfAbsent(key(user, address), k -> new Record()).turn;
+        try {
+            if (!turn.tryLock(BUSY_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return busy.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return busy.get();
+        }
+        try {
+            return attempt.get();
+        } finally {
+            turn.unlock();
+        }
     }
 
     /** How long the pair is still locked out, if it is. */
@@ -59,6 +89,8 @@ public final class SignInThrottle {
     /** One user+address pair's recent failures and lock-outs. */
     private static final class Record {
 
+        /** Whose turn it is to try: one attempt of the pair at a time. */
+        private final ReentrantLock turn = new ReentrantLock();
         private int failures;
         private int lockouts;
         private long lockedUntil;
@@ -85,9 +117,9 @@ public final class SignInThrottle {
             return now < lockedUntil ? Optional.of(lockedUntil - now) : Optional.empty();
         }
 
-        /** Not locked out, and either long quiet or with too few failures to matter after a quiet minute. */
+        /** Not locked out, no attempt under way, and either long quiet or with too few failures to matter. */
         synchronized boolean isStale(long now) {
-            return now >= lockedUntil && (now - lastFailure > FORGET_AFTER || lockouts == 0 && now - lastFailure > QUIET);
+            return !turn.isLocked() && now >= lockedUntil && (now - lastFailure > FORGET_AFTER || lockouts == 0 && now - lastFailure > QUIET);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.helix.identity.model.ApiKeySecret;
 import dev.helix.identity.model.IssuedApiKey;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.User;
+import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -38,6 +39,12 @@ public class ApiKeys {
     public IssuedApiKey issue(String owner, String name, Optional<Set<Permission>> scopes, Set<Permission> ceiling,
                               Instant expiresAt, Integer rateLimitPerMinute) {
         Instant now = Instant.now();
+        User account = em.find(User.class, owner);
+        if (account != null && !account.isLocal()) {
+            // Its roles follow the realm only while it signs in; a key would outlive a removal from the realm.
+            throw new ConflictException("'" + owner + "' signs in through single sign-on: use the realm's access "
+                    + "tokens instead of API keys");
+        }
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name must be 1 to 100 characters");
         }

@@ -30,6 +30,8 @@ public class UserDirectory {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._@-]{2,64}");
     private static final int MIN_PASSWORD = 12;
+    /** The initial administrator's name: always a local account, which single sign-on never takes over. */
+    public static final String RESERVED = "admin";
     private static final String DECOY_HASH = PasswordHasher.hash(PasswordHasher.randomPassword());
 
     @PersistenceContext
@@ -94,16 +96,24 @@ public class UserDirectory {
 
     /**
      * The account of someone the identity provider signed in, created on their first sign-in, with the roles the
-     * provider grants now. Empty when an administrator disabled the account in Helix.
+     * provider grants now; an account whose realm roles grant no Helix role any more loses its roles (and so its
+     * API keys their power). Empty when there is no account to sign in to: disabled in Helix, or no Helix role.
      *
-     * @throws ConflictException when a local account has that name: single sign-on never takes one over
+     * @throws ConflictException when a local account or the reserved {@code admin} has that name: single sign-on
+     *                           never takes one over
      */
     public Optional<User> signedInThroughSso(String username, Set<Role> roles) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("the identity provider's user name '" + username
                     + "' is not usable in Helix: 2-64 letters, digits or . _ @ -");
         }
+        if (RESERVED.equals(username)) {
+            throw new ConflictException("'" + username + "' is a local Helix account: single sign-on cannot sign in as it");
+        }
         User user = em.find(User.class, username);
+        if (user == null && roles.isEmpty()) {
+            return Optional.empty();
+        }
         if (user == null) {
             user = User.fromSingleSignOn(username, roles, Instant.now());
             em.persist(user);
@@ -118,7 +128,7 @@ public class UserDirectory {
             }
             user.changeRoles(roles);
         }
-        return Optional.of(user).filter(User::isEnabled);
+        return Optional.of(user).filter(u -> u.isEnabled() && !roles.isEmpty());
     }
 
     /** An administrator changes a user's roles and/or enables or disables the account. */

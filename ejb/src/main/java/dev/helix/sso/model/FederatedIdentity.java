@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Someone the identity provider vouches for, as Helix sees them: a user name and the Helix roles their realm roles
- * stand for.
+ * stand for (none when the realm grants no Helix role: such a person may not sign in, and an account they had
+ * loses its roles).
  */
 public record FederatedIdentity(String username, Set<Role> roles) {
 
@@ -20,7 +21,7 @@ public record FederatedIdentity(String username, Set<Role> roles) {
      * {@code preferred_username}, else {@code sub}; roles from {@code groups} and Keycloak's
      * {@code realm_access.roles}.
      *
-     * @throws SignInRefusedException when the token names nobody or grants no Helix role
+     * @throws SignInRefusedException when the token names nobody
      */
     public static FederatedIdentity fromClaims(JWTClaimsSet claims, RealmRoles realmRoles) {
         String username = Stream.of("upn", "preferred_username", "sub")
@@ -31,12 +32,7 @@ public record FederatedIdentity(String username, Set<Role> roles) {
                 && realmAccess.get("roles") instanceof List<?> roles) {
             roles.forEach(role -> realmRoleNames.add(String.valueOf(role)));
         }
-        Set<Role> roles = realmRoles.helixRoles(realmRoleNames);
-        if (roles.isEmpty()) {
-            throw new SignInRefusedException("'" + username + "' has no Helix role in the realm: ask an administrator "
-                    + "to grant one of " + realmRoles.mapping().values());
-        }
-        return new FederatedIdentity(username, roles);
+        return new FederatedIdentity(username, realmRoles.helixRoles(realmRoleNames));
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

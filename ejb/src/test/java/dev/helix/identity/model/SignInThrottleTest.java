@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +70,39 @@ class SignInThrottleTest {
         assertTrue(throttle.lockedFor("dana", "10.0.0.7").isPresent());
         assertTrue(throttle.lockedFor("dana", "192.168.1.20").isEmpty());
         assertTrue(throttle.lockedFor("oscar", "10.0.0.7").isEmpty());
+    }
+
+    @Test
+    void aBurstOfParallelGuessesGetsNoMoreTriesThanOneAfterAnother() throws Exception {
+        AtomicInteger checked = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> guesses = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                guesses.add(pool.submit(() -> throttle.exclusively("alice", "10.0.0.9", () -> {
+                    if (throttle.lockedFor("alice", "10.0.0.9").isPresent()) {
+                        return false;
+                    }
+                    checked.incrementAndGet(); // a password check, as slow as PBKDF2 makes it
+                    sleep(5);
+                    throttle.failed("alice", "10.0.0.9");
+                    return true;
+                }, () -> false)));
+            }
+            for (Future<Boolean> guess : guesses) {
+                guess.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(SignInThrottle.FREE_FAILURES, checked.get());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

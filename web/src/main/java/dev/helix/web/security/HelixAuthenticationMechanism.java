@@ -5,6 +5,7 @@ import dev.helix.audit.model.Outcome;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.model.ApiKeyIdentity;
 import dev.helix.identity.model.ApiKeySecret;
+import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
 import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.SecuritySettings;
@@ -50,6 +51,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     private static final String ANY_API_KEY = "(any API key)";
     /** Request attribute for the login page: how long a locked-out sign-in must wait. */
     public static final String LOCKED_FOR = "helix.signin.locked-for";
+    private static final Duration BUSY = Duration.ofSeconds(1);
 
     @Inject
     UserDirectory users;
@@ -130,17 +132,19 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         int colon = decoded.indexOf(':');
         String user = colon < 0 ? "unknown" : decoded.substring(0, colon);
-        Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
-        if (locked.isPresent()) {
-            return lockedOut(response, locked.get(), "passwords for this user"); // audited when it began
-        }
-        Optional<Set<String>> roles = colon < 0 ? Optional.empty() : users.authenticate(user, decoded.substring(colon + 1));
-        if (roles.isEmpty()) {
-            failedSignIn(user, request, "HTTP Basic");
-            return unauthorized(response, "Wrong user name or password, or the account is disabled");
-        }
-        guard.throttle().succeeded(user, request.getRemoteAddr());
-        return context.notifyContainerAboutLogin(user, roles.get());
+        return guard.throttle().exclusively(user, request.getRemoteAddr(), () -> {
+            Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
+            if (locked.isPresent()) {
+                return lockedOut(response, locked.get(), "passwords for this user"); // audited when it began
+            }
+            Optional<Set<String>> roles = colon < 0 ? Optional.empty() : users.authenticate(user, decoded.substring(colon + 1));
+            if (roles.isEmpty()) {
+                failedSignIn(user, request, "HTTP Basic");
+                return unauthorized(response, "Wrong user name or password, or the account is disabled");
+            }
+            guard.throttle().succeeded(user, request.getRemoteAddr());
+            return context.notifyContainerAboutLogin(user, roles.get());
+        }, () -> busy(response));
     }
 
     private AuthenticationStatus apiKey(String presented, HttpServletRequest request, HttpServletResponse response,
@@ -170,12 +174,12 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         try {
             FederatedIdentity identity = sso.verifyAccessToken(token);
-            Optional<User> account = singleSignOn.account(identity);
-            if (account.isEmpty()) {
-                return unauthorized(response, "'" + identity.username() + "' is disabled in Helix");
+            Optional<String> refusal = singleSignOn.refusal(identity);
+            if (refusal.isPresent()) {
+                return unauthorized(response, refusal.get());
             }
             guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
-            return context.notifyContainerAboutLogin(identity.username(), account.get().getRoles());
+            return context.notifyContainerAboutLogin(identity.username(), Role.names(identity.roles()));
         } catch (TokenExpiredException e) {
             return unauthorized(response, e.getMessage()); // a client that should refresh, not an intruder
         } catch (IdentityProviderUnavailableException e) {
@@ -190,22 +194,27 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private AuthenticationStatus portalLogin(UsernamePasswordCredential login, HttpServletRequest request,
                                              HttpMessageContext context) {
-        Optional<Duration> locked = guard.throttle().lockedFor(login.getCaller(), request.getRemoteAddr());
-        if (locked.isPresent()) {
-            request.setAttribute(LOCKED_FOR, locked.get());
+        return guard.throttle().exclusively(login.getCaller(), request.getRemoteAddr(), () -> {
+            Optional<Duration> locked = guard.throttle().lockedFor(login.getCaller(), request.getRemoteAddr());
+            if (locked.isPresent()) {
+                request.setAttribute(LOCKED_FOR, locked.get());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            Optional<Set<String>> roles = users.authenticate(login.getCaller(), login.getPasswordAsString());
+            if (roles.isEmpty()) {
+                failedSignIn(login.getCaller(), request, "portal");
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            guard.throttle().succeeded(login.getCaller(), request.getRemoteAddr());
+            auditSignIn(login.getCaller(), request, Outcome.SUCCESS, "portal");
+            HttpSession session = request.getSession(true);
+            request.changeSessionId();
+            session.setAttribute(SESSION_USER, login.getCaller());
+            return context.notifyContainerAboutLogin(login.getCaller(), roles.get());
+        }, () -> {
+            request.setAttribute(LOCKED_FOR, BUSY);
             return AuthenticationStatus.SEND_FAILURE;
-        }
-        Optional<Set<String>> roles = users.authenticate(login.getCaller(), login.getPasswordAsString());
-        if (roles.isEmpty()) {
-            failedSignIn(login.getCaller(), request, "portal");
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        guard.throttle().succeeded(login.getCaller(), request.getRemoteAddr());
-        auditSignIn(login.getCaller(), request, Outcome.SUCCESS, "portal");
-        HttpSession session = request.getSession(true);
-        request.changeSessionId();
-        session.setAttribute(SESSION_USER, login.getCaller());
-        return context.notifyContainerAboutLogin(login.getCaller(), roles.get());
+        });
     }
 
     /** A wrong password: audited, and counted towards a lock-out, which is audited too when it starts. */
@@ -214,6 +223,13 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         guard.throttle().failed(user, request.getRemoteAddr()).ifPresent(lockout -> trail.recordSeparately(
                 new AuditEntry(user, "auth.lockout", request.getRequestURI(), request.getRemoteAddr(), Outcome.DENIED,
                         "too many wrong passwords in a row: locked out for " + lockout.toSeconds() + " s", null, null)));
+    }
+
+    /** Another sign-in of the same user from the same address took too long to finish: try again shortly. */
+    private static AuthenticationStatus busy(HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(BUSY.toSeconds()));
+        return refuse(response, 429, "signin-busy", "Too many sign-ins at once",
+                "Another sign-in of this user from this address is being checked; try again in " + BUSY.toSeconds() + " s");
     }
 
     private static AuthenticationStatus lockedOut(HttpServletResponse response, Duration remaining, String who) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The permission each portal page and the live stream need to be seen at all, checked before they render or
@@ -37,7 +38,8 @@ public class PagePermissionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Permission needed = PAGES.get(request.getRequestURI().substring(request.getContextPath().length()));
+        // The servlet path is decoded and normalised (no ";" parameters, no "%69" for "i"), as the container maps it.
+        Permission needed = PAGES.get(request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
         if (needed != null && request.getUserPrincipal() != null && !caller.may(needed)) {
             refuse(request, response, needed);
             return;

@@ -60,10 +60,20 @@ public class SingleSignOnFlow {
     }
 
     /**
-     * The Helix account of someone the identity provider vouches for, created on first sign-in; empty when it is
-     * disabled in Helix.
+     * Why this identity may not sign in (no Helix role in the realm, or disabled in Helix); empty when it may. Its
+     * account is brought in step with the realm either way (created on first sign-in, roles as the realm has them).
      */
-    Optional<User> account(FederatedIdentity identity) {
+    Optional<String> refusal(FederatedIdentity identity) {
+        Optional<User> account = account(identity);
+        if (identity.roles().isEmpty()) {
+            return Optional.of("'" + identity.username() + "' has no Helix role in the realm: ask for one of "
+                    + provider.configuration().realmRoles().mapping().values());
+        }
+        return account.isPresent() ? Optional.empty()
+                : Optional.of("'" + identity.username() + "' is disabled in Helix: ask a Helix administrator");
+    }
+
+    private Optional<User> account(FederatedIdentity identity) {
         try {
             return users.signedInThroughSso(identity.username(), identity.roles());
         } catch (EJBException raced) {
@@ -96,8 +106,9 @@ public class SingleSignOnFlow {
         }
         SsoSession signedIn = provider.completeSignIn(pending, request.getParameter("code"));
         String username = signedIn.identity().username();
-        if (account(signedIn.identity()).isEmpty()) {
-            return refused(username, "your Helix account is disabled: ask a Helix administrator", request, context);
+        Optional<String> refusal = refusal(signedIn.identity());
+        if (refusal.isPresent()) {
+            return refused(username, refusal.get(), request, context);
         }
         request.changeSessionId();
         session.setAttribute(HelixAuthenticationMechanism.SESSION_USER, username);

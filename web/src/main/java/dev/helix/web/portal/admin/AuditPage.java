@@ -6,6 +6,7 @@ import dev.helix.audit.model.ChainVerdict;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.model.Permission;
 import dev.helix.web.portal.ActionPermission;
+import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,6 +25,9 @@ public class AuditPage {
     @Inject
     ActionPermission permission;
 
+    @Inject
+    Caller caller;
+
     private String actor;
     private String action;
     private String target;
@@ -36,6 +40,9 @@ public class AuditPage {
      * before and after the form's values arrive).
      */
     public List<AuditRecord> getRecords() {
+        if (!caller.may(Permission.AUDIT_READ)) {
+            return List.of();
+        }
         AuditQuery query = new AuditQuery(blankToNull(actor), blankToNull(action), blankToNull(target), null, null, 0, SHOWN);
         if (!query.equals(recordsFor)) {
             records = trail.search(query);

@@ -8,6 +8,7 @@ import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.portal.ActionPermission;
 import dev.helix.web.portal.PortalMessages;
+import dev.helix.web.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class RolesPage {
     ActionPermission permission;
 
     @Inject
+    Caller caller;
+
+    @Inject
     PortalMessages messages;
 
     @Inject
@@ -42,6 +46,9 @@ public class RolesPage {
 
     @PostConstruct
     void load() {
+        if (!caller.may(Permission.ROLE_MANAGE)) {
+            return;
+        }
         RoleGrants grants = matrix.grants();
         for (Role role : Role.values()) {
             Map<String, Boolean> row = new TreeMap<>();

@@ -14,6 +14,7 @@ import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.portal.ActionPermission;
 import dev.helix.web.portal.PortalMessages;
+import dev.helix.web.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ public class SecurityPage {
 
     @Inject
     ActionPermission permission;
+
+    @Inject
+    Caller caller;
 
     @Inject
     PortalMessages messages;
@@ -96,7 +100,7 @@ public class SecurityPage {
     }
 
     public List<StoredSecret> getSecrets() {
-        return vault.all();
+        return caller.may(Permission.SECURITY_MANAGE) ? vault.all() : List.of();
     }
 
     public boolean isBasicAuthEnabled() {

@@ -8,6 +8,7 @@ import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.portal.ActionPermission;
 import dev.helix.web.portal.PortalMessages;
+import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,6 +31,9 @@ public class UsersPage {
     ActionPermission permission;
 
     @Inject
+    Caller caller;
+
+    @Inject
     PortalMessages messages;
 
     @Inject
@@ -43,7 +47,7 @@ public class UsersPage {
     private String newPassword;
 
     public List<User> getUsers() {
-        return users.users();
+        return caller.may(Permission.USER_READ) ? users.users() : List.of();
     }
 
     public List<String> getRoleNames() {
