@@ -40,11 +40,11 @@ public class ServerAdminRegistry {
 
     /** Writes the admin's password (hashed), keeping its roles; a new drop-in grants them. */
     void register(String password) {
-        write(PasswordUtil.passwordEncode(password, "hash"), !exists() || isAdministrator());
+        write(PasswordUtil.passwordEncode(password, "hash"), !exists() || grantsRoles(PrivateFiles.read(file())));
     }
 
-    private boolean isAdministrator() {
-        return PrivateFiles.read(file()).contains("<administrator-role>");
+    private static boolean grantsRoles(String dropIn) {
+        return dropIn.contains("<administrator-role>");
     }
 
     /** Rewrites a drop-in of an earlier form in today's, keeping its password hash. */
@@ -52,7 +52,7 @@ public class ServerAdminRegistry {
         String current = PrivateFiles.read(file());
         Matcher hash = STORED_HASH.matcher(current);
         if (!current.contains(VERSION) && hash.find()) {
-            write(hash.group(1), current.contains("<administrator-role>"));
+            write(hash.group(1), grantsRoles(current));
             LOG.info("Updated the Liberty registry drop-in for '" + AdminBootstrap.ADMIN + "' to " + VERSION);
         }
     }
@@ -65,8 +65,12 @@ public class ServerAdminRegistry {
 
     /** Grants or takes away the Liberty roles, keeping the password hash; nothing to do when they are as wanted. */
     void follow(boolean administrator) {
-        Matcher hash = exists() ? STORED_HASH.matcher(PrivateFiles.read(file())) : null;
-        if (hash != null && hash.find() && isAdministrator() != administrator) {
+        if (!exists()) {
+            return;
+        }
+        String current = PrivateFiles.read(file());
+        Matcher hash = STORED_HASH.matcher(current);
+        if (hash.find() && grantsRoles(current) != administrator) {
             write(hash.group(1), administrator);
             LOG.info((administrator ? "Granted" : "Took away") + " the Liberty server administrator roles of '"
                     + AdminBootstrap.ADMIN + "'");

@@ -1,6 +1,9 @@
 package dev.helix.identity.model;
 
+import dev.helix.shared.model.InvalidInputException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,16 @@ public enum Role {
     /** The names of these roles, sorted, e.g. {@code [admin, viewer]}. */
     public static Set<String> names(Set<Role> roles) {
         return roles.stream().map(Role::roleName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The roles of these names; an unknown name is bad input. */
+    public static Set<Role> allNamed(Collection<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            roles.add(byName(name).orElseThrow(() -> new InvalidInputException(
+                    "roles must be among admin, operator, developer, viewer, not '" + name + "'")));
+        }
+        return roles;
     }
 
     /** The role with this name, in any case; empty when there is none. */

@@ -67,7 +67,7 @@ public class UserDirectory {
     }
 
     public Optional<User> user(String username) {
-        return Optional.ofNullable(em.find(User.class, username));
+        return username == null ? Optional.empty() : Optional.ofNullable(em.find(User.class, username));
     }
 
     public List<User> users() {
@@ -198,7 +198,7 @@ public class UserDirectory {
     private void requireAnotherActiveAdmin(String username, String action) {
         long others = em.createQuery("SELECT u FROM User u WHERE u.enabled = TRUE AND u.roles LIKE :admin", User.class)
                 .setParameter("admin", "%" + Role.ADMIN.roleName() + "%").setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream().filter(u -> u.isEnabled() && u.isAdmin() && !u.getUsername().equals(username))
+                .getResultList().stream().filter(u -> u.isAdmin() && !u.getUsername().equals(username))
                 .count();
         if (others == 0) {
             throw new ConflictException("Cannot " + action + " '" + username + "': it is the last enabled administrator");

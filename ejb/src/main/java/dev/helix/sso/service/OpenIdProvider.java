@@ -50,6 +50,7 @@ import dev.helix.sso.model.SignInRefusedException;
 import dev.helix.sso.model.SsoConfiguration;
 import dev.helix.sso.model.SsoSession;
 import dev.helix.sso.model.TokenExpiredException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -95,6 +96,7 @@ public class OpenIdProvider {
     @Inject
     SecretVault vault;
 
+    private SsoConfiguration configuration;
     private volatile Realm realm;
 
     /** The realm as discovered: its metadata, and verifiers that share its signing keys. */
@@ -102,8 +104,14 @@ public class OpenIdProvider {
                          IDTokenValidator idTokens) {
     }
 
+    @PostConstruct
+    void configure() {
+        configuration = new SsoConfiguration(issuer.filter(i -> !i.isBlank()).map(URI::create), clientId,
+                new RealmRoles(rolePrefix));
+    }
+
     public SsoConfiguration configuration() {
-        return new SsoConfiguration(issuer.filter(i -> !i.isBlank()).map(URI::create), clientId, new RealmRoles(rolePrefix));
+        return configuration;
     }
 
     public boolean enabled() {
@@ -133,7 +141,7 @@ public class OpenIdProvider {
         if ("ID".equals(claims.getClaim("typ"))) {
             throw new SignInRefusedException("an ID token is not an access token: send the access token");
         }
-        return FederatedIdentity.fromClaims(claims, configuration().realmRoles());
+        return FederatedIdentity.fromClaims(claims, configuration.realmRoles());
     }
 
     /** Starts a portal sign-in: where to send the browser, and what to keep in its session until it comes back. */
@@ -234,7 +242,7 @@ public class OpenIdProvider {
     }
 
     private Realm discover() {
-        Issuer expected = new Issuer(configuration().requireIssuer());
+        Issuer expected = new Issuer(configuration.requireIssuer());
         OIDCProviderMetadata metadata;
         JWKSource<SecurityContext> keys;
         try {

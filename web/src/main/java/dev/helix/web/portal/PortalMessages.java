@@ -21,16 +21,12 @@ public class PortalMessages {
         faces.addMessage(null, new FacesMessage(text));
     }
 
-    public void failed(DomainException e) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-    }
-
     /** Runs an action, showing a business error as a message instead of an error page. */
     public void attempt(Runnable action) {
         try {
             action.run();
         } catch (DomainException e) {
-            failed(e);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
 }

@@ -40,6 +40,9 @@ public class TaskPage {
     @Inject
     ActionPermission permission;
 
+    @Inject
+    PortalMessages messages;
+
     private Long id;
     private String comment;
     private Task task;
@@ -87,15 +90,13 @@ public class TaskPage {
         }
         Task current = getTask();
         Gate gate = current.getStatus() == Gate.SPEC.reviewState() ? Gate.SPEC : Gate.IMPLEMENTATION;
-        try {
+        messages.attempt(() -> {
             task = tasks.decide(id, gate, decision, comment, faces.getExternalContext().getRemoteUser());
             audit.target("/api/v1/tasks/" + id);
             audit.change(Map.of("status", current.getStatus().name()), Map.of("status", task.getStatus().name()));
-            faces.addMessage(null, new FacesMessage(gate + " " + decision.name().toLowerCase() + "d"));
+            messages.done(gate + " " + decision.name().toLowerCase() + "d");
             comment = null;
-        } catch (DomainException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-        }
+        });
     }
 
     public Long getId() {

@@ -104,8 +104,12 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            // Re-read on every request: a disabled, deleted or re-roled user's session follows at once. Unprotected
-            // requests too (resources, error pages): Liberty refuses a signed-in session to an anonymous request.
+            if (!context.isProtected()) {
+                // Resources, error pages: no roles needed, so no database read; but the request must run as the
+                // session's owner, or Liberty refuses the session to an "anonymous" request (SESN0008E).
+                return context.notifyContainerAboutLogin(user, Set.of());
+            }
+            // Re-read on every protected request: a disabled, deleted or re-roled user's session follows at once.
             Optional<User> current = users.user(user).filter(User::isEnabled);
             if (current.isPresent()) {
                 return context.notifyContainerAboutLogin(user, current.get().getRoles());

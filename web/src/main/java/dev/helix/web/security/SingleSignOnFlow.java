@@ -104,7 +104,12 @@ public class SingleSignOnFlow {
             return refused("(single sign-on)", "the identity provider did not sign you in: " + request.getParameter("error")
                     + (description == null ? "" : " (" + description + ")"), request, context);
         }
-        SsoSession signedIn = provider.completeSignIn(pending, request.getParameter("code"));
+        String code = request.getParameter("code");
+        if (code == null || code.isBlank()) {
+            return refused("(single sign-on)", "the identity provider's answer carries no authorization code: start again",
+                    request, context);
+        }
+        SsoSession signedIn = provider.completeSignIn(pending, code);
         String username = signedIn.identity().username();
         Optional<String> refusal = refusal(signedIn.identity());
         if (refusal.isPresent()) {

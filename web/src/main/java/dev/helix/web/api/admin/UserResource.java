@@ -106,7 +106,7 @@ public class UserResource {
     @Operation(summary = "Create a user with roles")
     @Audited("user.create")
     public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewUser user, @Context UriInfo uri) {
-        UserView created = UserView.of(users.create(user.username(), user.password(), roles(user.roles())));
+        UserView created = UserView.of(users.create(user.username(), user.password(), Role.allNamed(user.roles())));
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
     }
 
@@ -118,7 +118,7 @@ public class UserResource {
     @Audited("user.update")
     public UserView update(@PathParam("username") String username, @NotNull(message = BODY_REQUIRED) UserChange change) {
         UserView before = UserView.of(users.existing(username));
-        UserView after = UserView.of(users.update(username, Optional.ofNullable(change.roles()).map(UserResource::roles),
+        UserView after = UserView.of(users.update(username, Optional.ofNullable(change.roles()).map(Role::allNamed),
                 Optional.ofNullable(change.enabled())));
         audit.change(before, after);
         return after;
@@ -179,12 +179,4 @@ public class UserResource {
         return Response.noContent().build();
     }
 
-    private static Set<Role> roles(List<String> names) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            roles.add(Role.byName(name).orElseThrow(
-                    () -> new InvalidInputException("roles must be among admin, operator, developer, viewer, not '" + name + "'")));
-        }
-        return roles;
-    }
 }

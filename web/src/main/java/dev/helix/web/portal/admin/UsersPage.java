@@ -60,7 +60,7 @@ public class UsersPage {
             return;
         }
         messages.attempt(() -> {
-            User user = users.create(username, password, roles(roles));
+            User user = users.create(username, password, Role.allNamed(roles));
             audit.target("/api/v1/admin/users/" + user.getUsername());
             messages.done("User " + user.getUsername() + " created");
             username = null;
@@ -78,7 +78,7 @@ public class UsersPage {
             User before = users.existing(selected);
             Map<String, Object> was = Map.of("roles", before.getRoles(), "enabled", before.isEnabled());
             audit.target("/api/v1/admin/users/" + selected);
-            User after = users.update(selected, roles.isEmpty() ? Optional.empty() : Optional.of(roles(roles)),
+            User after = users.update(selected, roles.isEmpty() ? Optional.empty() : Optional.of(Role.allNamed(roles)),
                     enabled.isEmpty() ? Optional.empty() : Optional.of(Boolean.parseBoolean(enabled)));
             if (newPassword != null && !newPassword.isEmpty()) {
                 users.changePassword(selected, newPassword);
@@ -101,11 +101,6 @@ public class UsersPage {
         });
     }
 
-    private static Set<Role> roles(List<String> names) {
-        Set<Role> chosen = EnumSet.noneOf(Role.class);
-        names.forEach(name -> Role.byName(name).ifPresent(chosen::add));
-        return chosen;
-    }
 
     public String getUsername() {
         return username;
