@@ -27,15 +27,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessControlIT {
 
-    /** The matrix as migration V3 seeds it. */
+    /** The matrix as the migrations seed it (V3, V4, V6, V9). */
     private static final Map<String, Set<String>> DEFAULT_GRANTS = Map.of(
-            "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage"),
-            "developer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel"),
+            "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read"),
+            "developer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
+                    "spiral:read", "ritual:read", "spiral:run"),
             "operator", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
-                    "task:decide", "agent:manage", "profile:manage"),
+                    "task:decide", "agent:manage", "profile:manage", "spiral:read", "ritual:read", "spiral:run",
+                    "spiral:manage", "ritual:run"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
-                    "audit:read", "security:manage"));
+                    "audit:read", "security:manage", "spiral:read", "ritual:read", "spiral:run", "spiral:manage",
+                    "ritual:run", "ritual:manage"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -123,7 +126,28 @@ class AccessControlIT {
                 new Call("PUT", "/api/v1/me/password", "{}", "self:manage"),
                 new Call("GET", "/api/v1/me/api-keys", null, "self:manage"),
                 new Call("POST", "/api/v1/me/api-keys", "{}", "self:manage"),
-                new Call("DELETE", "/api/v1/me/api-keys/999999999", null, "self:manage"));
+                new Call("DELETE", "/api/v1/me/api-keys/999999999", null, "self:manage"),
+                new Call("GET", "/api/v1/me/notifications", null, "self:manage"),
+                new Call("GET", "/api/v1/agents/profiles/architect/inbox", null, "agent:read"),
+                new Call("GET", "/api/v1/spirals", null, "spiral:read"),
+                new Call("POST", "/api/v1/spirals", "{}", "spiral:manage"),
+                new Call("GET", "/api/v1/spirals/999999999", null, "spiral:read"),
+                new Call("PUT", "/api/v1/spirals/999999999", "{}", "spiral:manage"),
+                new Call("DELETE", "/api/v1/spirals/999999999", null, "spiral:manage"),
+                new Call("POST", "/api/v1/spirals/999999999/secret", "", "spiral:manage"),
+                new Call("GET", "/api/v1/spirals/999999999/versions", null, "spiral:read"),
+                new Call("POST", "/api/v1/spirals/999999999/runs", "", "spiral:run"),
+                new Call("GET", "/api/v1/spirals/999999999/runs", null, "spiral:read"),
+                new Call("GET", "/api/v1/spirals/999999999/runs/1", null, "spiral:read"),
+                new Call("POST", "/api/v1/spirals/999999999/runs/1/restart", "", "spiral:run"),
+                new Call("POST", "/api/v1/spirals/999999999/runs/1/stop", "", "spiral:run"),
+                new Call("GET", "/api/v1/rituals", null, "ritual:read"),
+                new Call("GET", "/api/v1/rituals/stages", null, "ritual:read"),
+                new Call("GET", "/api/v1/rituals/z-88", null, "ritual:read"),
+                new Call("PUT", "/api/v1/rituals/z-88", "{\"stages\":[]}", "ritual:manage"),
+                new Call("POST", "/api/v1/rituals/z-88/runs", "{\"steps\":1}", "ritual:run"),
+                new Call("GET", "/api/v1/rituals/z-88/runs", null, "ritual:read"),
+                new Call("GET", "/api/v1/rituals/z-88/runs/999999999", null, "ritual:read"));
 
         for (Call call : calls) {
             call.by(HelixClient.anonymous()).problem(401);

@@ -98,6 +98,16 @@ public final class HelixClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with a webhook signature header (none when {@code signature} is null). */
+    public Answer postSigned(String path, String json, String signature) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (signature != null) {
+            request.header("X-Helix-Signature", signature);
+        }
+        return send(request);
+    }
+
     public Answer put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -208,6 +208,20 @@ public class AgentPool {
         return idle.size();
     }
 
+    /** Agents not stopped whose last activity is older than {@code cutoff}: stuck or forgotten. */
+    public List<Agent> inactiveSince(Instant cutoff) {
+        return em.createQuery("SELECT a FROM Agent a WHERE a.status <> :stopped AND a.lastActiveAt < :cutoff ORDER BY a.id", Agent.class)
+                .setParameter("stopped", AgentStatus.STOPPED).setParameter("cutoff", cutoff).getResultList();
+    }
+
+    /** Stops a stale agent (an agent inactive for too long), with the reason in the audit trail. */
+    public void stopStale(long id, String reason) {
+        Agent agent = agent(id);
+        agent.changeStatus(AgentStatus.STOPPED, Instant.now());
+        announce(agent);
+        audit.record(AuditEntry.system("agent.stop-stale", "/api/v1/agents/" + id, reason));
+    }
+
     public PoolStatistics statistics() {
         Map<AgentStatus, Long> byStatus = new EnumMap<>(AgentStatus.class);
         for (AgentStatus status : AgentStatus.values()) {

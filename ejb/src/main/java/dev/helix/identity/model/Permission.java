@@ -31,7 +31,13 @@ public enum Permission {
     ROLE_MANAGE("Read and edit the role × permission matrix"),
     AUDIT_READ("Search, export and verify the audit trail"),
     SECURITY_MANAGE("Read and change security settings, e.g. whether HTTP Basic is accepted"),
-    SELF_MANAGE("Read one's own profile and change one's own password");
+    SELF_MANAGE("Read one's own profile and change one's own password"),
+    SPIRAL_READ("Read spirals, their versions and runs"),
+    SPIRAL_MANAGE("Create, edit and delete spirals"),
+    SPIRAL_RUN("Start, stop and restart spiral runs"),
+    RITUAL_READ("Read rituals, their schedules and runs"),
+    RITUAL_MANAGE("Schedule, enable and compose rituals"),
+    RITUAL_RUN("Run rituals now, for real or as a dry run");
 
     private static final Map<String, Permission> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Permission::permissionName, p -> p));

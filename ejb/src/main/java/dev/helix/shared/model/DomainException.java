@@ -1,6 +1,7 @@
 package dev.helix.shared.model;
 
 import jakarta.ejb.ApplicationException;
+import java.util.List;
 
 /**
  * Base of the business errors the interfaces translate into RFC 9457 problems.
@@ -21,4 +22,9 @@ public abstract class DomainException extends RuntimeException {
 
     /** HTTP status that fits the problem. */
     public abstract int status();
+
+    /** Each problem with a part of the input, where the exception is about several; empty otherwise. */
+    public List<FieldError> errors() {
+        return List.of();
+    }
 }

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Guards every REST resource method with the permission its {@link RequiresPermission} names; a method without
- * one is refused to everybody. A caller without the permission gets a 403 problem that names it.
+ * one is refused to everybody, unless it checks its request's signature itself ({@link SignedRequest}). A caller
+ * without the permission gets a 403 problem that names it.
  */
 @Provider
 public class PermissionFeature implements DynamicFeature {
@@ -28,6 +29,9 @@ public class PermissionFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
+        if (resource.getResourceMethod().isAnnotationPresent(SignedRequest.class)) {
+            return;
+        }
         Optional<Permission> needed = Optional.ofNullable(resource.getResourceMethod().getAnnotation(RequiresPermission.class))
                 .or(() -> Optional.ofNullable(resource.getResourceClass().getAnnotation(RequiresPermission.class)))
                 .map(RequiresPermission::value);

@@ -3,6 +3,7 @@ package dev.helix.web.api.agents;
 import dev.helix.agents.model.AgentSession;
 import dev.helix.agents.model.PoolStatistics;
 import dev.helix.agents.service.AgentGallery;
+import dev.helix.agents.service.AgentMailbox;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.identity.model.Permission;
 import dev.helix.shared.model.InvalidInputException;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgentResource {
 
     private static final String BODY_REQUIRED = "a JSON body is required";
+    private static final int INBOX_SIZE = 100;
 
     @Inject
     AgentGallery gallery;
@@ -44,12 +46,24 @@ public class AgentResource {
     @Inject
     AgentPool pool;
 
+    @Inject
+    AgentMailbox mailbox;
+
     @GET
     @Path("/profiles")
     @RequiresPermission(Permission.AGENT_READ)
     @Operation(summary = "The agent gallery")
     public List<ProfileView> profiles() {
         return gallery.profiles().stream().map(ProfileView::of).toList();
+    }
+
+    @GET
+    @Path("/profiles/{role}/inbox")
+    @RequiresPermission(Permission.AGENT_READ)
+    @Operation(summary = "The newest messages to the agents of a role (e.g. from spirals), newest first")
+    public List<MessageView> inbox(@PathParam("role") String role) {
+        gallery.profile(role);
+        return mailbox.inbox(role, INBOX_SIZE).stream().map(MessageView::of).toList();
     }
 
     @GET

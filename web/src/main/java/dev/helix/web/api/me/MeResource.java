@@ -1,6 +1,7 @@
 package dev.helix.web.api.me;
 
 import dev.helix.identity.model.Permission;
+import dev.helix.notifications.service.Notifications;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Me")
 public class MeResource {
 
+    private static final int NOTIFICATIONS = 100;
+
     /** The caller as the API shows them. */
     public record Profile(String username, Set<String> roles, Set<String> permissions) {
     }
@@ -44,11 +47,27 @@ public class MeResource {
     @Inject
     UserDirectory users;
 
+    @Inject
+    Notifications notifications;
+
+    /** One of my notifications. */
+    public record NotificationView(long id, String message, String source, java.time.Instant createdAt) {
+    }
+
     @GET
     @RequiresPermission(Permission.SELF_MANAGE)
     @Operation(summary = "Who am I, with my roles and permissions")
     public Profile profile() {
         return new Profile(caller.name(), caller.roles(), Permission.names(caller.permissions()));
+    }
+
+    @GET
+    @Path("/notifications")
+    @RequiresPermission(Permission.SELF_MANAGE)
+    @Operation(summary = "My newest notifications (e.g. from spirals), newest first")
+    public java.util.List<NotificationView> notifications() {
+        return notifications.of(caller.name(), NOTIFICATIONS).stream()
+                .map(n -> new NotificationView(n.getId(), n.getMessage(), n.getSource(), n.getCreatedAt())).toList();
     }
 
     @PUT

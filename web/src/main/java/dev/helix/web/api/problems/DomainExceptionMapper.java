@@ -1,16 +1,23 @@
 package dev.helix.web.api.problems;
 
 import dev.helix.shared.model.DomainException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Business errors (not found, conflict, invalid input) as problems with their own status. */
+/** Business errors (not found, conflict, invalid input) as problems with their own status and, where given, each error. */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        return Problems.response(e.status(), e.problemType(), e.title(), e.getMessage());
+        if (e.errors().isEmpty()) {
+            return Problems.response(e.status(), e.problemType(), e.title(), e.getMessage());
+        }
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        e.errors().forEach(error -> errors.add(Json.createObjectBuilder().add("field", error.field()).add("message", error.message())));
+        return Problems.response(e.status(), e.problemType(), e.title(), e.getMessage(), errors.build());
     }
 }

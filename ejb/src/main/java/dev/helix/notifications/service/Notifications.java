@@ -1,0 +1,37 @@
+package dev.helix.notifications.service;
+
+import dev.helix.identity.service.UserDirectory;
+import dev.helix.notifications.model.Notification;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/** Notices for users: sent by Helix (spirals, rituals), read by each user for themselves. */
+@Stateless
+public class Notifications {
+
+    private static final int MAX_MESSAGE = 4000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserDirectory users;
+
+    /** Notifies each user (an unknown user is a 404, and nobody is notified). */
+    public void notify(List<String> usernames, String message, String source) {
+        usernames.forEach(users::existing);
+        String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
+        Instant now = Instant.now();
+        usernames.forEach(user -> em.persist(new Notification(user, text, source, now)));
+    }
+
+    /** A user's newest notifications, newest first. */
+    public List<Notification> of(String username, int limit) {
+        return em.createQuery("SELECT n FROM Notification n WHERE n.username = :user ORDER BY n.id DESC", Notification.class)
+                .setParameter("user", username).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.helix.rituals.model;
+
+/** Where a ritual run stands. */
+public enum RitualRunStatus {
+    QUEUED, STARTING, RUNNING, COMPLETED, FAILED
+}

@@ -1,0 +1,190 @@
+package dev.helix.rituals.service;
+
+import dev.helix.rituals.model.Ritual;
+import dev.helix.rituals.model.RitualAnalytics;
+import dev.helix.rituals.model.RitualChange;
+import dev.helix.rituals.model.RitualRun;
+import dev.helix.rituals.model.RitualRunQueued;
+import dev.helix.rituals.model.RitualRunStage;
+import dev.helix.rituals.model.RitualRunStatus;
+import dev.helix.shared.internal.Schedules;
+import dev.helix.shared.model.ConflictException;
+import dev.helix.shared.model.CronSchedule;
+import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The rituals: their schedules (persistent timers), runs (each a batch job execution of {@code ritual-run}),
+ * history and analytics. Built-in rituals keep their stages; custom rituals are composed from registered stages.
+ */
+@Stateless
+public class Rituals {
+
+    /** The batch job (META-INF/batch-jobs/ritual-run.xml) that carries a run; its parameter is {@code runId}. */
+    public static final String JOB = "ritual-run";
+    /** The step counts a Z-88-style ritual runs for. */
+    public static final Set<Integer> STEP_COUNTS = Set.of(27, 54, 108, 216);
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final int ANALYTICS_WINDOW = 20;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RitualStages stages;
+
+    @Inject
+    Schedules schedules;
+
+    @Inject
+    Event<RitualRunQueued> queued;
+
+    public List<Ritual> rituals() {
+        return em.createQuery("SELECT r FROM Ritual r ORDER BY r.builtIn DESC, r.name", Ritual.class).getResultList();
+    }
+
+    public Ritual ritual(String name) {
+        return Optional.ofNullable(name == null ? null : em.find(Ritual.class, name))
+                .orElseThrow(() -> new NotFoundException("Ritual", name));
+    }
+
+    /** Changes a ritual's schedule (and a custom ritual's stages); composes a new custom ritual when none has the name. */
+    public Ritual configure(String name, RitualChange change) {
+        Ritual ritual = name == null ? null : em.find(Ritual.class, name);
+        Instant now = Instant.now();
+        if (ritual == null) {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new InvalidInputException("a ritual's name is 1 to 64 lower-case letters, digits or '-'");
+            }
+            if (change.stages() == null || change.stages().isEmpty()) {
+                throw new InvalidInputException("a new ritual needs its stages: GET /api/v1/rituals/stages lists them");
+            }
+            ritual = new Ritual(name, change.description() == null ? "" : change.description(), validStages(change.stages()), now);
+            em.persist(ritual);
+        } else if (change.stages() != null || change.description() != null) {
+            if (ritual.isBuiltIn()) {
+                throw new ConflictException("'" + name + "' is built in: only its schedule can change");
+            }
+            ritual.compose(change.description() == null ? ritual.getDescription() : change.description(),
+                    change.stages() == null ? ritual.getStages() : validStages(change.stages()), now);
+        }
+        String cron = change.cron() == null ? ritual.getCron() : change.cron().isBlank() ? null : CronSchedule.parse(change.cron()).expression();
+        boolean enabled = change.enabled() == null ? ritual.isEnabled() : change.enabled();
+        if (enabled && cron == null) {
+            throw new InvalidInputException("an enabled ritual needs a schedule (cron)");
+        }
+        ritual.schedule(cron, enabled, now);
+        schedule(ritual);
+        return ritual;
+    }
+
+    /** Makes the ritual's timer match its schedule. */
+    public void schedule(Ritual ritual) {
+        schedules.schedule(scheduleKey(ritual.getName()),
+                ritual.isEnabled() && ritual.getCron() != null ? CronSchedule.parse(ritual.getCron()) : null);
+    }
+
+    public Optional<Instant> nextFire(String name) {
+        return schedules.nextFire(scheduleKey(name));
+    }
+
+    /** Starts a run by hand: for real or as a dry run; {@code steps} for rituals that take a step count (Z-88). */
+    public RitualRun start(String name, boolean dryRun, Integer steps, String actor) {
+        Ritual ritual = ritual(name);
+        if (steps != null && ritual.getSteps() == null) {
+            throw new InvalidInputException("'" + name + "' does not take a step count");
+        }
+        if (steps != null && !STEP_COUNTS.contains(steps)) {
+            throw new InvalidInputException("steps must be one of 27, 54, 108 or 216");
+        }
+        return queue(ritual, dryRun, steps == null ? ritual.getSteps() : steps, "MANUAL", "manual:" + UUID.randomUUID(), actor);
+    }
+
+    /** Starts a scheduled run for a minute, once, whichever server's timer fired. */
+    public void onSchedule(String name, Instant minute) {
+        Ritual ritual = em.find(Ritual.class, name);
+        String key = "cron:" + minute;
+        if (ritual != null && ritual.isEnabled() && em.createQuery(
+                "SELECT COUNT(r) FROM RitualRun r WHERE r.ritualName = :name AND r.triggerKey = :key", Long.class)
+                .setParameter("name", name).setParameter("key", key).getSingleResult() == 0) {
+            queue(ritual, false, ritual.getSteps(), "SCHEDULE", key, "schedule");
+        }
+    }
+
+    public List<RitualRun> runs(String name, int limit) {
+        ritual(name);
+        return em.createQuery("SELECT r FROM RitualRun r WHERE r.ritualName = :name ORDER BY r.id DESC", RitualRun.class)
+                .setParameter("name", name).setMaxResults(limit).getResultList();
+    }
+
+    public RitualRun run(String name, long runId) {
+        RitualRun run = em.find(RitualRun.class, runId);
+        if (run == null || !run.getRitualName().equals(name)) {
+            throw new NotFoundException("Ritual run", runId);
+        }
+        return run;
+    }
+
+    public List<RitualRunStage> stagesOf(long runId) {
+        return em.createQuery("SELECT s FROM RitualRunStage s WHERE s.runId = :run ORDER BY s.position", RitualRunStage.class)
+                .setParameter("run", runId).getResultList();
+    }
+
+    /** Durations and outcomes of the ritual's recent real runs. */
+    public RitualAnalytics analytics(String name) {
+        List<RitualRun> recent = new ArrayList<>(em.createQuery(
+                        "SELECT r FROM RitualRun r WHERE r.ritualName = :name AND r.dryRun = FALSE ORDER BY r.id DESC", RitualRun.class)
+                .setParameter("name", name).setMaxResults(ANALYTICS_WINDOW).getResultList());
+        Collections.reverse(recent);
+        Instant now = Instant.now();
+        int completed = (int) recent.stream().filter(r -> r.getStatus() == RitualRunStatus.COMPLETED).count();
+        int failed = (int) recent.stream().filter(r -> r.getStatus() == RitualRunStatus.FAILED).count();
+        long average = Math.round(recent.stream().filter(r -> r.getStatus() == RitualRunStatus.COMPLETED)
+                .mapToLong(r -> r.duration(now).toMillis()).average().orElse(0));
+        return new RitualAnalytics(recent.size(), completed, failed,
+                completed + failed == 0 ? 0 : (double) completed / (completed + failed), average,
+                recent.stream().map(r -> r.getStatus().name()).toList(),
+                recent.stream().map(r -> r.duration(now).toMillis()).toList());
+    }
+
+    /** The ritual named by a schedule key, if it is a ritual's. */
+    public static Optional<String> ritualOf(String scheduleKey) {
+        return scheduleKey.startsWith("ritual:") ? Optional.of(scheduleKey.substring(7)) : Optional.empty();
+    }
+
+    private RitualRun queue(Ritual ritual, boolean dryRun, Integer steps, String trigger, String key, String actor) {
+        List<Integer> counts = ritual.getStages().stream().map(stage -> stages.stage(stage).steps(steps)).toList();
+        RitualRun run = new RitualRun(ritual.getName(), dryRun, trigger, key, counts.stream().mapToInt(Integer::intValue).sum(),
+                actor, Instant.now());
+        em.persist(run);
+        em.flush();
+        for (int i = 0; i < counts.size(); i++) {
+            em.persist(new RitualRunStage(run.getId(), i, ritual.getStages().get(i), counts.get(i)));
+        }
+        queued.fire(new RitualRunQueued(run.getId()));
+        return run;
+    }
+
+    private List<String> validStages(List<String> names) {
+        names.forEach(stages::stage);
+        return List.copyOf(names);
+    }
+
+    private static String scheduleKey(String name) {
+        return "ritual:" + name;
+    }
+}

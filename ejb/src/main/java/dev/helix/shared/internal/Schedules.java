@@ -1,0 +1,75 @@
+package dev.helix.shared.internal;
+
+import dev.helix.shared.model.CronSchedule;
+import dev.helix.shared.model.ScheduleFired;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Cron schedules as persistent EJB calendar timers, one per key ({@code spiral:<id>}, {@code ritual:<name>}).
+ * Persistent timers live in Liberty's timer store, so they survive restarts, and with several servers sharing the
+ * store each fire runs on one server only. Creating or cancelling one joins the caller's transaction. A fire
+ * becomes a {@link ScheduleFired} event for the context that owns the key.
+ */
+@Singleton
+public class Schedules {
+
+    /** What a timer remembers: its key and its cron expression. */
+    record Info(String key, String cron) implements Serializable {
+    }
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Event<ScheduleFired> fired;
+
+    @Inject
+    @ConfigProperty(name = "helix.schedules.zone", defaultValue = "UTC")
+    String zone;
+
+    /** Makes the schedule under this key the given one (replacing any other); {@code null} removes it. */
+    public void schedule(String key, CronSchedule cron) {
+        Optional<Timer> existing = timer(key);
+        if (existing.isPresent() && cron != null && ((Info) existing.get().getInfo()).cron().equals(cron.expression())) {
+            return;
+        }
+        existing.ifPresent(Timer::cancel);
+        if (cron != null) {
+            timers.createCalendarTimer(cron.toScheduleExpression(zone()), new TimerConfig(new Info(key, cron.expression()), true));
+        }
+    }
+
+    /** When the schedule under this key fires next, if there is one. */
+    public Optional<Instant> nextFire(String key) {
+        return timer(key).map(t -> t.getNextTimeout().toInstant());
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(zone);
+    }
+
+    @Timeout
+    void fire(Timer timer) {
+        Info info = (Info) timer.getInfo();
+        fired.fire(new ScheduleFired(info.key(), Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+    }
+
+    private Optional<Timer> timer(String key) {
+        return timers.getTimers().stream()
+                .filter(t -> t.getInfo() instanceof Info info && info.key().equals(key))
+                .findFirst();
+    }
+}

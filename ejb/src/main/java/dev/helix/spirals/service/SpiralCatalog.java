@@ -1,0 +1,148 @@
+package dev.helix.spirals.service;
+
+import dev.helix.secrets.service.SecretVault;
+import dev.helix.shared.internal.Schedules;
+import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.model.ScheduleFired;
+import dev.helix.spirals.model.DefinitionReader;
+import dev.helix.spirals.model.Spiral;
+import dev.helix.spirals.model.SpiralDefinition;
+import dev.helix.spirals.model.SpiralVersion;
+import dev.helix.spirals.model.TriggerType;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The spirals: create, edit (each edit a new version), delete, read. Definitions are validated before they are
+ * saved. Each spiral has a secret in the vault, which inbound webhooks must sign with and outbound calls sign
+ * with; a CRON spiral's schedule is a persistent timer that follows its current version.
+ */
+@Stateless
+public class SpiralCatalog {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretVault vault;
+
+    @Inject
+    Schedules schedules;
+
+    /** A spiral created from a definition, with version 1 and a new secret (returned once, here). */
+    public Created create(String json, String actor) {
+        SpiralDefinition definition = DefinitionReader.read(json);
+        Instant now = Instant.now();
+        Spiral spiral = new Spiral(definition, actor, now);
+        em.persist(spiral);
+        em.flush();
+        em.persist(new SpiralVersion(spiral.getId(), 1, json, actor, now));
+        String secret = newSecret(spiral.getId());
+        schedule(spiral.getId(), definition);
+        return new Created(spiral, secret);
+    }
+
+    /** A spiral and, once at creation or rotation, its secret. */
+    public record Created(Spiral spiral, String secret) {
+    }
+
+    /** A new version of a spiral; runs under way keep the version they started with. */
+    public Spiral update(long id, String json, String actor) {
+        SpiralDefinition definition = DefinitionReader.read(json);
+        Spiral spiral = spiral(id);
+        Instant now = Instant.now();
+        int version = spiral.revise(definition, now);
+        em.persist(new SpiralVersion(id, version, json, actor, now));
+        schedule(id, definition);
+        return spiral;
+    }
+
+    /** Deletes a spiral: it stops firing; its versions and runs stay readable. */
+    public void delete(long id) {
+        spiral(id).delete(Instant.now());
+        schedules.schedule(scheduleKey(id), null);
+    }
+
+    /** A new secret for the spiral's webhooks and signed calls, returned once. */
+    public String rotateSecret(long id) {
+        spiral(id);
+        return newSecret(id);
+    }
+
+    /** The spiral's secret, for Helix's own use (verifying and signing). */
+    public String secret(long id) {
+        return vault.reveal(secretName(id));
+    }
+
+    public Spiral spiral(long id) {
+        Spiral spiral = em.find(Spiral.class, id);
+        if (spiral == null || spiral.isDeleted()) {
+            throw new NotFoundException("Spiral", id);
+        }
+        return spiral;
+    }
+
+    public List<Spiral> spirals() {
+        return em.createQuery("SELECT s FROM Spiral s WHERE s.deleted = FALSE ORDER BY s.name, s.id", Spiral.class).getResultList();
+    }
+
+    /** The spirals an event may start. */
+    public List<Spiral> triggeredBy(TriggerType type) {
+        return em.createQuery("SELECT s FROM Spiral s WHERE s.deleted = FALSE AND s.triggerType = :type", Spiral.class)
+                .setParameter("type", type).getResultList();
+    }
+
+    public List<SpiralVersion> versions(long id) {
+        spiral(id);
+        return em.createQuery("SELECT v FROM SpiralVersion v WHERE v.spiralId = :id ORDER BY v.version DESC", SpiralVersion.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    public SpiralVersion version(long id, int version) {
+        return Optional.ofNullable(em.find(SpiralVersion.class, new SpiralVersion.Key(id, version)))
+                .orElseThrow(() -> new NotFoundException("Version " + version + " of spiral", id));
+    }
+
+    public SpiralVersion current(long id) {
+        return version(id, spiral(id).getCurrentVersion());
+    }
+
+    /** When a CRON spiral fires next. */
+    public Optional<Instant> nextFire(long id) {
+        return schedules.nextFire(scheduleKey(id));
+    }
+
+    /** The schedule key of a spiral, or empty when the key is not a spiral's. */
+    public static Optional<Long> spiralOf(ScheduleFired fired) {
+        return fired.key().startsWith("spiral:") ? Optional.of(Long.parseLong(fired.key().substring(7))) : Optional.empty();
+    }
+
+    private void schedule(long id, SpiralDefinition definition) {
+        schedules.schedule(scheduleKey(id), definition.trigger().type() == TriggerType.CRON ? definition.trigger().cron() : null);
+    }
+
+    private static String scheduleKey(long id) {
+        return "spiral:" + id;
+    }
+
+    private String newSecret(long id) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        vault.put(secretName(id), secret);
+        return secret;
+    }
+
+    private static String secretName(long id) {
+        return "spiral." + id + ".secret";
+    }
+}

@@ -1,0 +1,198 @@
+package dev.helix.spirals.service;
+
+import dev.helix.shared.model.ConflictException;
+import dev.helix.shared.model.FleetEvent;
+import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.service.BatchJobs;
+import dev.helix.shared.service.RunLauncher;
+import dev.helix.spirals.model.JsonValues;
+import dev.helix.spirals.model.RunStatus;
+import dev.helix.spirals.model.Spiral;
+import dev.helix.spirals.model.SpiralRun;
+import dev.helix.spirals.model.SpiralRunQueued;
+import dev.helix.spirals.model.SpiralRunStep;
+import dev.helix.spirals.model.TriggerType;
+import dev.helix.spirals.model.WebhookRefusedException;
+import dev.helix.spirals.model.WebhookSignature;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs of spirals: started by hand, by a signed webhook, by a domain event or by a schedule; read, stopped and
+ * restarted. A run is queued in the transaction of what started it (so a run exists exactly when its cause
+ * happened) and its batch job starts once that transaction has committed ({@code SpiralLauncher}). Each trigger
+ * occurrence has a key, unique per spiral: an event, a webhook delivery or a scheduled minute starts one run.
+ */
+@Stateless
+public class SpiralRuns {
+
+    /** The batch job (META-INF/batch-jobs/spiral-run.xml) that carries a run; its parameter is {@code runId}. */
+    public static final String JOB = "spiral-run";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SpiralCatalog catalog;
+
+    @Inject
+    BatchJobs batch;
+
+    @Inject
+    RunLauncher launcher;
+
+    @Inject
+    Event<SpiralRunQueued> queued;
+
+    /** Starts a run by hand with an optional JSON object as its {@code input}. */
+    public SpiralRun startManually(long spiralId, String inputJson, String actor) {
+        Map<String, Object> input;
+        try {
+            input = JsonValues.parseObject(inputJson);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("a run's input must be a JSON object");
+        }
+        return queue(catalog.spiral(spiralId), TriggerType.MANUAL, "manual:" + UUID.randomUUID(), input, actor);
+    }
+
+    /**
+     * Starts a run for an inbound webhook whose body is signed with the spiral's secret (else 401 and nothing
+     * starts). A delivery id, when the sender gives one, makes a repeated delivery return the first run.
+     */
+    public SpiralRun receiveWebhook(long spiralId, byte[] body, String signature, String deliveryId) {
+        Spiral spiral = em.find(Spiral.class, spiralId);
+        if (spiral == null || spiral.isDeleted() || spiral.getTriggerType() != TriggerType.WEBHOOK
+                || !WebhookSignature.verify(catalog.secret(spiralId), body, signature)) {
+            throw new WebhookRefusedException();
+        }
+        String key = "webhook:" + (deliveryId == null || deliveryId.isBlank() ? UUID.randomUUID() : deliveryId.strip());
+        return existing(spiralId, key).orElseGet(() -> queue(spiral, TriggerType.WEBHOOK, key, payload(body), "webhook"));
+    }
+
+    /** Starts the EVENT spirals whose filter the event matches, once per spiral and event. */
+    public void onEvent(FleetEvent event, Map<String, String> fields) {
+        String key = "event:" + event.type() + ":" + String.join(":", fields.values());
+        for (Spiral spiral : catalog.triggeredBy(TriggerType.EVENT)) {
+            if (catalog.current(spiral.getId()).read().trigger().matches(event.type().name(), fields)
+                    && existing(spiral.getId(), key).isEmpty()) {
+                Map<String, Object> input = new LinkedHashMap<>(fields);
+                input.put("event", event.type().name());
+                queue(spiral, TriggerType.EVENT, key, input, "event");
+            }
+        }
+    }
+
+    /** Starts a CRON spiral for a scheduled minute (once, whichever server's timer fired). */
+    public void onSchedule(long spiralId, Instant minute) {
+        Spiral spiral = em.find(Spiral.class, spiralId);
+        if (spiral != null && !spiral.isDeleted() && spiral.getTriggerType() == TriggerType.CRON) {
+            String key = "cron:" + minute;
+            if (existing(spiralId, key).isEmpty()) {
+                queue(spiral, TriggerType.CRON, key, Map.of("scheduledFor", minute.toString()), "schedule");
+            }
+        }
+    }
+
+    /** Starts an error spiral for a run that failed at a step. */
+    public void startErrorSpiral(long errorSpiralId, SpiralRun failed, String stepId, String error) {
+        Spiral spiral = em.find(Spiral.class, errorSpiralId);
+        String key = "error:" + failed.getId() + ":" + stepId + ":" + failed.getBatchExecutionId();
+        if (spiral != null && !spiral.isDeleted() && existing(errorSpiralId, key).isEmpty()) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("failedRun", failed.getId());
+            input.put("spiral", failed.getSpiralId());
+            input.put("step", stepId);
+            input.put("error", error);
+            queue(spiral, TriggerType.MANUAL, key, input, "spiral:" + failed.getSpiralId());
+        }
+    }
+
+    /** Restarts a failed or stopped run from the step where it ended, as a new execution of its batch job. */
+    public SpiralRun restart(long spiralId, long runId) {
+        SpiralRun run = run(spiralId, runId);
+        if (!run.getStatus().restartable()) {
+            throw new ConflictException("Run " + runId + " is " + run.getStatus() + "; only FAILED or STOPPED runs can be restarted");
+        }
+        if (run.getBatchExecutionId() == null) {
+            run.changeStatus(RunStatus.QUEUED);
+            queued.fire(new SpiralRunQueued(runId));
+            return run;
+        }
+        run.changeStatus(RunStatus.STARTING);
+        BatchJobs.Execution execution = launcher.restart(run.getBatchExecutionId(), runId);
+        run.launched(execution.instanceId(), execution.executionId());
+        return run;
+    }
+
+    /** Asks a run to stop after its current step (a wait ends at once); a queued run stops at once. */
+    public SpiralRun stop(long spiralId, long runId) {
+        SpiralRun run = run(spiralId, runId);
+        if (run.getStatus() == RunStatus.QUEUED) {
+            run.end(RunStatus.STOPPED, "stopped before it started", Instant.now());
+        } else if (run.getStatus() == RunStatus.RUNNING || run.getStatus() == RunStatus.STARTING) {
+            run.changeStatus(RunStatus.STOPPING);
+            batch.stop(run.getBatchExecutionId());
+        } else if (run.getStatus() != RunStatus.STOPPING) {
+            throw new ConflictException("Run " + runId + " is " + run.getStatus() + " and cannot be stopped");
+        }
+        return run;
+    }
+
+    public SpiralRun run(long spiralId, long runId) {
+        SpiralRun run = em.find(SpiralRun.class, runId);
+        if (run == null || run.getSpiralId() != spiralId) {
+            throw new NotFoundException("Run", runId);
+        }
+        return run;
+    }
+
+    /** A spiral's newest runs, newest first. */
+    public List<SpiralRun> runs(long spiralId, int limit) {
+        catalog.spiral(spiralId);
+        return em.createQuery("SELECT r FROM SpiralRun r WHERE r.spiralId = :id ORDER BY r.id DESC", SpiralRun.class)
+                .setParameter("id", spiralId).setMaxResults(limit).getResultList();
+    }
+
+    public List<SpiralRunStep> steps(long runId) {
+        return em.createQuery("SELECT s FROM SpiralRunStep s WHERE s.runId = :id ORDER BY s.position", SpiralRunStep.class)
+                .setParameter("id", runId).getResultList();
+    }
+
+    private SpiralRun queue(Spiral spiral, TriggerType trigger, String key, Map<String, Object> input, String actor) {
+        SpiralRun run = new SpiralRun(spiral.getId(), spiral.getCurrentVersion(), trigger, key,
+                JsonValues.toJson(input).toString(), actor, Instant.now());
+        em.persist(run);
+        em.flush();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("input", input);
+        variables.put("run", Map.of("id", run.getId(), "spiral", spiral.getId(), "version", spiral.getCurrentVersion(),
+                "trigger", trigger.name()));
+        run.advance(0, JsonValues.toJson(variables).toString());
+        queued.fire(new SpiralRunQueued(run.getId()));
+        return run;
+    }
+
+    private java.util.Optional<SpiralRun> existing(long spiralId, String key) {
+        return em.createQuery("SELECT r FROM SpiralRun r WHERE r.spiralId = :id AND r.triggerKey = :key", SpiralRun.class)
+                .setParameter("id", spiralId).setParameter("key", key).getResultStream().findFirst();
+    }
+
+    private static Map<String, Object> payload(byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return JsonValues.parseObject(text);
+        } catch (RuntimeException notAnObject) {
+            return Map.of("body", text);
+        }
+    }
+
+}

@@ -1,0 +1,148 @@
+package dev.helix.spirals.service;
+
+import dev.helix.agents.service.AgentMailbox;
+import dev.helix.notifications.service.Notifications;
+import dev.helix.spirals.model.Expression;
+import dev.helix.spirals.model.JsonValues;
+import dev.helix.spirals.model.SpiralDefinition;
+import dev.helix.spirals.model.SpiralRun;
+import dev.helix.spirals.model.SpiralStep;
+import dev.helix.spirals.model.StepAction;
+import dev.helix.spirals.model.StepStatus;
+import dev.helix.spirals.model.WebhookSignature;
+import dev.helix.tasks.model.NewTask;
+import dev.helix.tasks.model.Priority;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.service.TaskService;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Performs one attempt of one step and records its success, in one transaction: a task a step creates and the
+ * record that the step completed commit together, so a restart never repeats a completed step. A failed attempt
+ * rolls back and throws.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StepPerformer {
+
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_BODY = 100_000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Inject
+    SpiralRunLedger ledger;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    AgentMailbox mailbox;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    SpiralCatalog catalog;
+
+    /** What a completed step leaves: the variables after it and the position of the next step. */
+    public record Result(Map<String, Object> variables, int next, String output) {
+    }
+
+    /** Performs the step's action and records it completed; returns where the run goes on. */
+    public Result perform(SpiralRun run, SpiralDefinition definition, int position, Map<String, Object> variables) {
+        SpiralStep step = definition.steps().get(position);
+        Map<String, Object> after = new LinkedHashMap<>(variables);
+        String sender = "spiral:" + run.getSpiralId();
+        int next = position + 1;
+        String output;
+        StepAction action = step.action();
+        if (action instanceof StepAction.SetVariable set) {
+            Object value = set.value().evaluate(variables);
+            after.put(set.name(), value);
+            output = set.name() + " = " + Expression.asText(value);
+        } else if (action instanceof StepAction.CreateTask create) {
+            Task task = tasks.create(new NewTask(create.title().render(variables),
+                    create.prompt() == null ? create.title().render(variables) : create.prompt().render(variables),
+                    create.priority() == null ? Priority.MEDIUM : create.priority(), false), sender);
+            if (create.saveAs() != null) {
+                after.put(create.saveAs(), task.getId());
+            }
+            output = "created task " + task.getId();
+        } else if (action instanceof StepAction.SendMessage message) {
+            output = "message " + mailbox.post(message.to(), sender, message.text().render(variables)).getId() + " to " + message.to();
+        } else if (action instanceof StepAction.Notify notify) {
+            notifications.notify(notify.users(), notify.message().render(variables), sender);
+            output = "notified " + String.join(", ", notify.users());
+        } else if (action instanceof StepAction.HttpCall call) {
+            output = call(run, call, variables, after);
+        } else if (action instanceof StepAction.Branch branch) {
+            boolean holds = branch.condition().test(variables);
+            String target = holds ? branch.then() : branch.otherwise();
+            next = target == null ? position + 1
+                    : StepAction.Branch.END.equals(target) ? definition.steps().size() : definition.positionOf(target).orElseThrow();
+            output = "condition " + holds + " → " + (target == null ? "next step" : target);
+        } else {
+            throw new IllegalArgumentException("a " + action.type() + " step is not performed here");
+        }
+        ledger.stepEnded(run.getId(), position, step, StepStatus.COMPLETED, output, next, after);
+        return new Result(after, next, output);
+    }
+
+    private String call(SpiralRun run, StepAction.HttpCall call, Map<String, Object> variables, Map<String, Object> after) {
+        String body = call.body() == null ? "" : call.body().render(variables);
+        String url = call.url().render(variables);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT)
+                .method(call.method(), body.isEmpty() && call.method().equals("GET")
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        call.headers().forEach((name, value) -> request.header(name, value.render(variables)));
+        if (!body.isEmpty() && call.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            request.header("Content-Type", "application/json");
+        }
+        if (call.sign()) {
+            request.header(WebhookSignature.HEADER, WebhookSignature.sign(catalog.secret(run.getSpiralId()), body.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(call.method() + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(call.method() + " " + url + " was interrupted", e);
+        }
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(call.method() + " " + url + " answered " + response.statusCode());
+        }
+        if (call.saveAs() != null) {
+            Map<String, Object> saved = new LinkedHashMap<>();
+            saved.put("status", response.statusCode());
+            saved.put("body", parsed(response.body()));
+            after.put(call.saveAs(), saved);
+        }
+        return response.statusCode() + " from " + call.method() + " " + url;
+    }
+
+    private static Object parsed(String body) {
+        String text = body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
+        try {
+            return JsonValues.toPlain(Json.createReader(new StringReader(text)).readValue());
+        } catch (RuntimeException notJson) {
+            return text;
+        }
+    }
+}

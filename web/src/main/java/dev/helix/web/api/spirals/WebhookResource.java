@@ -1,0 +1,46 @@
+package dev.helix.web.api.spirals;
+
+import dev.helix.spirals.model.SpiralRun;
+import dev.helix.spirals.model.WebhookSignature;
+import dev.helix.spirals.service.SpiralRuns;
+import dev.helix.web.security.SignedRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Inbound webhooks of WEBHOOK spirals. No sign-in: the sender signs the raw body with the spiral's secret,
+ * {@code X-Helix-Signature: sha256=<hex HMAC-SHA256>}, checked in constant time; a bad or missing signature is a
+ * 401 and starts nothing. {@code X-Helix-Delivery} (optional) makes a repeated delivery return its first run.
+ */
+@Path("/hooks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Tag(name = "Spirals")
+public class WebhookResource {
+
+    @Inject
+    SpiralRuns runs;
+
+    @POST
+    @Path("/{spiralId}")
+    @SignedRequest
+    @Operation(summary = "Deliver a webhook to a spiral", description = "202 with the run it started; 401 for a bad signature.")
+    public Response deliver(@PathParam("spiralId") long spiralId, byte[] body,
+                            @HeaderParam(WebhookSignature.HEADER) String signature,
+                            @HeaderParam("X-Helix-Delivery") String deliveryId) {
+        SpiralRun run = runs.receiveWebhook(spiralId, body == null ? new byte[0] : body, signature, deliveryId);
+        return Response.accepted(RunView.of(run, List.of())).build();
+    }
+}
