@@ -34,7 +34,7 @@ class ApiContractIT {
 
     @Test
     void anonymousVisitorsOfThePortalAreSentToTheLoginPageAndSignedInOnesSeeEveryPage() {
-        for (String page : List.of("/dashboard.xhtml", "/task.xhtml?id=1", "/agents.xhtml")) {
+        for (String page : List.of("/dashboard.xhtml", "/task.xhtml?id=1", "/agents.xhtml", "/spirals.xhtml", "/rituals.xhtml")) {
             HelixClient.Answer answer = HelixClient.anonymous().get(page, "text/html");
             assertEquals(302, answer.status(), page);
             assertTrue(answer.location().contains("/login.xhtml"), answer.location());
@@ -42,7 +42,8 @@ class ApiContractIT {
         long task = HelixClient.admin().post("/api/v1/tasks", "{\"title\":\"Shown on its page\",\"prompt\":\"p\"}")
                 .expect(201).object().getJsonNumber("id").longValue();
         for (String page : List.of("/dashboard.xhtml", "/task.xhtml?id=" + task, "/agents.xhtml", "/keys.xhtml",
-                "/admin/users.xhtml", "/admin/roles.xhtml", "/admin/security.xhtml", "/admin/audit.xhtml")) {
+                "/admin/users.xhtml", "/admin/roles.xhtml", "/admin/security.xhtml", "/admin/audit.xhtml",
+                "/spirals.xhtml", "/rituals.xhtml", "/rituals.xhtml?name=z-88")) {
             HelixClient.Answer answer = HelixClient.admin().get(page, "text/html");
             assertEquals(200, answer.status(), page);
             assertFalse(answer.body().contains("Something went wrong"), page);

@@ -14,6 +14,14 @@ public class PortalNavigation {
     @Inject
     Caller caller;
 
+    public boolean isSpirals() {
+        return caller.may(Permission.SPIRAL_READ);
+    }
+
+    public boolean isRituals() {
+        return caller.may(Permission.RITUAL_READ);
+    }
+
     public boolean isUsers() {
         return caller.may(Permission.USER_READ);
     }

@@ -21,16 +21,18 @@ import java.util.Objects;
 public class PagePermissionFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Map<String, Permission> PAGES = Map.of(
-            "/dashboard.xhtml", Permission.FLEET_READ,
-            "/push/fleet", Permission.FLEET_READ,
-            "/task.xhtml", Permission.TASK_READ,
-            "/agents.xhtml", Permission.AGENT_READ,
-            "/keys.xhtml", Permission.SELF_MANAGE,
-            "/admin/users.xhtml", Permission.USER_READ,
-            "/admin/roles.xhtml", Permission.ROLE_MANAGE,
-            "/admin/security.xhtml", Permission.SECURITY_MANAGE,
-            "/admin/audit.xhtml", Permission.AUDIT_READ);
+    private static final Map<String, Permission> PAGES = Map.ofEntries(
+            Map.entry("/dashboard.xhtml", Permission.FLEET_READ),
+            Map.entry("/push/fleet", Permission.FLEET_READ),
+            Map.entry("/task.xhtml", Permission.TASK_READ),
+            Map.entry("/agents.xhtml", Permission.AGENT_READ),
+            Map.entry("/spirals.xhtml", Permission.SPIRAL_READ),
+            Map.entry("/rituals.xhtml", Permission.RITUAL_READ),
+            Map.entry("/keys.xhtml", Permission.SELF_MANAGE),
+            Map.entry("/admin/users.xhtml", Permission.USER_READ),
+            Map.entry("/admin/roles.xhtml", Permission.ROLE_MANAGE),
+            Map.entry("/admin/security.xhtml", Permission.SECURITY_MANAGE),
+            Map.entry("/admin/audit.xhtml", Permission.AUDIT_READ));
 
     @Inject
     Caller caller;
