@@ -28,7 +28,7 @@ record LatencySummary(int count, double seconds, double perSecond, double p50Mil
 
     @Override
     public String toString() {
-        return "%d tasks in %.1f s: %.2f tasks/s, p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(count, seconds,
+        return "%d done in %.1f s: %.2f/s, p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(count, seconds,
                 perSecond, p50Millis, p99Millis, maxMillis);
     }
 }

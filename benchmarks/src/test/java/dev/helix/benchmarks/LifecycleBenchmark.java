@@ -13,7 +13,8 @@ import java.util.List;
  * The lifecycle load harness: against a running Helix (offline provider, zero per-item delay) it first measures
  * the raw JMS send/receive rate on the same server through the JMS probe, then drives a warm-up and a measured
  * run of tasks through both gates to DONE, and reports tasks/s and p50/p99 creation-to-DONE latency; then it
- * measures what authentication, rate limit and permission check add to a request ({@link RequestOverhead}). Settings
+ * measures what authentication, rate limit and permission check add to a request ({@link RequestOverhead}), and
+ * spiral runs per second ({@link SpiralRunBenchmark}; {@code bench.lifecycle=false} measures only those). Settings
  * come from system properties ({@code bench.*}, see the benchmarks pom); the report goes to stdout and to
  * {@code bench.report} as markdown.
  */
@@ -37,21 +38,39 @@ public final class LifecycleBenchmark {
         System.out.printf("JMS reference: %d persistent messages, %.0f sent/s, %.0f received/s%n", jmsMessages,
                 jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
 
-        TaskDriver.Run run;
-        try (TaskDriver driver = new TaskDriver(helix)) {
-            System.out.printf("Warm-up: %d tasks%n", warmup);
-            driver.run(warmup, concurrency, Duration.ofMinutes(10));
-            System.out.printf("Measuring: %d tasks, %d in flight%n", tasks, concurrency);
-            run = driver.run(tasks, concurrency, Duration.ofMinutes(30));
+        StringBuilder markdown = new StringBuilder();
+        if (Boolean.parseBoolean(System.getProperty("bench.lifecycle", "true"))) {
+            TaskDriver.Run run;
+            try (TaskDriver driver = new TaskDriver(helix)) {
+                System.out.printf("Warm-up: %d tasks%n", warmup);
+                driver.run(warmup, concurrency, Duration.ofMinutes(10));
+                System.out.printf("Measuring: %d tasks, %d in flight%n", tasks, concurrency);
+                run = driver.run(tasks, concurrency, Duration.ofMinutes(30));
+            }
+            JsonObject progress = helix.get("/api/v1/tasks/" + run.sampleTaskId() + "/progress");
+            System.out.println("Lifecycle: " + run.summary() + ", failed " + run.failed() + ", states push never announced "
+                    + run.missedEvents());
+            markdown.append(markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total")))
+                    .append(overheadMarkdown(requestOverhead(url, helix)));
         }
-        JsonObject progress = helix.get("/api/v1/tasks/" + run.sampleTaskId() + "/progress");
-        System.out.println("Lifecycle: " + run.summary() + ", failed " + run.failed() + ", states push never announced "
-                + run.missedEvents());
-
-        List<RequestOverhead.Result> overhead = requestOverhead(url, helix);
-        Files.writeString(report, markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total"))
-                + overheadMarkdown(overhead));
+        markdown.append(SpiralRunBenchmark.markdown(spiralRuns(helix)));
+        Files.writeString(report, markdown.toString());
         System.out.println("Report: " + report.toAbsolutePath());
+    }
+
+    /** A warm-up, then runs of the 3-step spiral with one run in flight (the per-run overhead) and with several. */
+    private static List<SpiralRunBenchmark.Result> spiralRuns(HelixConnection helix) throws InterruptedException {
+        int runs = Integer.getInteger("bench.spiral.runs", 300);
+        SpiralRunBenchmark spirals = new SpiralRunBenchmark(helix);
+        spirals.measure(Math.max(1, runs / 5), 4);
+        List<SpiralRunBenchmark.Result> results = new java.util.ArrayList<>();
+        for (int concurrency : new int[] {1, Integer.getInteger("bench.spiral.concurrency", 8)}) {
+            SpiralRunBenchmark.Result result = spirals.measure(concurrency == 1 ? Math.max(1, runs / 3) : runs, concurrency);
+            System.out.printf("Spiral runs, %d in flight: %s; queued to job start p50 %.1f ms; %d failed%n", concurrency,
+                    result.total(), result.toStart().p50Millis(), result.failed());
+            results.add(result);
+        }
+        return results;
     }
 
     /** The same GETs without Helix in the way, with HTTP Basic, and with an API key. */

@@ -20,14 +20,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code configDropins/overrides/helix-admin.xml}: a basic-registry user with the password stored hashed, in the
  * administrator role (Admin Center) and the batch administrator role (batch REST API, which authorises
  * separately). Follows every change of the admin's password, and of its standing: disabled, deleted or no longer
- * an administrator in Helix, it keeps no Liberty role either. The file is readable by the server's user only.
+ * an administrator in Helix, it is not in Liberty's registry either (the drop-in keeps only its password hash, for
+ * when it stands again). The file is readable by the server's user only.
  */
 @ApplicationScoped
 public class ServerAdminRegistry {
 
     /** Marks the drop-in's form; a drop-in without it was written by an earlier Helix and is rewritten. */
-    static final String VERSION = "helix-admin-registry v3";
-    private static final Pattern STORED_HASH = Pattern.compile("password=\"([^\"]+)\"");
+    static final String VERSION = "helix-admin-registry v4";
+    private static final Pattern STORED_HASH = Pattern.compile("(?:password|value)=\"(\\{[^\"]+)\"");
     private static final Logger LOG = Logger.getLogger(ServerAdminRegistry.class.getName());
 
     @Inject
@@ -84,7 +85,15 @@ public class ServerAdminRegistry {
     }
 
     private void write(String encodedPassword, boolean administrator) {
-        String roles = !administrator ? "" : """
+        String body = !administrator ? """
+                    <basicRegistry id="basic" realm="helix"/>
+                    <!-- Not an enabled administrator in Helix now: no registry entry, so no sign-in to Liberty at all
+                         (batch roles are granted to every caller inside the server). The hash waits here. -->
+                    <variable name="helix.admin.registry-hash" value="%2$s"/>
+                """ : """
+                    <basicRegistry id="basic" realm="helix">
+                        <user name="%1$s" password="%2$s"/>
+                    </basicRegistry>
                     <administrator-role>
                         <user>%1$s</user>
                     </administrator-role>
@@ -93,17 +102,14 @@ public class ServerAdminRegistry {
                             <user name="%1$s"/>
                         </security-role>
                     </authorization-roles>
-                """.formatted(AdminBootstrap.ADMIN);
+                """;
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- Written by Helix (%s): the initial administrator, a Liberty server administrator while it is an
                      enabled administrator in Helix. -->
                 <server>
-                    <basicRegistry id="basic" realm="helix">
-                        <user name="%s" password="%s"/>
-                    </basicRegistry>
                 %s</server>
-                """.formatted(VERSION, AdminBootstrap.ADMIN, encodedPassword, roles);
+                """.formatted(VERSION, body.formatted(AdminBootstrap.ADMIN, encodedPassword));
         PrivateFiles.write(file(), xml);
     }
 

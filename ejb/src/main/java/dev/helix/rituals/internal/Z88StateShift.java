@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Z-88 phase 3, state shift: recomputes the fleet health figures from the invocation's last snapshot and the
  * whole roll call: availability (healthy / checked agents), utilisation, task success (done / (done + failed))
- * and the health index, their mean. Each step recomputes them; the last step's line is what the seal keeps.
+ * and the health index (the mean of availability and task success). Each step recomputes them; the last
+ * step's line is what the seal keeps.
  */
 @ApplicationScoped
 public class Z88StateShift extends Z88Phase {

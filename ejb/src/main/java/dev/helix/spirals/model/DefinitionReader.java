@@ -197,7 +197,7 @@ public final class DefinitionReader {
             problem(at + ".method", "must be one of " + HTTP_METHODS);
         }
         Template url = template(json, "url", at, true);
-        String urlText = text(json, "url", at + ".url", false);
+        String urlText = url == null ? null : json.getString("url");
         if (urlText != null && !urlText.startsWith("${") && !urlText.matches("(?i)https?://.+")) {
             problem(at + ".url", "must be an http:// or https:// address");
         }
@@ -214,6 +214,10 @@ public final class DefinitionReader {
                     problem(at + ".headers." + name, "must be a string");
                 }
             });
+        }
+        JsonValue.ValueType signType = json.containsKey("sign") ? json.get("sign").getValueType() : JsonValue.ValueType.NULL;
+        if (!Set.of(JsonValue.ValueType.TRUE, JsonValue.ValueType.FALSE, JsonValue.ValueType.NULL).contains(signType)) {
+            problem(at + ".sign", "must be true or false");
         }
         boolean sign = json.getBoolean("sign", false);
         return new StepAction.HttpCall(method, url, Map.copyOf(headers), template(json, "body", at, false), sign,
@@ -338,8 +342,9 @@ public final class DefinitionReader {
         ErrorPolicy policy = constant(json, "policy", at + ".policy", ErrorPolicy.class, true);
         Long spiral = null;
         if (policy == ErrorPolicy.ERROR_SPIRAL) {
-            if (json.get("spiral") instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0) {
-                spiral = n.longValue();
+            Long id = wholeNumber(json.get("spiral"));
+            if (id != null && id > 0) {
+                spiral = id;
             } else {
                 problem(at + ".spiral", "ERROR_SPIRAL needs the id of the spiral to start");
             }
@@ -348,8 +353,9 @@ public final class DefinitionReader {
     }
 
     private long millis(JsonValue value, String at) {
-        if (value instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0 && n.longValue() <= MAX_WAIT_MILLIS) {
-            return n.longValue();
+        Long millis = wholeNumber(value);
+        if (millis != null && millis >= 0 && millis <= MAX_WAIT_MILLIS) {
+            return millis;
         }
         problem(at, "must be a whole number of milliseconds from 0 to " + MAX_WAIT_MILLIS);
         return 0;
@@ -359,11 +365,24 @@ public final class DefinitionReader {
         if (!json.containsKey(key)) {
             return fallback;
         }
-        if (json.get(key) instanceof JsonNumber n && n.isIntegral() && n.longValue() >= min && n.longValue() <= max) {
-            return n.longValue();
+        Long number = wholeNumber(json.get(key));
+        if (number != null && number >= min && number <= max) {
+            return number;
         }
         problem(at + "." + key, "must be a whole number from " + min + " to " + max);
         return fallback;
+    }
+
+    /** The value as a whole number, or {@code null} when it is not one or does not fit a long (no wrapping). */
+    private static Long wholeNumber(JsonValue value) {
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private List<String> users(JsonValue value, String at) {

@@ -38,6 +38,9 @@ import org.keycloak.representations.idm.RoleRepresentation;
 @Stateless
 public class RealmRoleSync {
 
+    /** Keycloak keeps at most 255 characters of a role's description. */
+    static final int MAX_DESCRIPTION = 255;
+
     @Inject
     OpenIdProvider provider;
 
@@ -77,7 +80,7 @@ public class RealmRoleSync {
         List<String> unchanged = new ArrayList<>();
         for (Role role : Role.values()) {
             String name = realmRoles.realmRoleOf(role);
-            String description = "Helix " + role.roleName() + ": " + String.join(", ", Permission.names(grants.of(role)));
+            String description = description(role, Permission.names(grants.of(role)));
             RoleRepresentation current = existing.get(name);
             if (current == null) {
                 roles.create(new RoleRepresentation(name, description, false));
@@ -91,5 +94,28 @@ public class RealmRoleSync {
             }
         }
         return new RoleSyncReport(realm, created, updated, unchanged);
+    }
+
+    /**
+     * "Helix &lt;role&gt;: &lt;permissions&gt;", shortened to Keycloak's 255 characters for a role description (an admin
+     * holds too many permissions to list them all): the permissions that fit, then how many more.
+     */
+    static String description(Role role, java.util.SortedSet<String> permissions) {
+        String prefix = "Helix " + role.roleName() + ": ";
+        String all = prefix + String.join(", ", permissions);
+        if (all.length() <= MAX_DESCRIPTION) {
+            return all;
+        }
+        List<String> fitting = new ArrayList<>();
+        for (String permission : permissions) {
+            List<String> tried = new ArrayList<>(fitting);
+            tried.add(permission);
+            String more = " (+" + (permissions.size() - tried.size()) + " more)";
+            if ((prefix + String.join(", ", tried) + more).length() > MAX_DESCRIPTION) {
+                break;
+            }
+            fitting = tried;
+        }
+        return prefix + String.join(", ", fitting) + " (+" + (permissions.size() - fitting.size()) + " more)";
     }
 }
