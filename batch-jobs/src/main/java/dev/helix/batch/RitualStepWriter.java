@@ -1,7 +1,6 @@
 package dev.helix.batch;
 
 import dev.helix.rituals.service.RitualExecutor;
-import dev.helix.rituals.service.RitualRunLedger;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
@@ -21,8 +20,6 @@ public class RitualStepWriter extends AbstractItemWriter {
     @Inject
     RitualExecutor executor;
 
-    @Inject
-    RitualRunLedger ledger;
 
     @Override
     public void writeItems(List<Object> steps) {
@@ -31,7 +28,7 @@ public class RitualStepWriter extends AbstractItemWriter {
             try {
                 executor.perform(run, (Integer) step);
             } catch (RuntimeException e) {
-                ledger.failed(run, "step " + step + " failed: " + e.getMessage());
+                executor.failed(run, (Integer) step, e.getMessage());
                 throw e;
             }
         }

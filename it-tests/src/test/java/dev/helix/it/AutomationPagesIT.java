@@ -63,16 +63,27 @@ class AutomationPagesIT extends BrowserTest {
     void aRitualRunsFromItsPageWithProgressAndHistory() {
         HeadlessBrowser.signIn(browser, "/rituals.xhtml", "admin", HelixClient.ADMIN_PASSWORD);
         browser.get(HelixClient.BASE + "/rituals.xhtml?name=z-88");
-        int before = admin.get("/api/v1/rituals/z-88/runs").expect(200).json().asJsonArray().size();
+        long newestBefore = z88Runs().stream().mapToLong(AutomationPagesIT::id).max().orElse(0);
         browser.findElement(By.id("start:dry-run")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("newest-status"), "COMPLETED"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "would seal"));
-        JsonObject run = admin.get("/api/v1/rituals/z-88/runs").expect(200).json().asJsonArray().getJsonObject(0);
-        assertEquals(before + 1, admin.get("/api/v1/rituals/z-88/runs").expect(200).json().asJsonArray().size());
+        List<JsonObject> runs = z88Runs();
+        JsonObject run = runs.get(0);
+        assertEquals(1, runs.stream().filter(r -> id(r) > newestBefore).count(), "the click queued exactly one run");
+        assertTrue(id(run) > newestBefore, "the newest run is the one the click queued");
         assertTrue(run.getBoolean("dryRun"));
         assertEquals("COMPLETED", run.getString("status"));
         assertTrue(browser.findElement(By.id("stages")).getText().contains("z88-roll-call"));
+    }
+
+    /** Z-88's newest runs, newest first. */
+    private List<JsonObject> z88Runs() {
+        return admin.get("/api/v1/rituals/z-88/runs?limit=200").expect(200).json().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    private static long id(JsonObject run) {
+        return run.getJsonNumber("id").longValue();
     }
 
     private void define(String json) {

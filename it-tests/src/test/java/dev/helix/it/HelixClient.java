@@ -98,12 +98,25 @@ public final class HelixClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST without a body or a Content-Type, as {@code curl -X POST} sends it. */
+    public Answer postEmpty(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** A POST with a webhook signature header (none when {@code signature} is null). */
     public Answer postSigned(String path, String json, String signature) {
+        return postSigned(path, json, signature, null);
+    }
+
+    /** A POST with a webhook signature header and a delivery id (each left out when null). */
+    public Answer postSigned(String path, String json, String signature, String deliveryId) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (signature != null) {
             request.header("X-Helix-Signature", signature);
+        }
+        if (deliveryId != null) {
+            request.header("X-Helix-Delivery", deliveryId);
         }
         return send(request);
     }

@@ -3,6 +3,7 @@ package dev.helix.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -104,16 +106,14 @@ class SpiralIT {
         assertTrue(fields.stream().anyMatch(f -> f.startsWith("$.trigger.cron") && f.contains("minute")), fields::toString);
         assertTrue(fields.stream().anyMatch(f -> f.startsWith("$.steps[0].type") && f.contains("TELEPORT")), fields::toString);
         assertTrue(fields.stream().anyMatch(f -> f.startsWith("$.steps[3].millis")), fields::toString);
-        operator().post("/api/v1/spirals", """
+        String all = operator().post("/api/v1/spirals", """
                 {"name":"cyclic","trigger":{"type":"MANUAL"},"steps":[
                   {"id":"b","type":"SET_VARIABLE","name":"x","value":"missing + 1"},
                   {"id":"c","type":"BRANCH","condition":"x > 1","then":"b"}
                 ]}""").problem(422).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("message")).reduce((a, b) -> a + " | " + b)
-                .ifPresent(all -> {
-                    assertTrue(all.contains("cycle"), all);
-                    assertTrue(all.contains("'missing'"), all);
-                });
+                .map(e -> e.getString("message")).collect(Collectors.joining(" | "));
+        assertTrue(all.contains("cycle"), all);
+        assertTrue(all.contains("'missing'"), all);
         operator().post("/api/v1/spirals", "not json").problem(422);
         operator().get("/api/v1/spirals").expect(200);
     }
@@ -133,10 +133,20 @@ class SpiralIT {
         assertEquals(0, operator().get("/api/v1/spirals/" + id + "/runs").expect(200).json().asJsonArray().size(),
                 "a refused webhook starts nothing");
 
+        String big = "{\"order\":\"" + "x".repeat(64 * 1024) + "\"}";
+        anonymous.postSigned("/api/v1/hooks/" + id, big, sign(spiral.getString("secret"), big)).problem(413);
+        anonymous.postSigned("/api/v1/hooks/" + id, body, sign(spiral.getString("secret"), body), "d".repeat(129)).problem(400);
+        assertEquals(0, operator().get("/api/v1/spirals/" + id + "/runs").expect(200).json().asJsonArray().size(),
+                "an oversized body or delivery id starts nothing");
+
         JsonObject started = anonymous.postSigned("/api/v1/hooks/" + id, body, sign(spiral.getString("secret"), body)).expect(202).object();
         JsonObject run = awaitRun(id, id(started), r -> r.getString("status").equals("COMPLETED"));
         assertEquals("A-17", run.getJsonObject("variables").getString("order"));
         assertEquals("WEBHOOK", run.getString("trigger"));
+
+        String rotated = operator().postEmpty("/api/v1/spirals/" + id + "/secret").expect(200).object().getString("secret");
+        assertNotEquals(spiral.getString("secret"), rotated);
+        anonymous.postSigned("/api/v1/hooks/" + id, body, sign(spiral.getString("secret"), body)).problem(401);
     }
 
     @Test
@@ -151,7 +161,10 @@ class SpiralIT {
         operator().post("/api/v1/tasks/" + task + "/approvals", "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200);
 
         Instant deadline = Instant.now().plusSeconds(60);
-        while (runsFor(id, task).stream().noneMatch(r -> r.getString("status").equals("COMPLETED")) && Instant.now().isBefore(deadline)) {
+        while (runsFor(id, task).stream().noneMatch(r -> r.getString("status").equals("COMPLETED"))) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("no completed run for task " + task + " within a minute: " + runsFor(id, task));
+            }
             HelixClient.sleep(200);
         }
         HelixClient.sleep(2000);
@@ -198,6 +211,7 @@ class SpiralIT {
         long runId = id(failed);
         assertTrue(failed.getString("error").contains("call"), failed::toString);
         operator().post("/api/v1/spirals/" + id + "/runs/" + runId + "/stop", "").problem(409);
+        operator().postEmpty("/api/v1/spirals/" + id + "/runs/" + runId + "/stop").problem(409);
 
         operator().post("/api/v1/spirals/" + id + "/runs/" + runId + "/restart", "").expect(202);
         JsonObject completed = awaitRun(id, runId, r -> r.getString("status").equals("COMPLETED"));
@@ -208,6 +222,7 @@ class SpiralIT {
         assertEquals(failed.getJsonNumber("batchInstanceId"), completed.getJsonNumber("batchInstanceId"), "same job instance");
         assertNotEquals(failed.getJsonNumber("batchExecutionId"), completed.getJsonNumber("batchExecutionId"), "a new execution");
         operator().post("/api/v1/spirals/" + id + "/runs/" + runId + "/restart", "").problem(409);
+        operator().postEmpty("/api/v1/spirals/" + id + "/runs/" + runId + "/restart").problem(409);
     }
 
     @Test
@@ -228,6 +243,13 @@ class SpiralIT {
         JsonObject second = awaitRun(id, id(operator().post("/api/v1/spirals/" + id + "/runs", "").expect(202).object()),
                 r -> r.getString("status").equals("COMPLETED"));
         assertEquals(2, second.getInt("spiralVersion"));
+        JsonObject bodiless = awaitRun(id, id(operator().postEmpty("/api/v1/spirals/" + id + "/runs").expect(202).object()),
+                r -> r.getString("status").equals("COMPLETED"));
+        assertEquals("MANUAL", bodiless.getString("trigger"));
+        operator().post("/api/v1/spirals/" + id + "/runs", "{\"big\":\"" + "x".repeat(64 * 1024) + "\"}").problem(413);
+        operator().get("/api/v1/spirals/" + id + "/runs?limit=0").problem(422);
+        operator().get("/api/v1/spirals/" + id + "/runs?limit=201").problem(422);
+        assertEquals(3, operator().get("/api/v1/spirals/" + id + "/runs?limit=200").expect(200).json().asJsonArray().size());
         assertEquals(1, operator().get("/api/v1/spirals/" + id + "/runs/" + runId).expect(200).object().getInt("spiralVersion"));
         HelixClient.user("it-spiral-viewer", "viewer").post("/api/v1/spirals/" + id + "/runs", "").problem(403);
     }

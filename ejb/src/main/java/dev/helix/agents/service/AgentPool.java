@@ -196,30 +196,25 @@ public class AgentPool {
 
     /** Stops every agent idle for longer than the configured timeout; returns how many were stopped. */
     public int stopIdleAgents() {
+        return stopIdleAgents(idleTimeout).size();
+    }
+
+    /** Stops every agent idle for longer than {@code limit}; returns them. */
+    public List<Agent> stopIdleAgents(Duration limit) {
         Instant now = Instant.now();
-        List<Agent> idle = em.createQuery("SELECT a FROM Agent a WHERE a.status = :idle AND a.lastActiveAt < :cutoff", Agent.class)
-                .setParameter("idle", AgentStatus.IDLE).setParameter("cutoff", now.minus(idleTimeout)).getResultList();
+        List<Agent> idle = idleFor(limit);
         idle.forEach(agent -> {
             agent.changeStatus(AgentStatus.STOPPED, now);
             announce(agent);
-            audit.record(AuditEntry.system("agent.stop-idle", "/api/v1/agents/" + agent.getId(),
-                    "idle for longer than " + idleTimeout));
+            audit.record(AuditEntry.system("agent.stop-idle", "/api/v1/agents/" + agent.getId(), "idle for longer than " + limit));
         });
-        return idle.size();
+        return idle;
     }
 
-    /** Agents not stopped whose last activity is older than {@code cutoff}: stuck or forgotten. */
-    public List<Agent> inactiveSince(Instant cutoff) {
-        return em.createQuery("SELECT a FROM Agent a WHERE a.status <> :stopped AND a.lastActiveAt < :cutoff ORDER BY a.id", Agent.class)
-                .setParameter("stopped", AgentStatus.STOPPED).setParameter("cutoff", cutoff).getResultList();
-    }
-
-    /** Stops a stale agent (an agent inactive for too long), with the reason in the audit trail. */
-    public void stopStale(long id, String reason) {
-        Agent agent = agent(id);
-        agent.changeStatus(AgentStatus.STOPPED, Instant.now());
-        announce(agent);
-        audit.record(AuditEntry.system("agent.stop-stale", "/api/v1/agents/" + id, reason));
+    /** The agents idle for longer than {@code limit}, oldest id first. */
+    public List<Agent> idleFor(Duration limit) {
+        return em.createQuery("SELECT a FROM Agent a WHERE a.status = :idle AND a.lastActiveAt < :cutoff ORDER BY a.id", Agent.class)
+                .setParameter("idle", AgentStatus.IDLE).setParameter("cutoff", Instant.now().minus(limit)).getResultList();
     }
 
     public PoolStatistics statistics() {

@@ -1,37 +1,38 @@
 package dev.helix.audit.service;
 
+import dev.helix.audit.internal.AuditHead;
 import dev.helix.audit.model.AuditArchive;
 import dev.helix.audit.model.AuditRecord;
+import dev.helix.shared.internal.PrivateFiles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Archives the audit records not yet archived to a gzip-compressed JSON-lines file under
- * {@code <server output>/audit-archive}, with the file's SHA-256 recorded. Records stay in the database: the
- * chain needs every link, and the archive is a copy to keep elsewhere.
+ * {@code <server output>/audit-archive} (readable by the server's user only), with the file's SHA-256 recorded.
+ * Records stay in the database: the chain needs every link, and the archive is a copy to keep elsewhere. Record ids
+ * are consecutive (each link is the head's id plus one), so the next archive's range is known before it is read,
+ * and its records are streamed, not loaded at once.
  */
 @Stateless
 public class AuditArchiver {
 
-    private static final int MAX_RECORDS = 100_000;
+    private static final long MAX_RECORDS = 100_000;
 
     @PersistenceContext
     EntityManager em;
@@ -42,23 +43,36 @@ public class AuditArchiver {
 
     /** How many records the next archive would hold. */
     public long pending() {
-        return em.createQuery("SELECT COUNT(r) FROM AuditRecord r WHERE r.id > :after", Long.class)
-                .setParameter("after", archivedUpTo()).getSingleResult();
+        return Math.max(0, last() - archivedUpTo());
     }
 
-    /** Writes the next archive file; empty of records, it writes nothing and returns {@code null}. */
+    /** Writes the next archive file; with no record to archive, it writes nothing and returns {@code null}. */
     public AuditArchive archive() {
-        List<AuditRecord> records = em.createQuery("SELECT r FROM AuditRecord r WHERE r.id > :after ORDER BY r.id", AuditRecord.class)
-                .setParameter("after", archivedUpTo()).setMaxResults(MAX_RECORDS).getResultList();
-        if (records.isEmpty()) {
+        long from = archivedUpTo() + 1;
+        long to = Math.min(last(), from + MAX_RECORDS - 1);
+        if (to < from) {
             return null;
         }
-        long from = records.get(0).getId();
-        long to = records.get(records.size() - 1).getId();
         Path file = Path.of(outputDir, "audit-archive", "audit-" + from + "-" + to + ".jsonl.gz");
-        AuditArchive archive = new AuditArchive(from, to, records.size(), file.toString(), write(file, records), Instant.now());
+        MessageDigest sha256 = sha256();
+        PrivateFiles.write(file, out -> {
+            try (OutputStream gzip = new GZIPOutputStream(new DigestOutputStream(out, sha256));
+                 Stream<AuditRecord> records = em.createQuery("SELECT r FROM AuditRecord r WHERE r.id BETWEEN :from AND :to ORDER BY r.id",
+                         AuditRecord.class).setParameter("from", from).setParameter("to", to)
+                         .setHint("org.hibernate.fetchSize", 500).getResultStream()) {
+                for (AuditRecord record : (Iterable<AuditRecord>) records.peek(em::detach)::iterator) {
+                    gzip.write((json(record) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        });
+        AuditArchive archive = new AuditArchive(from, to, (int) (to - from + 1), file.toString(),
+                HexFormat.of().formatHex(sha256.digest()), Instant.now());
         em.persist(archive);
         return archive;
+    }
+
+    private long last() {
+        return em.find(AuditHead.class, AuditHead.ONLY).getLastId();
     }
 
     private long archivedUpTo() {
@@ -66,18 +80,9 @@ public class AuditArchiver {
         return last == null ? 0 : last;
     }
 
-    private static String write(Path file, List<AuditRecord> records) {
+    private static MessageDigest sha256() {
         try {
-            Files.createDirectories(file.getParent());
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(file), sha256))) {
-                for (AuditRecord r : records) {
-                    out.write((json(r) + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the audit archive " + file + " failed", e);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import dev.helix.agents.service.AgentPool;
 import dev.helix.rituals.model.MetricRollup;
 import dev.helix.rituals.model.RitualStage;
 import dev.helix.rituals.model.StageStep;
+import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Map;
 
 /** Rolls the task counters (by status) and agent counters (by status) up into a {@link MetricRollup}. */
 @ApplicationScoped
@@ -45,11 +47,9 @@ public class MetricsRollupStage implements RitualStage {
     @Override
     public String perform(StageStep step) {
         JsonObjectBuilder taskCounts = Json.createObjectBuilder();
-        long taskTotal = 0;
-        for (Object[] row : tasks.countsByStatus()) {
-            taskCounts.add(String.valueOf(row[0]), ((Number) row[1]).longValue());
-            taskTotal += ((Number) row[1]).longValue();
-        }
+        Map<TaskStatus, Long> byStatus = tasks.countsByStatus();
+        byStatus.forEach((status, count) -> taskCounts.add(status.name(), count));
+        long taskTotal = byStatus.values().stream().mapToLong(Long::longValue).sum();
         PoolStatistics agents = pool.statistics();
         JsonObjectBuilder agentCounts = Json.createObjectBuilder();
         agents.byStatus().forEach((status, count) -> agentCounts.add(status.name(), count));

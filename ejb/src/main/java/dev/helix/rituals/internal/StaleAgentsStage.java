@@ -7,12 +7,15 @@ import dev.helix.rituals.model.StageStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Stops agents inactive for longer than {@code helix.rituals.stale-agent-after} (default an hour). */
+/**
+ * Stops agents idle for longer than {@code helix.rituals.stale-agent-after} (default an hour): the idle-agent
+ * reaper's work ({@link AgentPool#stopIdleAgents(Duration)}) on the ritual's own limit and schedule, with a dry run.
+ * Working agents are never touched: a long task keeps its agent.
+ */
 @ApplicationScoped
 public class StaleAgentsStage implements RitualStage {
 
@@ -30,7 +33,7 @@ public class StaleAgentsStage implements RitualStage {
 
     @Override
     public String description() {
-        return "Stops agents that have not been active for longer than the stale limit (" + staleAfter + ")";
+        return "Stops agents idle for longer than the stale limit (" + staleAfter + ")";
     }
 
     @Override
@@ -40,12 +43,8 @@ public class StaleAgentsStage implements RitualStage {
 
     @Override
     public String perform(StageStep step) {
-        List<Agent> stale = pool.inactiveSince(Instant.now().minus(staleAfter));
+        List<Agent> stale = step.dryRun() ? pool.idleFor(staleAfter) : pool.stopIdleAgents(staleAfter);
         String names = stale.stream().map(a -> a.getName() + " (#" + a.getId() + ")").collect(Collectors.joining(", "));
-        if (step.dryRun()) {
-            return "would stop " + stale.size() + " stale agent(s)" + (stale.isEmpty() ? "" : ": " + names);
-        }
-        stale.forEach(agent -> pool.stopStale(agent.getId(), "inactive for longer than " + staleAfter));
-        return "stopped " + stale.size() + " stale agent(s)" + (stale.isEmpty() ? "" : ": " + names);
+        return (step.dryRun() ? "would stop " : "stopped ") + stale.size() + " stale agent(s)" + (stale.isEmpty() ? "" : ": " + names);
     }
 }

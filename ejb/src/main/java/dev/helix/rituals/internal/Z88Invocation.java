@@ -4,10 +4,12 @@ import dev.helix.agents.model.AgentStatus;
 import dev.helix.agents.model.PoolStatistics;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.rituals.model.StageStep;
+import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import java.util.Map;
 
 /** Z-88 phase 1, invocation: snapshots the fleet's state (agents and tasks by status), once per step. */
 @ApplicationScoped
@@ -36,16 +38,10 @@ public class Z88Invocation extends Z88Phase {
     @Override
     public String perform(StageStep step) {
         PoolStatistics agents = pool.statistics();
-        long done = 0;
-        long failed = 0;
-        long total = 0;
-        for (Object[] row : tasks.countsByStatus()) {
-            long count = ((Number) row[1]).longValue();
-            String status = String.valueOf(row[0]);
-            total += count;
-            done += status.equals("DONE") ? count : 0;
-            failed += status.endsWith("FAILED") ? count : 0;
-        }
+        Map<TaskStatus, Long> byStatus = tasks.countsByStatus();
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long done = byStatus.get(TaskStatus.DONE);
+        long failed = byStatus.get(TaskStatus.SPEC_FAILED) + byStatus.get(TaskStatus.IMPLEMENTATION_FAILED);
         return Json.createObjectBuilder().add("step", step.step()).add("agents", agents.total())
                 .add("working", agents.byStatus().get(AgentStatus.WORKING)).add("failedAgents", agents.byStatus().get(AgentStatus.FAILED))
                 .add("utilisation", agents.utilisation()).add("tasks", total).add("done", done).add("failed", failed)

@@ -64,10 +64,6 @@ public class Ritual {
         this.updatedAt = now;
     }
 
-    public void defaultSteps(Integer steps) {
-        this.steps = steps;
-    }
-
     public String getName() {
         return name;
     }

@@ -1,34 +1,22 @@
 package dev.helix.rituals.model;
 
+import dev.helix.shared.model.BatchRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 
-/** One run of a ritual: its progress (stage, step n of m), how often it resumed, and its batch execution. */
+/** One run of a ritual, carried by a {@code ritual-run} batch job: its progress (stage, step n of m) and summary. */
 @Entity
 @Table(name = "ritual_run")
-public class RitualRun {
+public class RitualRun extends BatchRun {
 
+    /** The batch job (META-INF/batch-jobs/ritual-run.xml) that carries a run. */
+    public static final String JOB = "ritual-run";
     private static final int MAX_SUMMARY = 4000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "ritual_name", nullable = false)
     private String ritualName;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private RitualRunStatus status;
 
     @Column(name = "dry_run", nullable = false)
     private boolean dryRun;
@@ -51,64 +39,31 @@ public class RitualRun {
     @Column(name = "steps_total", nullable = false)
     private int stepsTotal;
 
-    @Column(nullable = false)
-    private int resumes;
-
-    @Column(name = "batch_instance_id")
-    private Long batchInstanceId;
-
-    @Column(name = "batch_execution_id")
-    private Long batchExecutionId;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "started_at")
-    private Instant startedAt;
-
-    @Column(name = "ended_at")
-    private Instant endedAt;
-
     @Column(length = MAX_SUMMARY)
     private String summary;
-
-    @Version
-    private long version;
 
     protected RitualRun() {
     }
 
     public RitualRun(String ritualName, boolean dryRun, String triggerType, String triggerKey, int stepsTotal,
                      String startedBy, Instant now) {
+        super(now);
         this.ritualName = ritualName;
         this.dryRun = dryRun;
         this.triggerType = triggerType;
         this.triggerKey = triggerKey;
         this.stepsTotal = stepsTotal;
         this.startedBy = startedBy;
-        this.status = RitualRunStatus.QUEUED;
-        this.createdAt = now;
     }
 
-    public void launched(long instanceId, long executionId) {
-        this.batchInstanceId = instanceId;
-        this.batchExecutionId = executionId;
+    @Override
+    public String job() {
+        return JOB;
     }
 
-    /** Its batch job was restarted after an interruption, as this execution. */
-    public void resumed(long instanceId, long executionId) {
-        resumes++;
-        launched(instanceId, executionId);
-    }
-
-    /** An execution takes the run up. */
-    public void running(long executionId, Instant now) {
-        if (startedAt == null) {
-            startedAt = now;
-        }
-        batchExecutionId = executionId;
-        status = RitualRunStatus.RUNNING;
-        endedAt = null;
+    @Override
+    protected void noted(String note) {
+        this.summary = note == null || note.length() <= MAX_SUMMARY ? note : note.substring(0, MAX_SUMMARY);
     }
 
     /** One more step is done, in this stage. */
@@ -117,36 +72,13 @@ public class RitualRun {
         this.stepsDone++;
     }
 
-    public void end(RitualRunStatus status, String summary, Instant now) {
-        this.status = status;
-        this.summary = summary == null || summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY);
-        this.endedAt = now;
-    }
-
-    public void changeStatus(RitualRunStatus status) {
-        this.status = status;
-    }
-
     /** Progress in percent, 0 to 100. */
     public int percent() {
         return stepsTotal == 0 ? 100 : stepsDone * 100 / stepsTotal;
     }
 
-    /** How long it ran (so far). */
-    public Duration duration(Instant now) {
-        return startedAt == null ? Duration.ZERO : Duration.between(startedAt, endedAt == null ? now : endedAt);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
     public String getRitualName() {
         return ritualName;
-    }
-
-    public RitualRunStatus getStatus() {
-        return status;
     }
 
     public boolean isDryRun() {
@@ -171,30 +103,6 @@ public class RitualRun {
 
     public int getStepsTotal() {
         return stepsTotal;
-    }
-
-    public int getResumes() {
-        return resumes;
-    }
-
-    public Long getBatchInstanceId() {
-        return batchInstanceId;
-    }
-
-    public Long getBatchExecutionId() {
-        return batchExecutionId;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getStartedAt() {
-        return startedAt;
-    }
-
-    public Instant getEndedAt() {
-        return endedAt;
     }
 
     public String getSummary() {

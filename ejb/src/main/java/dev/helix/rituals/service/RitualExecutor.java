@@ -2,13 +2,14 @@ package dev.helix.rituals.service;
 
 import dev.helix.rituals.model.RitualRun;
 import dev.helix.rituals.model.RitualRunStage;
-import dev.helix.rituals.model.RitualRunStatus;
+import dev.helix.shared.model.RunStatus;
 import dev.helix.rituals.model.StageStep;
 import dev.helix.shared.model.NotFoundException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public class RitualExecutor {
 
     /** Performs step {@code number} (1-based, across stages), unless it is done already. */
     public void perform(long runId, int number) {
-        RitualRun run = em.find(RitualRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        RitualRun run = run(runId);
         if (number <= run.getStepsDone()) {
             return;
         }
@@ -64,13 +65,23 @@ public class RitualExecutor {
         throw new IllegalStateException("Ritual run " + runId + " has no step " + number);
     }
 
+    /**
+     * A step failed: the run fails, and the stage it was in, recorded in a transaction of its own (the step's
+     * rolls back). The run stays failed: only a lost server makes the supervisor restart a run.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(long runId, int number, String reason) {
+        run(runId).end(RunStatus.FAILED, "step " + number + " failed: " + reason, Instant.now());
+        plan(runId).stream().filter(s -> s.getStepsDone() < s.getSteps()).findFirst().ifPresent(s -> s.fail(Instant.now()));
+    }
+
     /** All steps are done: the run completed, summed up by the last line of its last stage. */
     public void finish(long runId) {
         RitualRun run = run(runId);
         List<RitualRunStage> plan = plan(runId);
         String last = plan.isEmpty() ? "" : plan.get(plan.size() - 1).getResult();
         int newline = last.lastIndexOf('\n');
-        run.end(RitualRunStatus.COMPLETED, (run.isDryRun() ? "dry run: " : "") + (newline < 0 ? last : last.substring(newline + 1)), Instant.now());
+        run.end(RunStatus.COMPLETED, (run.isDryRun() ? "dry run: " : "") + (newline < 0 ? last : last.substring(newline + 1)), Instant.now());
     }
 
     /** The stages of a run, in order. */

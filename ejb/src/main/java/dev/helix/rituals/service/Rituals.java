@@ -4,14 +4,14 @@ import dev.helix.rituals.model.Ritual;
 import dev.helix.rituals.model.RitualAnalytics;
 import dev.helix.rituals.model.RitualChange;
 import dev.helix.rituals.model.RitualRun;
-import dev.helix.rituals.model.RitualRunQueued;
 import dev.helix.rituals.model.RitualRunStage;
-import dev.helix.rituals.model.RitualRunStatus;
+import dev.helix.shared.model.RunStatus;
 import dev.helix.shared.internal.Schedules;
 import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.CronSchedule;
 import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.model.RunQueued;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rituals: their schedules (persistent timers), runs (each a batch job execution of {@code ritual-run}),
@@ -33,13 +35,12 @@ import java.util.regex.Pattern;
 @Stateless
 public class Rituals {
 
-    /** The batch job (META-INF/batch-jobs/ritual-run.xml) that carries a run; its parameter is {@code runId}. */
-    public static final String JOB = "ritual-run";
     /** The step counts a Z-88-style ritual runs for. */
     public static final Set<Integer> STEP_COUNTS = Set.of(27, 54, 108, 216);
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int ANALYTICS_WINDOW = 20;
+    private static final String KEY_PREFIX = "ritual:";
 
     @PersistenceContext
     EntityManager em;
@@ -51,7 +52,7 @@ public class Rituals {
     Schedules schedules;
 
     @Inject
-    Event<RitualRunQueued> queued;
+    Event<RunQueued> queued;
 
     public List<Ritual> rituals() {
         return em.createQuery("SELECT r FROM Ritual r ORDER BY r.builtIn DESC, r.name", Ritual.class).getResultList();
@@ -100,6 +101,18 @@ public class Rituals {
 
     public Optional<Instant> nextFire(String name) {
         return schedules.nextFire(scheduleKey(name));
+    }
+
+    /** When each scheduled ritual fires next, by name. */
+    public Map<String, Instant> nextFires() {
+        return schedules.nextFires(KEY_PREFIX).entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().substring(KEY_PREFIX.length()), Map.Entry::getValue));
+    }
+
+    /** The newest run of each ritual that has run, by name, in one query. */
+    public Map<String, RitualRun> latestRuns() {
+        return em.createQuery("SELECT r FROM RitualRun r WHERE r.id IN (SELECT MAX(l.id) FROM RitualRun l GROUP BY l.ritualName)",
+                RitualRun.class).getResultStream().collect(Collectors.toMap(RitualRun::getRitualName, r -> r));
     }
 
     /** Starts a run by hand: for real or as a dry run; {@code steps} for rituals that take a step count (Z-88). */
@@ -151,9 +164,9 @@ public class Rituals {
                 .setParameter("name", name).setMaxResults(ANALYTICS_WINDOW).getResultList());
         Collections.reverse(recent);
         Instant now = Instant.now();
-        int completed = (int) recent.stream().filter(r -> r.getStatus() == RitualRunStatus.COMPLETED).count();
-        int failed = (int) recent.stream().filter(r -> r.getStatus() == RitualRunStatus.FAILED).count();
-        long average = Math.round(recent.stream().filter(r -> r.getStatus() == RitualRunStatus.COMPLETED)
+        int completed = (int) recent.stream().filter(r -> r.getStatus() == RunStatus.COMPLETED).count();
+        int failed = (int) recent.stream().filter(r -> r.getStatus() == RunStatus.FAILED).count();
+        long average = Math.round(recent.stream().filter(r -> r.getStatus() == RunStatus.COMPLETED)
                 .mapToLong(r -> r.duration(now).toMillis()).average().orElse(0));
         return new RitualAnalytics(recent.size(), completed, failed,
                 completed + failed == 0 ? 0 : (double) completed / (completed + failed), average,
@@ -163,7 +176,7 @@ public class Rituals {
 
     /** The ritual named by a schedule key, if it is a ritual's. */
     public static Optional<String> ritualOf(String scheduleKey) {
-        return scheduleKey.startsWith("ritual:") ? Optional.of(scheduleKey.substring(7)) : Optional.empty();
+        return scheduleKey.startsWith(KEY_PREFIX) ? Optional.of(scheduleKey.substring(KEY_PREFIX.length())) : Optional.empty();
     }
 
     private RitualRun queue(Ritual ritual, boolean dryRun, Integer steps, String trigger, String key, String actor) {
@@ -171,11 +184,10 @@ public class Rituals {
         RitualRun run = new RitualRun(ritual.getName(), dryRun, trigger, key, counts.stream().mapToInt(Integer::intValue).sum(),
                 actor, Instant.now());
         em.persist(run);
-        em.flush();
         for (int i = 0; i < counts.size(); i++) {
             em.persist(new RitualRunStage(run.getId(), i, ritual.getStages().get(i), counts.get(i)));
         }
-        queued.fire(new RitualRunQueued(run.getId()));
+        queued.fire(new RunQueued(RitualRun.class, run.getId()));
         return run;
     }
 
@@ -185,6 +197,6 @@ public class Rituals {
     }
 
     private static String scheduleKey(String name) {
-        return "ritual:" + name;
+        return KEY_PREFIX + name;
     }
 }

@@ -3,6 +3,8 @@ package dev.helix.shared.internal;
 import dev.helix.shared.model.CronSchedule;
 import dev.helix.shared.model.ScheduleFired;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
@@ -14,6 +16,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,8 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class Schedules {
 
-    /** What a timer remembers: its key and its cron expression. */
-    record Info(String key, String cron) implements Serializable {
+    /** What a timer remembers: its key, its cron expression and the zone it was made in. */
+    record Info(String key, String cron, String zone) implements Serializable {
     }
 
     @Resource
@@ -43,21 +47,34 @@ public class Schedules {
     /** Makes the schedule under this key the given one (replacing any other); {@code null} removes it. */
     public void schedule(String key, CronSchedule cron) {
         Optional<Timer> existing = timer(key);
-        if (existing.isPresent() && cron != null && ((Info) existing.get().getInfo()).cron().equals(cron.expression())) {
+        if (existing.isPresent() && cron != null && existing.get().getInfo().equals(new Info(key, cron.expression(), zone))) {
             return;
         }
         existing.ifPresent(Timer::cancel);
         if (cron != null) {
-            timers.createCalendarTimer(cron.toScheduleExpression(zone()), new TimerConfig(new Info(key, cron.expression()), true));
+            timers.createCalendarTimer(cron.toScheduleExpression(zone()), new TimerConfig(new Info(key, cron.expression(), zone), true));
         }
     }
 
     /** When the schedule under this key fires next, if there is one. */
+    @Lock(LockType.READ)
     public Optional<Instant> nextFire(String key) {
         return timer(key).map(t -> t.getNextTimeout().toInstant());
     }
 
-    public ZoneId zone() {
+    /** When each schedule whose key starts with the prefix fires next, by key: one pass over the timers. */
+    @Lock(LockType.READ)
+    public Map<String, Instant> nextFires(String prefix) {
+        Map<String, Instant> next = new HashMap<>();
+        for (Timer timer : timers.getTimers()) {
+            if (timer.getInfo() instanceof Info info && info.key().startsWith(prefix)) {
+                next.put(info.key(), timer.getNextTimeout().toInstant());
+            }
+        }
+        return next;
+    }
+
+    private ZoneId zone() {
         return ZoneId.of(zone);
     }
 

@@ -38,7 +38,12 @@ public final class DefinitionReader {
     /** Variables every run has from the start. */
     public static final Set<String> BUILT_IN_VARIABLES = Set.of("input", "run");
 
+    private static final int MAX_JSON = 100_000;
+    private static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_STEPS = 100;
+    /** The events a trigger can name, and the fields their filters can test. */
+    private static final String EVENT = FleetEvent.Type.TASK_STATUS_CHANGED.name();
+    private static final Set<String> FILTER_FIELDS = Set.of("status", "taskId");
     private static final long MAX_WAIT_MILLIS = 3_600_000;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -51,6 +56,9 @@ public final class DefinitionReader {
 
     /** The definition in this JSON text, or {@link InvalidDefinitionException} listing every problem. */
     public static SpiralDefinition read(String json) {
+        if (json != null && json.length() > MAX_JSON) {
+            throw new InvalidDefinitionException(List.of(new FieldError("$", "a definition is at most " + MAX_JSON + " characters")));
+        }
         JsonObject root;
         try {
             JsonValue value = Json.createReader(new StringReader(json == null ? "" : json)).readValue();
@@ -70,6 +78,9 @@ public final class DefinitionReader {
             problem("$.name", "must be 1 to 120 characters");
         }
         String description = text(root, "description", "$.description", false);
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            problem("$.description", "must be at most " + MAX_DESCRIPTION + " characters");
+        }
         Trigger trigger = trigger(root.get("trigger"));
         OnError onError = onError(root.get("onError"), "$.onError");
         List<SpiralStep> steps = steps(root.get("steps"));
@@ -102,14 +113,16 @@ public final class DefinitionReader {
 
     private Trigger eventTrigger(JsonObject json) {
         String event = text(json, "event", "$.trigger.event", true);
-        if (event != null && Arrays.stream(FleetEvent.Type.values()).noneMatch(t -> t.name().equals(event))) {
-            problem("$.trigger.event", "'" + event + "' is not an event; use one of " + Arrays.toString(FleetEvent.Type.values()));
+        if (event != null && !event.equals(EVENT)) {
+            problem("$.trigger.event", "'" + event + "' is not an event spirals can be triggered by; use " + EVENT);
         }
         Map<String, String> filter = new LinkedHashMap<>();
         JsonObject filterJson = object(json.get("filter"), "$.trigger.filter", false);
         if (filterJson != null) {
             filterJson.forEach((key, v) -> {
-                if (v instanceof JsonString s) {
+                if (!FILTER_FIELDS.contains(key)) {
+                    problem("$.trigger.filter." + key, "is not a field of the event; use " + FILTER_FIELDS);
+                } else if (v instanceof JsonString s) {
                     filter.put(key, s.getString());
                 } else {
                     problem("$.trigger.filter." + key, "must be a string");

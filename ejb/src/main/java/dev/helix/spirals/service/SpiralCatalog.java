@@ -17,7 +17,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The spirals: create, edit (each edit a new version), delete, read. Definitions are validated before they are
@@ -28,6 +30,7 @@ import java.util.Optional;
 public class SpiralCatalog {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String KEY_PREFIX = "spiral:";
 
     @PersistenceContext
     EntityManager em;
@@ -38,13 +41,15 @@ public class SpiralCatalog {
     @Inject
     Schedules schedules;
 
+    @Inject
+    SpiralDefinitions definitions;
+
     /** A spiral created from a definition, with version 1 and a new secret (returned once, here). */
     public Created create(String json, String actor) {
         SpiralDefinition definition = DefinitionReader.read(json);
         Instant now = Instant.now();
         Spiral spiral = new Spiral(definition, actor, now);
         em.persist(spiral);
-        em.flush();
         em.persist(new SpiralVersion(spiral.getId(), 1, json, actor, now));
         String secret = newSecret(spiral.getId());
         schedule(spiral.getId(), definition);
@@ -121,9 +126,27 @@ public class SpiralCatalog {
         return schedules.nextFire(scheduleKey(id));
     }
 
-    /** The schedule key of a spiral, or empty when the key is not a spiral's. */
+    /** The current version of every spiral, by spiral id, in one query. */
+    public Map<Long, SpiralVersion> currentVersions() {
+        return em.createQuery("SELECT v FROM SpiralVersion v, Spiral s WHERE v.spiralId = s.id AND v.version = s.currentVersion"
+                        + " AND s.deleted = FALSE", SpiralVersion.class).getResultStream()
+                .collect(Collectors.toMap(SpiralVersion::getSpiralId, v -> v));
+    }
+
+    /** When each CRON spiral fires next, by spiral id. */
+    public Map<Long, Instant> nextFires() {
+        return schedules.nextFires(KEY_PREFIX).entrySet().stream()
+                .collect(Collectors.toMap(e -> Long.parseLong(e.getKey().substring(KEY_PREFIX.length())), Map.Entry::getValue));
+    }
+
+    /** The spiral a schedule fired for, or empty when the schedule is not a spiral's. */
     public static Optional<Long> spiralOf(ScheduleFired fired) {
-        return fired.key().startsWith("spiral:") ? Optional.of(Long.parseLong(fired.key().substring(7))) : Optional.empty();
+        return fired.key().startsWith(KEY_PREFIX) ? Optional.of(Long.parseLong(fired.key().substring(KEY_PREFIX.length()))) : Optional.empty();
+    }
+
+    /** Makes every CRON spiral's timer match its current definition (at start-up: the timer store may be new). */
+    public void scheduleAll() {
+        triggeredBy(TriggerType.CRON).forEach(spiral -> schedule(spiral.getId(), definitions.of(current(spiral.getId()))));
     }
 
     private void schedule(long id, SpiralDefinition definition) {
@@ -131,7 +154,7 @@ public class SpiralCatalog {
     }
 
     private static String scheduleKey(long id) {
-        return "spiral:" + id;
+        return KEY_PREFIX + id;
     }
 
     private String newSecret(long id) {

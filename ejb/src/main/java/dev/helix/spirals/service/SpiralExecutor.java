@@ -2,7 +2,7 @@ package dev.helix.spirals.service;
 
 import dev.helix.spirals.model.ErrorPolicy;
 import dev.helix.spirals.model.OnError;
-import dev.helix.spirals.model.RunStatus;
+import dev.helix.shared.model.RunStatus;
 import dev.helix.spirals.model.SpiralDefinition;
 import dev.helix.spirals.model.SpiralRun;
 import dev.helix.spirals.model.SpiralStep;
@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs a spiral run's steps, from where it stands, inside its batch job: conditions, attempts with back-off,
- * waits, and the error policy. Holds no transaction of its own: each attempt and each record has one
+ * Runs a spiral run's steps, from where it stands, inside its batch job: conditions (one that cannot be evaluated
+ * fails the step), attempts with back-off, waits, and the error policy. Holds no transaction of its own: each attempt and each record has one
  * ({@link StepPerformer}, {@link SpiralRunLedger}). A stop request is honoured between steps and ends waits.
  */
 @Stateless
@@ -37,6 +37,9 @@ public class SpiralExecutor {
     @Inject
     SpiralRuns runs;
 
+    @Inject
+    HttpStep http;
+
     /** Runs the run with this batch execution until it completes, fails or is stopped; returns how it ended. */
     public RunStatus execute(long runId, long executionId, BooleanSupplier stopRequested) {
         var started = ledger.begin(runId, executionId);
@@ -51,14 +54,6 @@ public class SpiralExecutor {
             if (stopRequested.getAsBoolean() || ledger.status(runId) == RunStatus.STOPPING) {
                 ledger.end(runId, RunStatus.STOPPED, "stopped before step " + definition.steps().get(position).id());
                 return RunStatus.STOPPED;
-            }
-            SpiralStep step = definition.steps().get(position);
-            if (step.when() != null && !conditionHolds(step, variables)) {
-                ledger.attempt(runId, position, step, 1);
-                ledger.stepEnded(runId, position, step, StepStatus.SKIPPED, "condition " + step.when().source() + " is false",
-                        position + 1, variables);
-                position++;
-                continue;
             }
             Outcome outcome = attempts(run, definition, position, variables, stopRequested);
             if (outcome.status() != null) {
@@ -82,6 +77,11 @@ public class SpiralExecutor {
         for (int attempt = 1; ; attempt++) {
             ledger.attempt(runId, position, step, attempt);
             try {
+                if (step.when() != null && !step.when().test(variables)) {
+                    ledger.stepEnded(runId, position, step, StepStatus.SKIPPED, "condition " + step.when().source() + " is false",
+                            position + 1, variables);
+                    return new Outcome(null, variables, position + 1);
+                }
                 if (step.action() instanceof StepAction.Wait wait) {
                     if (!pause(wait.millis(), runId, stopRequested)) {
                         ledger.end(runId, RunStatus.STOPPED, "stopped while waiting at step " + step.id());
@@ -90,7 +90,9 @@ public class SpiralExecutor {
                     ledger.stepEnded(runId, position, step, StepStatus.COMPLETED, "waited " + wait.millis() + " ms", position + 1, variables);
                     return new Outcome(null, variables, position + 1);
                 }
-                StepPerformer.Result result = performer.perform(run, definition, position, variables);
+                StepPerformer.Result result = step.action() instanceof StepAction.HttpCall call
+                        ? called(run, position, step, call, variables)
+                        : performer.perform(run, definition, position, variables);
                 return new Outcome(null, result.variables(), result.next());
             } catch (RuntimeException e) {
                 String reason = reason(e);
@@ -123,8 +125,12 @@ public class SpiralExecutor {
         return new Outcome(RunStatus.FAILED, variables, position);
     }
 
-    private boolean conditionHolds(SpiralStep step, Map<String, Object> variables) {
-        return step.when().test(variables);
+    /** An HTTP call is made outside any transaction (it may take its time), then recorded in one of its own. */
+    private StepPerformer.Result called(SpiralRun run, int position, SpiralStep step, StepAction.HttpCall call,
+                                        Map<String, Object> variables) {
+        StepPerformer.Result result = http.call(run, position, call, variables);
+        ledger.stepEnded(run.getId(), position, step, StepStatus.COMPLETED, result.output(), result.next(), result.variables());
+        return result;
     }
 
     /** Waits, in short slices so a stop request ends the wait; false when stopped. */

@@ -1,19 +1,18 @@
 package dev.helix.spirals.service;
 
 import dev.helix.shared.model.NotFoundException;
-import dev.helix.shared.service.RunLauncher;
+import dev.helix.shared.model.RunStatus;
 import dev.helix.spirals.model.JsonValues;
-import dev.helix.spirals.model.RunStatus;
 import dev.helix.spirals.model.SpiralDefinition;
 import dev.helix.spirals.model.SpiralRun;
 import dev.helix.spirals.model.SpiralRunStep;
 import dev.helix.spirals.model.SpiralStep;
 import dev.helix.spirals.model.SpiralVersion;
 import dev.helix.spirals.model.StepStatus;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -26,35 +25,17 @@ import java.util.Optional;
  * failed attempt survives the attempt's rollback and a run's state is always what its steps did.
  */
 @Stateless
-@LocalBean
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class SpiralRunLedger implements RunLauncher.Ledger {
+public class SpiralRunLedger {
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    SpiralDefinitions definitions;
+
     /** What an execution needs to (re)start a run: the definition of its version, its variables, where to go on. */
     public record RunState(SpiralRun run, SpiralDefinition definition, Map<String, Object> variables) {
-    }
-
-    @Override
-    public boolean claim(long runId) {
-        return em.createQuery("UPDATE SpiralRun r SET r.status = :starting, r.version = r.version + 1 WHERE r.id = :id AND r.status = :queued")
-                .setParameter("starting", RunStatus.STARTING).setParameter("queued", RunStatus.QUEUED).setParameter("id", runId)
-                .executeUpdate() == 1;
-    }
-
-    @Override
-    public void launched(long runId, long instanceId, long executionId) {
-        run(runId).launched(instanceId, executionId);
-    }
-
-    @Override
-    public void launchFailed(long runId) {
-        SpiralRun run = run(runId);
-        if (run.getStatus() == RunStatus.STARTING) {
-            run.changeStatus(RunStatus.QUEUED);
-        }
     }
 
     /** An execution takes the run up (a first start or a restart); empty when the run was stopped meanwhile. */
@@ -68,7 +49,7 @@ public class SpiralRunLedger implements RunLauncher.Ledger {
             return Optional.empty();
         }
         run.running(executionId, Instant.now());
-        SpiralDefinition definition = em.find(SpiralVersion.class, new SpiralVersion.Key(run.getSpiralId(), run.getSpiralVersion())).read();
+        SpiralDefinition definition = definitions.of(em.find(SpiralVersion.class, new SpiralVersion.Key(run.getSpiralId(), run.getSpiralVersion())));
         return Optional.of(new RunState(run, definition, JsonValues.parseObject(run.getVariables())));
     }
 

@@ -4,13 +4,12 @@ import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.model.RunQueued;
+import dev.helix.shared.model.RunStatus;
 import dev.helix.shared.service.BatchJobs;
-import dev.helix.shared.service.RunLauncher;
 import dev.helix.spirals.model.JsonValues;
-import dev.helix.spirals.model.RunStatus;
 import dev.helix.spirals.model.Spiral;
 import dev.helix.spirals.model.SpiralRun;
-import dev.helix.spirals.model.SpiralRunQueued;
 import dev.helix.spirals.model.SpiralRunStep;
 import dev.helix.spirals.model.TriggerType;
 import dev.helix.spirals.model.WebhookRefusedException;
@@ -20,23 +19,27 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs of spirals: started by hand, by a signed webhook, by a domain event or by a schedule; read, stopped and
  * restarted. A run is queued in the transaction of what started it (so a run exists exactly when its cause
- * happened) and its batch job starts once that transaction has committed ({@code SpiralLauncher}). Each trigger
- * occurrence has a key, unique per spiral: an event, a webhook delivery or a scheduled minute starts one run.
+ * happened) and its batch job starts once that transaction has committed ({@code RunLauncher}); a restart is
+ * queued the same way. Each trigger occurrence has a key, unique per spiral: an event, a webhook delivery or a
+ * scheduled minute starts one run.
  */
 @Stateless
 public class SpiralRuns {
 
-    /** The batch job (META-INF/batch-jobs/spiral-run.xml) that carries a run; its parameter is {@code runId}. */
-    public static final String JOB = "spiral-run";
+    private static final Logger LOG = Logger.getLogger(SpiralRuns.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -45,13 +48,13 @@ public class SpiralRuns {
     SpiralCatalog catalog;
 
     @Inject
+    SpiralDefinitions definitions;
+
+    @Inject
     BatchJobs batch;
 
     @Inject
-    RunLauncher launcher;
-
-    @Inject
-    Event<SpiralRunQueued> queued;
+    Event<RunQueued> queued;
 
     /** Starts a run by hand with an optional JSON object as its {@code input}. */
     public SpiralRun startManually(long spiralId, String inputJson, String actor) {
@@ -78,15 +81,23 @@ public class SpiralRuns {
         return existing(spiralId, key).orElseGet(() -> queue(spiral, TriggerType.WEBHOOK, key, payload(body), "webhook"));
     }
 
-    /** Starts the EVENT spirals whose filter the event matches, once per spiral and event. */
+    /**
+     * Starts the EVENT spirals whose filter the event matches, in the transaction of the change the event is
+     * about: one run per spiral and event (the key names the event's time). A spiral whose stored definition can
+     * no longer be read is skipped and logged, never allowed to fail the change.
+     */
     public void onEvent(FleetEvent event, Map<String, String> fields) {
-        String key = "event:" + event.type() + ":" + String.join(":", fields.values());
+        String key = "event:" + event.type() + ":" + String.join(":", fields.values()) + ":" + event.at();
         for (Spiral spiral : catalog.triggeredBy(TriggerType.EVENT)) {
-            if (catalog.current(spiral.getId()).read().trigger().matches(event.type().name(), fields)
-                    && existing(spiral.getId(), key).isEmpty()) {
-                Map<String, Object> input = new LinkedHashMap<>(fields);
-                input.put("event", event.type().name());
-                queue(spiral, TriggerType.EVENT, key, input, "event");
+            try {
+                if (definitions.of(catalog.current(spiral.getId())).trigger().matches(event.type().name(), fields)
+                        && existing(spiral.getId(), key).isEmpty()) {
+                    Map<String, Object> input = new LinkedHashMap<>(fields);
+                    input.put("event", event.type().name());
+                    queue(spiral, TriggerType.EVENT, key, input, "event");
+                }
+            } catch (InvalidInputException e) {
+                LOG.log(Level.WARNING, "Spiral " + spiral.getId() + " was not triggered: its definition cannot be read", e);
             }
         }
     }
@@ -116,33 +127,28 @@ public class SpiralRuns {
         }
     }
 
-    /** Restarts a failed or stopped run from the step where it ended, as a new execution of its batch job. */
+    /** Queues a failed or stopped run to restart from the step where it ended (a new execution of its batch job). */
     public SpiralRun restart(long spiralId, long runId) {
         SpiralRun run = run(spiralId, runId);
         if (!run.getStatus().restartable()) {
             throw new ConflictException("Run " + runId + " is " + run.getStatus() + "; only FAILED or STOPPED runs can be restarted");
         }
-        if (run.getBatchExecutionId() == null) {
-            run.changeStatus(RunStatus.QUEUED);
-            queued.fire(new SpiralRunQueued(runId));
-            return run;
-        }
-        run.changeStatus(RunStatus.STARTING);
-        BatchJobs.Execution execution = launcher.restart(run.getBatchExecutionId(), runId);
-        run.launched(execution.instanceId(), execution.executionId());
+        run.requeue();
+        queued.fire(new RunQueued(SpiralRun.class, runId));
         return run;
     }
 
-    /** Asks a run to stop after its current step (a wait ends at once); a queued run stops at once. */
+    /** Asks a run to stop after its current step (a wait ends at once); a run not yet started stops at once. */
     public SpiralRun stop(long spiralId, long runId) {
         SpiralRun run = run(spiralId, runId);
-        if (run.getStatus() == RunStatus.QUEUED) {
-            run.end(RunStatus.STOPPED, "stopped before it started", Instant.now());
-        } else if (run.getStatus() == RunStatus.RUNNING || run.getStatus() == RunStatus.STARTING) {
+        if (!run.getStatus().stoppable()) {
+            throw new ConflictException("Run " + runId + " is " + run.getStatus() + " and cannot be stopped");
+        }
+        if (run.getStatus() == RunStatus.RUNNING) {
             run.changeStatus(RunStatus.STOPPING);
             batch.stop(run.getBatchExecutionId());
-        } else if (run.getStatus() != RunStatus.STOPPING) {
-            throw new ConflictException("Run " + runId + " is " + run.getStatus() + " and cannot be stopped");
+        } else {
+            run.end(RunStatus.STOPPED, "stopped before it started", Instant.now());
         }
         return run;
     }
@@ -168,31 +174,28 @@ public class SpiralRuns {
     }
 
     private SpiralRun queue(Spiral spiral, TriggerType trigger, String key, Map<String, Object> input, String actor) {
-        SpiralRun run = new SpiralRun(spiral.getId(), spiral.getCurrentVersion(), trigger, key,
-                JsonValues.toJson(input).toString(), actor, Instant.now());
+        SpiralRun run = new SpiralRun(spiral.getId(), spiral.getCurrentVersion(), trigger, key, actor, Instant.now());
         em.persist(run);
-        em.flush();
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("input", input);
         variables.put("run", Map.of("id", run.getId(), "spiral", spiral.getId(), "version", spiral.getCurrentVersion(),
                 "trigger", trigger.name()));
         run.advance(0, JsonValues.toJson(variables).toString());
-        queued.fire(new SpiralRunQueued(run.getId()));
+        queued.fire(new RunQueued(SpiralRun.class, run.getId()));
         return run;
     }
 
-    private java.util.Optional<SpiralRun> existing(long spiralId, String key) {
+    private Optional<SpiralRun> existing(long spiralId, String key) {
         return em.createQuery("SELECT r FROM SpiralRun r WHERE r.spiralId = :id AND r.triggerKey = :key", SpiralRun.class)
                 .setParameter("id", spiralId).setParameter("key", key).getResultStream().findFirst();
     }
 
     private static Map<String, Object> payload(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
         try {
             return JsonValues.parseObject(text);
         } catch (RuntimeException notAnObject) {
             return Map.of("body", text);
         }
     }
-
 }

@@ -3,13 +3,11 @@ package dev.helix.spirals.service;
 import dev.helix.agents.service.AgentMailbox;
 import dev.helix.notifications.service.Notifications;
 import dev.helix.spirals.model.Expression;
-import dev.helix.spirals.model.JsonValues;
 import dev.helix.spirals.model.SpiralDefinition;
 import dev.helix.spirals.model.SpiralRun;
 import dev.helix.spirals.model.SpiralStep;
 import dev.helix.spirals.model.StepAction;
 import dev.helix.spirals.model.StepStatus;
-import dev.helix.spirals.model.WebhookSignature;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.Task;
@@ -18,31 +16,17 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Performs one attempt of one step and records its success, in one transaction: a task a step creates and the
  * record that the step completed commit together, so a restart never repeats a completed step. A failed attempt
- * rolls back and throws.
+ * rolls back and throws. (HTTP calls are made outside a transaction, by {@link HttpStep}.)
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class StepPerformer {
-
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
-    private static final int MAX_BODY = 100_000;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Inject
     SpiralRunLedger ledger;
@@ -55,9 +39,6 @@ public class StepPerformer {
 
     @Inject
     Notifications notifications;
-
-    @Inject
-    SpiralCatalog catalog;
 
     /** What a completed step leaves: the variables after it and the position of the next step. */
     public record Result(Map<String, Object> variables, int next, String output) {
@@ -88,8 +69,6 @@ public class StepPerformer {
         } else if (action instanceof StepAction.Notify notify) {
             notifications.notify(notify.users(), notify.message().render(variables), sender);
             output = "notified " + String.join(", ", notify.users());
-        } else if (action instanceof StepAction.HttpCall call) {
-            output = call(run, call, variables, after);
         } else if (action instanceof StepAction.Branch branch) {
             boolean holds = branch.condition().test(variables);
             String target = holds ? branch.then() : branch.otherwise();
@@ -103,46 +82,4 @@ public class StepPerformer {
         return new Result(after, next, output);
     }
 
-    private String call(SpiralRun run, StepAction.HttpCall call, Map<String, Object> variables, Map<String, Object> after) {
-        String body = call.body() == null ? "" : call.body().render(variables);
-        String url = call.url().render(variables);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT)
-                .method(call.method(), body.isEmpty() && call.method().equals("GET")
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        call.headers().forEach((name, value) -> request.header(name, value.render(variables)));
-        if (!body.isEmpty() && call.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
-            request.header("Content-Type", "application/json");
-        }
-        if (call.sign()) {
-            request.header(WebhookSignature.HEADER, WebhookSignature.sign(catalog.secret(run.getSpiralId()), body.getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(call.method() + " " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(call.method() + " " + url + " was interrupted", e);
-        }
-        if (response.statusCode() >= 400) {
-            throw new IllegalStateException(call.method() + " " + url + " answered " + response.statusCode());
-        }
-        if (call.saveAs() != null) {
-            Map<String, Object> saved = new LinkedHashMap<>();
-            saved.put("status", response.statusCode());
-            saved.put("body", parsed(response.body()));
-            after.put(call.saveAs(), saved);
-        }
-        return response.statusCode() + " from " + call.method() + " " + url;
-    }
-
-    private static Object parsed(String body) {
-        String text = body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
-        try {
-            return JsonValues.toPlain(Json.createReader(new StringReader(text)).readValue());
-        } catch (RuntimeException notJson) {
-            return text;
-        }
-    }
 }

@@ -25,6 +25,8 @@ import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.EnumMap;
 
 /**
  * What people do with tasks: create them, decide their gates, cancel them, and read them. Every state
@@ -135,7 +137,15 @@ public class TaskService {
     }
 
     /** Counts of tasks per status, for the dashboard. */
-    public List<Object[]> countsByStatus() {
-        return em.createQuery("SELECT t.status, COUNT(t) FROM Task t GROUP BY t.status", Object[].class).getResultList();
+    /** How many tasks are in each status, every status present (0 for none). */
+    public Map<TaskStatus, Long> countsByStatus() {
+        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus status : TaskStatus.values()) {
+            counts.put(status, 0L);
+        }
+        for (Object[] row : em.createQuery("SELECT t.status, COUNT(t) FROM Task t GROUP BY t.status", Object[].class).getResultList()) {
+            counts.put((TaskStatus) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 }

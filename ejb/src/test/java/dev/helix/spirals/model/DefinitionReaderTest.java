@@ -222,7 +222,7 @@ class DefinitionReaderTest {
     @Test
     void refusesAFilterValueThatIsNotText() {
         onlyProblem(withTrigger("""
-                {"type": "EVENT", "event": "TASK_PROGRESSED", "filter": {"taskId": 7}}"""), "$.trigger.filter.taskId");
+                {"type": "EVENT", "event": "TASK_STATUS_CHANGED", "filter": {"taskId": 7}}"""), "$.trigger.filter.taskId");
     }
 
     @ParameterizedTest

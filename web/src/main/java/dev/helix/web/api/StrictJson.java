@@ -20,11 +20,16 @@ import java.lang.reflect.Type;
 @Provider
 public class StrictJson implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictBoolean()));
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictBoolean()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
+    }
+
+    /** A body read as text (one that may be missing) bound as the API binds JSON; blank: {@code null}. */
+    public static <T> T fromJson(String json, Class<T> type) {
+        return json == null || json.isBlank() ? null : JSONB.fromJson(json, type);
     }
 
     /** true or false, nothing else. */

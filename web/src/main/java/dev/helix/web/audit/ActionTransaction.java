@@ -1,11 +1,19 @@
 package dev.helix.web.audit;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 
-/** The transaction of an audited action and its record: joins the caller's, or starts one; any exception rolls back. */
+/**
+ * The transaction of an audited action and its record: joins the caller's, or starts one; any exception rolls back,
+ * and so does work that returns after marking the transaction rollback-only (a portal action that showed the
+ * refusal of a service as a message).
+ * Demarcated by hand rather than with {@code @Transactional}, whose interceptor on Liberty files an FFDC incident
+ * for every exception, so each refused change (a 404, a 422) would look like a server fault in the logs.
+ */
 @ApplicationScoped
-@Transactional(rollbackOn = Exception.class)
 public class ActionTransaction {
 
     /** A piece of work that may throw. */
@@ -14,7 +22,47 @@ public class ActionTransaction {
         Object run() throws Exception;
     }
 
+    @Resource
+    UserTransaction transaction;
+
     public Object run(Work work) throws Exception {
-        return work.run();
+        if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+            return joined(work);
+        }
+        transaction.begin();
+        boolean done = false;
+        try {
+            Object result = work.run();
+            done = true;
+            if (transaction.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+                transaction.rollback();
+            } else {
+                transaction.commit();
+            }
+            return result;
+        } finally {
+            if (!done && transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        }
+    }
+
+    private Object joined(Work work) throws Exception {
+        boolean done = false;
+        try {
+            Object result = work.run();
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                rollbackOnly();
+            }
+        }
+    }
+
+    private void rollbackOnly() throws SystemException {
+        if (transaction.getStatus() == Status.STATUS_ACTIVE) {
+            transaction.setRollbackOnly();
+        }
     }
 }

@@ -18,9 +18,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /** The fleet dashboard: agents with their status, tasks by state, and what each working agent does now. */
 @Named
@@ -69,11 +67,7 @@ public class FleetDashboard {
     }
 
     public List<Column> getBoard() {
-        Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
-        for (Object[] row : tasks.countsByStatus()) {
-            counts.put((TaskStatus) row[0], (Long) row[1]);
-        }
-        return java.util.Arrays.stream(TaskStatus.values()).map(s -> new Column(s, counts.getOrDefault(s, 0L))).toList();
+        return tasks.countsByStatus().entrySet().stream().map(e -> new Column(e.getKey(), e.getValue())).toList();
     }
 
     public List<Task> getRecentTasks() {

@@ -12,14 +12,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * The rituals page's actions, through the same service as the REST API: each checked against the caller's
  * permissions and audited. (They live apart from the view-scoped {@link RitualsPage}, as an audited bean may not be
- * view-scoped: its interceptor cannot be serialised.) Each answers what it made, or empty when it did not happen,
- * the reason being on the page.
+ * view-scoped: its interceptor cannot be serialised.) One that makes something answers it, or empty when it did not
+ * happen; either way the outcome is on the page.
  */
 @RequestScoped
 public class RitualActions {
@@ -46,7 +44,7 @@ public class RitualActions {
             return Optional.empty();
         }
         audit.target(path(name));
-        return attempt(() -> {
+        return messages.attempt(null, () -> {
             Ritual ritual = rituals.configure(name, new RitualChange(cron == null ? "" : cron, enabled, null, null));
             messages.done("Ritual " + name + (ritual.isEnabled() ? " runs on the schedule " + ritual.getCron() : " is not scheduled"));
             return ritual;
@@ -61,7 +59,7 @@ public class RitualActions {
         }
         audit.target(path(name));
         boolean scheduled = cron != null && !cron.isBlank();
-        return attempt(() -> {
+        return messages.attempt(null, () -> {
             Ritual ritual = rituals.configure(name, new RitualChange(scheduled ? cron : "", scheduled, description, stages));
             messages.done("Ritual " + name + " composed of " + String.join(", ", ritual.getStages()));
             return ritual;
@@ -70,23 +68,16 @@ public class RitualActions {
 
     /** Runs a ritual now, for real or as a dry run; {@code steps} for rituals that take a step count. */
     @Audited("ritual.run")
-    public Optional<RitualRun> start(String name, boolean dryRun, Integer steps) {
+    public void start(String name, boolean dryRun, Integer steps) {
         if (!permission.granted(Permission.RITUAL_RUN, "Running rituals")) {
-            return Optional.empty();
+            return;
         }
         audit.target(path(name) + "/runs");
-        return attempt(() -> {
+        messages.attempt(() -> {
             RitualRun run = rituals.start(name, dryRun, steps, caller.name());
             audit.target(path(name) + "/runs/" + run.getId());
             messages.done((dryRun ? "Dry run " : "Run ") + run.getId() + " of " + name + " queued");
-            return run;
         });
-    }
-
-    private <T> Optional<T> attempt(Supplier<T> action) {
-        AtomicReference<T> result = new AtomicReference<>();
-        messages.attempt(() -> result.set(action.get()));
-        return Optional.ofNullable(result.get());
     }
 
     private static String path(String name) {

@@ -5,13 +5,10 @@ import dev.helix.rituals.model.Ritual;
 import dev.helix.rituals.model.RitualAnalytics;
 import dev.helix.rituals.model.RitualRun;
 import dev.helix.rituals.model.RitualRunStage;
-import dev.helix.rituals.model.RitualRunStatus;
 import dev.helix.rituals.model.RitualStage;
 import dev.helix.rituals.service.RitualStages;
 import dev.helix.rituals.service.Rituals;
-import dev.helix.shared.model.DomainException;
 import dev.helix.web.security.Caller;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,15 +16,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The rituals page: the rituals and, for the one the address names ({@code ?name=}), its schedule, running it now
  * (for real or dry), the newest run's progress (polled while it runs), its history and analytics; and composing a
- * custom ritual from registered stages. What it reads is read again after each action and poll; its actions are
- * {@link RitualActions}.
+ * custom ritual from registered stages. The selected ritual's runs are read again after each action and poll, the
+ * list after each action; its actions are {@link RitualActions}.
  */
 @Named("ritualsPage")
 @ViewScoped
@@ -35,8 +31,6 @@ public class RitualsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int HISTORY = 20;
-    private static final Set<RitualRunStatus> UNDER_WAY = EnumSet.of(RitualRunStatus.QUEUED, RitualRunStatus.STARTING,
-            RitualRunStatus.RUNNING);
 
     /** A ritual in the list, with when it fires next and its newest run (each {@code null} when there is none). */
     public record Row(Ritual ritual, Instant nextFire, RitualRun lastRun) {
@@ -52,6 +46,9 @@ public class RitualsPage implements Serializable {
     RitualActions actions;
 
     @Inject
+    PortalMessages messages;
+
+    @Inject
     Caller caller;
 
     private String name;
@@ -64,6 +61,7 @@ public class RitualsPage implements Serializable {
     private String newCron;
 
     private transient List<Row> rows;
+    private transient Ritual ritual;
     private transient List<RitualRun> runs;
     private transient List<RitualRunStage> stages;
     private transient RitualAnalytics analytics;
@@ -72,41 +70,48 @@ public class RitualsPage implements Serializable {
     public void open() {
         String named = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("name");
         if (named != null && !named.isBlank()) {
-            try {
-                select(rituals.ritual(named.strip()));
-            } catch (DomainException e) {
-                FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
-            }
+            messages.read(() -> rituals.ritual(named.strip())).ifPresent(this::select);
         }
     }
 
-    private void select(Ritual ritual) {
-        name = ritual.getName();
-        cron = ritual.getCron();
-        enabled = ritual.isEnabled();
-        steps = ritual.getSteps();
-        refresh();
+    /** Selects a ritual, with its schedule in the form. */
+    private void select(Ritual selected) {
+        ritual = selected;
+        name = selected.getName();
+        cron = selected.getCron();
+        enabled = selected.isEnabled();
+        steps = selected.getSteps();
     }
 
-    /** Forgets what was read, so that the page shows the present state. */
+    /** Forgets the selected ritual's runs and analytics, so that the page shows where they stand (each poll). */
     public void refresh() {
-        rows = null;
         runs = null;
         stages = null;
         analytics = null;
     }
 
+    /** Forgets the list too (after an action). */
+    private void reload() {
+        rows = null;
+        refresh();
+    }
+
     public List<Row> getRows() {
         if (rows == null) {
-            rows = rituals.rituals().stream().map(r -> new Row(r, rituals.nextFire(r.getName()).orElse(null),
-                    rituals.runs(r.getName(), 1).stream().findFirst().orElse(null))).toList();
+            Map<String, Instant> nextFires = rituals.nextFires();
+            Map<String, RitualRun> latestRuns = rituals.latestRuns();
+            rows = rituals.rituals().stream()
+                    .map(r -> new Row(r, nextFires.get(r.getName()), latestRuns.get(r.getName()))).toList();
         }
         return rows;
     }
 
-    /** The selected ritual, or {@code null}. */
+    /** The selected ritual, or {@code null}: read once per selection, not on every poll. */
     public Ritual getRitual() {
-        return name == null ? null : getRows().stream().map(Row::ritual).filter(r -> r.getName().equals(name)).findFirst().orElse(null);
+        if (ritual == null && name != null) {
+            ritual = rituals.ritual(name);
+        }
+        return ritual;
     }
 
     /** The selected ritual's newest runs, newest first. */
@@ -124,7 +129,7 @@ public class RitualsPage implements Serializable {
 
     /** Whether the newest run is queued or under way: the page polls while it is. */
     public boolean isActive() {
-        return getLatest() != null && UNDER_WAY.contains(getLatest().getStatus());
+        return getLatest() != null && getLatest().getStatus().underWay();
     }
 
     /** The newest run's stages. */
@@ -192,7 +197,7 @@ public class RitualsPage implements Serializable {
 
     public void saveSchedule() {
         actions.schedule(name, cron, enabled).ifPresent(this::select);
-        refresh();
+        reload();
     }
 
     public void run() {
@@ -204,9 +209,8 @@ public class RitualsPage implements Serializable {
     }
 
     private void start(boolean dryRun) {
-        Ritual ritual = getRitual();
-        actions.start(name, dryRun, ritual != null && ritual.getSteps() != null ? steps : null);
-        refresh();
+        actions.start(name, dryRun, steps);
+        reload();
     }
 
     /** Composes the custom ritual the form describes; the page then shows it. */
@@ -218,7 +222,7 @@ public class RitualsPage implements Serializable {
             newStages = List.of();
             newCron = null;
         });
-        refresh();
+        reload();
     }
 
     public String getName() {

@@ -1,9 +1,7 @@
 package dev.helix.web.portal;
 
 import dev.helix.identity.model.Permission;
-import dev.helix.shared.model.DomainException;
 import dev.helix.spirals.model.InvalidDefinitionException;
-import dev.helix.spirals.model.RunStatus;
 import dev.helix.spirals.model.Spiral;
 import dev.helix.spirals.model.SpiralRun;
 import dev.helix.spirals.model.SpiralRunStep;
@@ -11,7 +9,6 @@ import dev.helix.spirals.model.SpiralVersion;
 import dev.helix.spirals.service.SpiralCatalog;
 import dev.helix.spirals.service.SpiralRuns;
 import dev.helix.web.security.Caller;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -25,16 +22,15 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The spirals page: the spirals, the selected one's definition in an editor and drawn as a diagram, running it by
  * hand, and its runs with each step's detail, polled while a run is under way. The address selects a spiral
- * ({@code ?id=}) and a run ({@code &run=}); the page's state lasts as long as the view. What it reads is read again
- * after each action and poll; its actions are {@link SpiralActions}.
+ * ({@code ?id=}) and a run ({@code &run=}); the page's state lasts as long as the view. The list and the selected
+ * spiral are read again after an action that changes them, the runs after every action and poll; its actions are
+ * {@link SpiralActions}.
  */
 @Named("spiralsPage")
 @ViewScoped
@@ -58,7 +54,6 @@ public class SpiralsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int RUNS_SHOWN = 50;
-    private static final Set<RunStatus> STOPPABLE = EnumSet.of(RunStatus.QUEUED, RunStatus.STARTING, RunStatus.RUNNING);
     private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     /** A spiral in the list, with when its schedule fires next ({@code null}: not scheduled). */
@@ -75,6 +70,9 @@ public class SpiralsPage implements Serializable {
     SpiralActions actions;
 
     @Inject
+    PortalMessages messages;
+
+    @Inject
     Caller caller;
 
     private Long id;
@@ -83,6 +81,7 @@ public class SpiralsPage implements Serializable {
     private String input;
 
     private transient List<Row> rows;
+    private transient Spiral spiral;
     private transient SpiralVersion version;
     private transient List<SpiralRun> runs;
     private transient SpiralRun run;
@@ -93,42 +92,54 @@ public class SpiralsPage implements Serializable {
         Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         id = number(parameters.get("id"));
         runId = number(parameters.get("run"));
-        if (id != null && !found(() -> definition = pretty(getVersion().getDefinition()))) {
-            id = null;
+        if (id != null) {
+            messages.read(this::getVersion).ifPresentOrElse(v -> definition = pretty(v.getDefinition()), () -> {
+                id = null;
+                reload();
+            });
         }
-        if (runId != null && (id == null || !found(this::getRun))) {
+        if (runId != null && (id == null || messages.read(this::getRun).isEmpty())) {
             runId = null;
         }
-        refresh();
     }
 
-    /** Forgets what was read, so that the page shows the present state. */
+    /** Forgets the runs that were read, so that the page shows where they stand (each poll). */
     public void refresh() {
-        rows = null;
-        version = null;
         runs = null;
         run = null;
         steps = null;
     }
 
+    /** Forgets everything that was read: the list and the selected spiral too (after an action that changes them). */
+    private void reload() {
+        rows = null;
+        spiral = null;
+        version = null;
+        refresh();
+    }
+
     public List<Row> getRows() {
         if (rows == null) {
-            rows = catalog.spirals().stream().map(s -> new Row(s, catalog.nextFire(s.getId()).orElse(null))).toList();
+            Map<Long, Instant> nextFires = catalog.nextFires();
+            rows = catalog.spirals().stream().map(s -> new Row(s, nextFires.get(s.getId()))).toList();
         }
         return rows;
     }
 
-    /** The selected spiral's current version, or {@code null} when none is selected. */
-    public SpiralVersion getVersion() {
-        if (version == null && id != null) {
-            version = catalog.current(id);
+    /** The selected spiral, or {@code null}: read once per selection, not on every poll. */
+    public Spiral getSpiral() {
+        if (spiral == null && id != null) {
+            spiral = catalog.spiral(id);
         }
-        return version;
+        return spiral;
     }
 
-    /** The selected spiral, or {@code null}. */
-    public Spiral getSpiral() {
-        return id == null ? null : getRows().stream().map(Row::spiral).filter(s -> s.getId().equals(id)).findFirst().orElse(null);
+    /** The selected spiral's current version, or {@code null} when none is selected. */
+    public SpiralVersion getVersion() {
+        if (version == null && getSpiral() != null) {
+            version = catalog.version(id, spiral.getCurrentVersion());
+        }
+        return version;
     }
 
     /** The selected spiral drawn as SVG; {@code null} when none is selected or its definition no longer reads. */
@@ -164,12 +175,12 @@ public class SpiralsPage implements Serializable {
 
     /** Whether a run of the spiral is queued or under way: the page polls while one is. */
     public boolean isActive() {
-        return getRuns().stream().anyMatch(r -> r.getStatus() == RunStatus.QUEUED || r.getStatus().active());
+        return getRuns().stream().anyMatch(r -> r.getStatus().underWay());
     }
 
     public boolean isStoppable() {
         SpiralRun run = getRun();
-        return run != null && STOPPABLE.contains(run.getStatus());
+        return run != null && run.getStatus().stoppable();
     }
 
     public boolean isRestartable() {
@@ -187,16 +198,16 @@ public class SpiralsPage implements Serializable {
 
     /** Saves the editor's definition as a new spiral, which the page then shows. */
     public void create() {
-        actions.create(definition, DEFINITION_FIELD).ifPresent(spiral -> {
-            id = spiral.getId();
+        actions.create(definition, DEFINITION_FIELD).ifPresent(created -> {
+            id = created.getId();
             runId = null;
         });
-        refresh();
+        reload();
     }
 
     public void update() {
         actions.update(id, definition, DEFINITION_FIELD);
-        refresh();
+        reload();
     }
 
     public void delete() {
@@ -205,7 +216,7 @@ public class SpiralsPage implements Serializable {
             runId = null;
             definition = STARTER;
         }
-        refresh();
+        reload();
     }
 
     /** Starts a run with the input box as its input; the page then follows that run. */
@@ -222,16 +233,6 @@ public class SpiralsPage implements Serializable {
     public void stop() {
         actions.stop(id, runId);
         refresh();
-    }
-
-    private static boolean found(Runnable read) {
-        try {
-            read.run();
-            return true;
-        } catch (DomainException e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
-            return false;
-        }
     }
 
     private static Long number(String text) {

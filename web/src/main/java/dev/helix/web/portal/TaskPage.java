@@ -1,7 +1,6 @@
 package dev.helix.web.portal;
 
 import dev.helix.identity.model.Permission;
-import dev.helix.shared.model.DomainException;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.Decision;
@@ -13,7 +12,6 @@ import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -49,11 +47,7 @@ public class TaskPage {
 
     public Task getTask() {
         if (task == null && id != null) {
-            try {
-                task = tasks.task(id);
-            } catch (DomainException e) {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
-            }
+            task = messages.read(() -> tasks.task(id)).orElse(null);
         }
         return task;
     }

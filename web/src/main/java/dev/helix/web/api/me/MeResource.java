@@ -1,8 +1,8 @@
 package dev.helix.web.api.me;
 
 import dev.helix.identity.model.Permission;
-import dev.helix.notifications.service.Notifications;
 import dev.helix.identity.service.UserDirectory;
+import dev.helix.notifications.service.Notifications;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,10 +51,6 @@ public class MeResource {
     @Inject
     Notifications notifications;
 
-    /** One of my notifications. */
-    public record NotificationView(long id, String message, String source, java.time.Instant createdAt) {
-    }
-
     @GET
     @RequiresPermission(Permission.SELF_MANAGE)
     @Operation(summary = "Who am I, with my roles and permissions")
@@ -65,9 +62,8 @@ public class MeResource {
     @Path("/notifications")
     @RequiresPermission(Permission.SELF_MANAGE)
     @Operation(summary = "My newest notifications (e.g. from spirals), newest first")
-    public java.util.List<NotificationView> notifications() {
-        return notifications.of(caller.name(), NOTIFICATIONS).stream()
-                .map(n -> new NotificationView(n.getId(), n.getMessage(), n.getSource(), n.getCreatedAt())).toList();
+    public List<NotificationView> notifications() {
+        return notifications.of(caller.name(), NOTIFICATIONS).stream().map(NotificationView::of).toList();
     }
 
     @PUT

@@ -1,7 +1,6 @@
 package dev.helix.web.api.problems;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import dev.helix.shared.model.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -16,12 +15,10 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        e.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> field(v)))
-                .forEach(v -> errors.add(Json.createObjectBuilder().add("field", field(v)).add("message", v.getMessage())));
         return Problems.response(422, "validation", "Invalid input",
-                "The request has " + e.getConstraintViolations().size() + " invalid field(s)", errors.build());
+                "The request has " + e.getConstraintViolations().size() + " invalid field(s)",
+                Problems.errors(e.getConstraintViolations().stream().map(v -> new FieldError(field(v), v.getMessage()))
+                        .sorted(Comparator.comparing(FieldError::field)).toList()));
     }
 
     /** The last node of the property path, e.g. {@code title} for {@code create.request.title}. */

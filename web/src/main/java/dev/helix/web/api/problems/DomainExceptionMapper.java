@@ -1,8 +1,6 @@
 package dev.helix.web.api.problems;
 
 import dev.helix.shared.model.DomainException;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,11 +11,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        if (e.errors().isEmpty()) {
-            return Problems.response(e.status(), e.problemType(), e.title(), e.getMessage());
-        }
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        e.errors().forEach(error -> errors.add(Json.createObjectBuilder().add("field", error.field()).add("message", error.message())));
-        return Problems.response(e.status(), e.problemType(), e.title(), e.getMessage(), errors.build());
+        return Problems.response(e.status(), e.problemType(), e.title(), e.getMessage(),
+                e.errors().isEmpty() ? null : Problems.errors(e.errors()));
     }
 }

@@ -1,9 +1,12 @@
 package dev.helix.web.api.problems;
 
+import dev.helix.shared.model.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * Builds RFC 9457 {@code application/problem+json} answers: a stable {@code type} URI per kind of
@@ -26,6 +29,13 @@ public final class Problems {
 
     public static Response response(int status, String slug, String title, String detail, JsonArray errors) {
         return Response.status(status).type(MEDIA_TYPE).entity(body(status, slug, title, detail, errors)).build();
+    }
+
+    /** The {@code errors} member: each field, in the order given, with what is wrong with it. */
+    public static JsonArray errors(List<FieldError> errors) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        errors.forEach(e -> array.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        return array.build();
     }
 
     /** The problem document as JSON text. */

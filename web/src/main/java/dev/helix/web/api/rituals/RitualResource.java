@@ -6,11 +6,14 @@ import dev.helix.rituals.model.RitualChange;
 import dev.helix.rituals.model.RitualRun;
 import dev.helix.rituals.service.RitualStages;
 import dev.helix.rituals.service.Rituals;
+import dev.helix.web.api.StrictJson;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -26,7 +29,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,8 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Rituals")
 public class RitualResource {
 
-    private static final int MAX_RUNS = 200;
-
     @Inject
     Rituals rituals;
 
@@ -56,7 +59,10 @@ public class RitualResource {
     @RequiresPermission(Permission.RITUAL_READ)
     @Operation(summary = "The rituals, with schedule, next fire time and last run")
     public List<RitualView> rituals() {
-        return rituals.rituals().stream().map(r -> view(r, false)).toList();
+        Map<String, Instant> nextFires = rituals.nextFires();
+        Map<String, RitualRun> latestRuns = rituals.latestRuns();
+        return rituals.rituals().stream().map(r -> RitualView.of(r, nextFires.get(r.getName()),
+                summary(latestRuns.get(r.getName())), null)).toList();
     }
 
     @GET
@@ -72,7 +78,7 @@ public class RitualResource {
     @RequiresPermission(Permission.RITUAL_READ)
     @Operation(summary = "One ritual with its analytics (duration and outcome trend)")
     public RitualView ritual(@PathParam("name") String name) {
-        return view(rituals.ritual(name), true);
+        return view(rituals.ritual(name));
     }
 
     @PUT
@@ -82,16 +88,18 @@ public class RitualResource {
             description = "A name no ritual has creates a custom ritual (stages required). Built-in rituals keep their stages (409).")
     @Audited("ritual.configure")
     public RitualView configure(@PathParam("name") String name, @NotNull(message = "a JSON body is required") @Valid RitualRequest request) {
-        return view(rituals.configure(name, new RitualChange(request.cron(), request.enabled(), request.description(), request.stages())), true);
+        return view(rituals.configure(name, new RitualChange(request.cron(), request.enabled(), request.description(), request.stages())));
     }
 
     @POST
     @Path("/{name}/runs")
+    @Consumes(MediaType.WILDCARD)
     @RequiresPermission(Permission.RITUAL_RUN)
-    @Operation(summary = "Run a ritual now", description = "{\"dryRun\":true} validates and reports without side effects; "
-            + "\"steps\" (27, 54, 108, 216) for Z-88. 202: the run is queued.")
+    @Operation(summary = "Run a ritual now", description = "An optional JSON body: {\"dryRun\":true} validates and reports "
+            + "without side effects; \"steps\" (27, 54, 108, 216) for Z-88. 202: the run is queued.")
     @Audited("ritual.run")
-    public Response start(@PathParam("name") String name, RunRequest request, @Context UriInfo uri) {
+    public Response start(@PathParam("name") String name, String body, @Context UriInfo uri) {
+        RunRequest request = StrictJson.fromJson(body, RunRequest.class);
         boolean dryRun = request != null && Boolean.TRUE.equals(request.dryRun());
         RitualRun run = rituals.start(name, dryRun, request == null ? null : request.steps(), security.getUserPrincipal().getName());
         return Response.accepted(RunView.of(run, rituals.stagesOf(run.getId())))
@@ -102,8 +110,9 @@ public class RitualResource {
     @Path("/{name}/runs")
     @RequiresPermission(Permission.RITUAL_READ)
     @Operation(summary = "The ritual's runs, newest first")
-    public List<RunView> runs(@PathParam("name") String name, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return rituals.runs(name, Math.max(1, Math.min(limit, MAX_RUNS))).stream().map(r -> RunView.of(r, List.of())).toList();
+    public List<RunView> runs(@PathParam("name") String name,
+                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return rituals.runs(name, limit).stream().map(r -> RunView.of(r, List.of())).toList();
     }
 
     @GET
@@ -114,9 +123,15 @@ public class RitualResource {
         return RunView.of(rituals.run(name, runId), rituals.stagesOf(runId));
     }
 
-    private RitualView view(Ritual ritual, boolean withAnalytics) {
-        RunView last = rituals.runs(ritual.getName(), 1).stream().findFirst().map(r -> RunView.of(r, List.of())).orElse(null);
-        return RitualView.of(ritual, rituals.nextFire(ritual.getName()).orElse(null), last,
-                withAnalytics ? rituals.analytics(ritual.getName()) : null);
+    /** One ritual with its analytics. */
+    private RitualView view(Ritual ritual) {
+        String name = ritual.getName();
+        RitualRun last = rituals.runs(name, 1).stream().findFirst().orElse(null);
+        return RitualView.of(ritual, rituals.nextFire(name).orElse(null), summary(last), rituals.analytics(name));
+    }
+
+    /** A run as lists show it: without its stages. */
+    private static RunView summary(RitualRun run) {
+        return run == null ? null : RunView.of(run, List.of());
     }
 }

@@ -3,12 +3,15 @@ package dev.helix.web.api.spirals;
 import dev.helix.identity.model.Permission;
 import dev.helix.spirals.model.Spiral;
 import dev.helix.spirals.model.SpiralRun;
+import dev.helix.spirals.model.SpiralVersion;
 import dev.helix.spirals.service.SpiralCatalog;
 import dev.helix.spirals.service.SpiralRuns;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -24,7 +27,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,8 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Spirals")
 public class SpiralResource {
 
-    private static final int MAX_RUNS = 200;
-
     @Inject
     SpiralCatalog catalog;
 
@@ -54,7 +60,12 @@ public class SpiralResource {
     @RequiresPermission(Permission.SPIRAL_READ)
     @Operation(summary = "The spirals")
     public List<SpiralView> spirals() {
-        return catalog.spirals().stream().map(s -> view(s, null)).toList();
+        List<Spiral> spirals = catalog.spirals();
+        Map<Long, SpiralVersion> versions = catalog.currentVersions();
+        Map<Long, Instant> nextFires = catalog.nextFires();
+        // A spiral deleted between the two reads has no current version any more: it is left out.
+        return spirals.stream().filter(s -> versions.containsKey(s.getId()))
+                .map(s -> SpiralView.of(s, versions.get(s.getId()), nextFires.get(s.getId()), null)).toList();
     }
 
     @POST
@@ -97,6 +108,7 @@ public class SpiralResource {
 
     @POST
     @Path("/{id}/secret")
+    @Consumes(MediaType.WILDCARD)
     @RequiresPermission(Permission.SPIRAL_MANAGE)
     @Operation(summary = "Rotate the spiral's secret", description = "The new secret is in the answer, this once.")
     @Audited("spiral.rotate-secret")
@@ -115,10 +127,13 @@ public class SpiralResource {
 
     @POST
     @Path("/{id}/runs")
+    @Consumes(MediaType.WILDCARD)
     @RequiresPermission(Permission.SPIRAL_RUN)
-    @Operation(summary = "Start a run by hand", description = "An optional JSON object body becomes the run's 'input'. 202: the run is queued.")
+    @Operation(summary = "Start a run by hand", description = "An optional JSON object body (at most 64 KiB, else 413) "
+            + "becomes the run's 'input'. 202: the run is queued.")
     @Audited("spiral.run")
-    public Response start(@PathParam("id") long id, String input, @Context UriInfo uri) {
+    public Response start(@PathParam("id") long id, InputStream body, @Context UriInfo uri) throws IOException {
+        String input = new String(Payloads.read(body), StandardCharsets.UTF_8);
         SpiralRun run = runs.startManually(id, input, actor());
         return Response.accepted(RunView.of(run, List.of()))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(run.getId())).build()).build();
@@ -128,8 +143,9 @@ public class SpiralResource {
     @Path("/{id}/runs")
     @RequiresPermission(Permission.SPIRAL_READ)
     @Operation(summary = "The spiral's runs, newest first")
-    public List<RunView> runs(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return runs.runs(id, Math.max(1, Math.min(limit, MAX_RUNS))).stream().map(r -> RunView.of(r, List.of())).toList();
+    public List<RunView> runs(@PathParam("id") long id,
+                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return runs.runs(id, limit).stream().map(r -> RunView.of(r, List.of())).toList();
     }
 
     @GET
@@ -142,6 +158,7 @@ public class SpiralResource {
 
     @POST
     @Path("/{id}/runs/{runId}/restart")
+    @Consumes(MediaType.WILDCARD)
     @RequiresPermission(Permission.SPIRAL_RUN)
     @Operation(summary = "Restart a failed or stopped run from the step where it ended", description = "409 for other runs.")
     @Audited("spiral.restart")
@@ -151,6 +168,7 @@ public class SpiralResource {
 
     @POST
     @Path("/{id}/runs/{runId}/stop")
+    @Consumes(MediaType.WILDCARD)
     @RequiresPermission(Permission.SPIRAL_RUN)
     @Operation(summary = "Stop a run after its current step", description = "409 for runs that have ended.")
     @Audited("spiral.stop")
