@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -143,6 +145,14 @@ class SpiralIT {
         JsonObject run = awaitRun(id, id(started), r -> r.getString("status").equals("COMPLETED"));
         assertEquals("A-17", run.getJsonObject("variables").getString("order"));
         assertEquals("WEBHOOK", run.getString("trigger"));
+
+        // Two copies of one delivery arriving together start one run, and both are answered with it.
+        String signature = sign(spiral.getString("secret"), body);
+        List<CompletableFuture<JsonObject>> copies = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                        anonymous.postSigned("/api/v1/hooks/" + id, body, signature, "delivery-" + id).expect(202).object()))
+                .toList();
+        assertEquals(1, copies.stream().map(c -> id(c.join())).distinct().count(), "one run for one delivery");
 
         String rotated = operator().postEmpty("/api/v1/spirals/" + id + "/secret").expect(200).object().getString("secret");
         assertNotEquals(spiral.getString("secret"), rotated);

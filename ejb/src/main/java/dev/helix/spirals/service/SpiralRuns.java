@@ -18,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,7 +78,12 @@ public class SpiralRuns {
                 || !WebhookSignature.verify(catalog.secret(spiralId), body, signature)) {
             throw new WebhookRefusedException();
         }
-        String key = "webhook:" + (deliveryId == null || deliveryId.isBlank() ? UUID.randomUUID() : deliveryId.strip());
+        if (deliveryId == null || deliveryId.isBlank()) {
+            return queue(spiral, TriggerType.WEBHOOK, "webhook:" + UUID.randomUUID(), payload(body), "webhook");
+        }
+        // Deliveries with an id take turns per spiral, so two copies of one delivery arriving together start one run.
+        em.lock(spiral, LockModeType.PESSIMISTIC_WRITE);
+        String key = "webhook:" + deliveryId.strip();
         return existing(spiralId, key).orElseGet(() -> queue(spiral, TriggerType.WEBHOOK, key, payload(body), "webhook"));
     }
 
