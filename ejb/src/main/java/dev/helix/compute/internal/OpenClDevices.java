@@ -1,0 +1,43 @@
+package dev.helix.compute.internal;
+
+import com.aparapi.device.Device;
+import com.aparapi.device.OpenCLDevice;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The OpenCL devices Aparapi sees; none when there is no OpenCL runtime (no ICD loader or no platform). */
+final class OpenClDevices {
+
+    private static final Logger LOG = Logger.getLogger(OpenClDevices.class.getName());
+
+    private OpenClDevices() {
+    }
+
+    /** The first OpenCL GPU. */
+    static Optional<OpenCLDevice> gpu() {
+        return list(Device.TYPE.GPU).stream().findFirst();
+    }
+
+    /** The first OpenCL GPU, else the first other OpenCL device (an accelerator, or a CPU device such as PoCL). */
+    static Optional<OpenCLDevice> best() {
+        return gpu().or(() -> list(Device.TYPE.ACC).stream().findFirst())
+                .or(() -> list(Device.TYPE.CPU).stream().findFirst());
+    }
+
+    /** A device in words, for logs and status pages. */
+    static String describe(OpenCLDevice device) {
+        return device.getType() + " " + device.getName().trim() + " (" + device.getOpenCLPlatform().getName().trim()
+                + ", " + device.getMaxComputeUnits() + " compute units)";
+    }
+
+    private static List<OpenCLDevice> list(Device.TYPE type) {
+        try {
+            return OpenCLDevice.listDevices(type);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "No OpenCL devices of type " + type, e);
+            return List.of();
+        }
+    }
+}
