@@ -27,18 +27,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessControlIT {
 
-    /** The matrix as the migrations seed it (V3, V4, V6, V9). */
+    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11). */
     private static final Map<String, Set<String>> DEFAULT_GRANTS = Map.of(
-            "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read"),
+            "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read",
+                    "memory:read"),
             "developer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
-                    "spiral:read", "ritual:read", "spiral:run"),
+                    "spiral:read", "ritual:read", "spiral:run", "memory:read", "memory:write"),
             "operator", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "spiral:read", "ritual:read", "spiral:run",
-                    "spiral:manage", "ritual:run"),
+                    "spiral:manage", "ritual:run", "memory:read", "memory:write"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
                     "audit:read", "security:manage", "spiral:read", "ritual:read", "spiral:run", "spiral:manage",
-                    "ritual:run", "ritual:manage"));
+                    "ritual:run", "ritual:manage", "memory:read", "memory:write"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -147,7 +148,13 @@ class AccessControlIT {
                 new Call("PUT", "/api/v1/rituals/z-88", "{\"stages\":[]}", "ritual:manage"),
                 new Call("POST", "/api/v1/rituals/z-88/runs", "{\"steps\":1}", "ritual:run"),
                 new Call("GET", "/api/v1/rituals/z-88/runs", null, "ritual:read"),
-                new Call("GET", "/api/v1/rituals/z-88/runs/999999999", null, "ritual:read"));
+                new Call("GET", "/api/v1/rituals/z-88/runs/999999999", null, "ritual:read"),
+                new Call("POST", "/api/v1/memory", "{}", "memory:write"),
+                new Call("POST", "/api/v1/memory/search", "{}", "memory:read"),
+                new Call("GET", "/api/v1/memory/status", null, "memory:read"),
+                new Call("GET", "/api/v1/memory/999999999", null, "memory:read"),
+                new Call("DELETE", "/api/v1/memory/999999999", null, "memory:write"),
+                new Call("GET", "/api/v1/tasks/999999999/memories", null, "task:read"));
 
         for (Call call : calls) {
             call.by(HelixClient.anonymous()).problem(401);

@@ -92,6 +92,16 @@ abstract class SegmentedIndex implements SimilarityIndex {
     }
 
     @Override
+    public boolean contains(long id) {
+        lock.readLock().lock();
+        try {
+            return rowOfId.containsKey(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
     public boolean remove(long id) {
         lock.writeLock().lock();
         try {

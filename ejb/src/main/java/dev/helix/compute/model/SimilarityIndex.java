@@ -33,6 +33,9 @@ public interface SimilarityIndex extends AutoCloseable {
      */
     void add(long id, float[] vector);
 
+    /** Whether a vector is stored under an id. */
+    boolean contains(long id);
+
     /** Removes the vector stored under an id; answers whether there was one. */
     boolean remove(long id);
 

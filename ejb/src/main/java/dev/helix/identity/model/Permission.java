@@ -37,7 +37,9 @@ public enum Permission {
     SPIRAL_RUN("Start, stop and restart spiral runs"),
     RITUAL_READ("Read rituals, their schedules and runs"),
     RITUAL_MANAGE("Schedule, enable and compose rituals"),
-    RITUAL_RUN("Run rituals now, for real or as a dry run");
+    RITUAL_RUN("Run rituals now, for real or as a dry run"),
+    MEMORY_READ("Search and read the fleet's memory"),
+    MEMORY_WRITE("Add memories and delete them");
 
     private static final Map<String, Permission> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Permission::permissionName, p -> p));

@@ -42,6 +42,10 @@ public class OfflineModelProvider implements ModelProvider {
         for (String ask : asks) {
             design.append("- Component for: ").append(ask).append('\n');
         }
+        if (!request.learnings().isEmpty()) {
+            design.append("\n## Prior learnings (recalled from memory)\n");
+            request.learnings().forEach(l -> design.append("- ").append(firstLine(l)).append('\n'));
+        }
         List<String> items = new ArrayList<>();
         items.add("Set up the workspace for " + request.title());
         asks.forEach(a -> items.add("Implement: " + a));
@@ -66,6 +70,11 @@ public class OfflineModelProvider implements ModelProvider {
         failIfAsked(taskPrompt);
         String summary = "Completed '" + item + "' (offline " + model + ")";
         return new StepResult(summary, tokens(item) + tokens(summary));
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
     }
 
     private static void failIfAsked(String prompt) {

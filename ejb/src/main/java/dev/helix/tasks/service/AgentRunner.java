@@ -70,6 +70,9 @@ public class AgentRunner {
     ProviderRegistry providers;
 
     @Inject
+    PriorLearnings learnings;
+
+    @Inject
     @ConfigProperty(name = "helix.worker.step-delay", defaultValue = "PT0.25S")
     Duration stepDelay;
 
@@ -104,7 +107,8 @@ public class AgentRunner {
             }
             case IMPLEMENTATION_QUEUED -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> {
                 if (task.getPlan() == null || task.getPlan().isBlank()) {
-                    SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), null, null), modelOf(agent));
+                    SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), null, null,
+                            learnings.recallFor(task)), modelOf(agent));
                     task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
                     pool.recordStep(agent, task.getId(), "Drafted the plan", draft.tokens());
                 }
@@ -153,7 +157,8 @@ public class AgentRunner {
     private void writeSpec(Task task, Agent agent, String feedback) {
         SpecDraft previous = task.getRequirements() == null ? null
                 : new SpecDraft(task.getRequirements(), task.getDesign(), task.getPlan(), 0);
-        SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), previous, feedback), modelOf(agent));
+        SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), previous, feedback,
+                learnings.recallFor(task)), modelOf(agent));
         task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
         pool.recordStep(agent, task.getId(), feedback == null ? "Wrote the spec" : "Revised the spec", draft.tokens());
         progression.move(task, TaskStatus.SPEC_REVIEW, agent.getName(), null, Instant.now());

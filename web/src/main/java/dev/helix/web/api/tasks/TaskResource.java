@@ -1,6 +1,7 @@
 package dev.helix.web.api.tasks;
 
 import dev.helix.identity.model.Permission;
+import dev.helix.memory.service.Memories;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.NewTask;
@@ -42,6 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
 public class TaskResource {
+
+    @Inject
+    Memories memories;
 
     @Inject
     TaskService tasks;
@@ -120,6 +124,15 @@ public class TaskResource {
     @Operation(summary = "The plan's current checklist item, the two before and after it, and counts")
     public ChecklistProgress progress(@PathParam("id") long id) {
         return tasks.progress(id);
+    }
+
+    @GET
+    @Path("/{id}/memories")
+    @RequiresPermission(Permission.TASK_READ)
+    @Operation(summary = "The memories recalled into the task's context when an agent started it, best first")
+    public List<RecallView> memories(@PathParam("id") long id) {
+        tasks.task(id);
+        return memories.recalledBy(id).stream().map(RecallView::of).toList();
     }
 
     @GET

@@ -1,0 +1,58 @@
+package dev.helix.memory.internal;
+
+import dev.helix.memory.model.Memory;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The memory table: pages in id order for loading the index, lookups by id, re-embedding. */
+@Stateless
+public class MemoryStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(m) FROM Memory m", Long.class).getSingleResult();
+    }
+
+    /** Up to {@code limit} memories with ids above {@code afterId}, in id order. */
+    public List<Memory> page(long afterId, int limit) {
+        return em.createQuery("SELECT m FROM Memory m WHERE m.id > :after ORDER BY m.id", Memory.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Memories with ids above {@code afterId} or created since {@code since}: the second catches rows whose
+     * transaction committed after a higher id was already seen.
+     */
+    public List<Memory> newerThan(long afterId, Instant since) {
+        return em.createQuery("SELECT m FROM Memory m WHERE m.id > :after OR m.createdAt >= :since ORDER BY m.id",
+                Memory.class).setParameter("after", afterId).setParameter("since", since).getResultList();
+    }
+
+    public Map<Long, Memory> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT m FROM Memory m WHERE m.id IN :ids", Memory.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.toMap(Memory::getId, Function.identity()));
+    }
+
+    /** Replaces the embeddings of memories made by another embedder. */
+    public void reembed(List<Memory> memories, String embedder, List<float[]> vectors) {
+        for (int i = 0; i < memories.size(); i++) {
+            Memory memory = em.find(Memory.class, memories.get(i).getId());
+            if (memory != null) {
+                memory.embedWith(embedder, vectors.get(i));
+            }
+            memories.get(i).embedWith(embedder, vectors.get(i));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.helix.memory.service;
+
+import dev.helix.compute.model.Match;
+import dev.helix.compute.model.Similarity;
+import dev.helix.compute.model.SimilarityIndex;
+import dev.helix.compute.service.ComputeKernels;
+import dev.helix.memory.internal.MemoryStore;
+import dev.helix.memory.model.IndexStatus;
+import dev.helix.memory.model.Memory;
+import dev.helix.memory.model.MemoryChanged;
+import dev.helix.memory.model.MemoryHit;
+import dev.helix.memory.model.MemoryIndexLoadingException;
+import dev.helix.providers.service.Embeddings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The searchable copy of the memory table: one {@link SimilarityIndex} per workspace on the compute backend
+ * (on an OpenCL device the vectors stay in device memory). Loaded at start-up, page by page, with its progress
+ * in {@link #status()}; memories made by another embedder are re-embedded on the way. It follows this server's
+ * changes as they commit, and before each search it catches up with rows other servers added.
+ */
+@ApplicationScoped
+public class MemoryIndex {
+
+    private static final Logger LOG = Logger.getLogger(MemoryIndex.class.getName());
+    private static final int PAGE = 500;
+    /** How far back a catch-up looks for rows that committed late (longer transactions are not expected). */
+    private static final Duration LATE_COMMITS = Duration.ofMinutes(2);
+
+    @Inject
+    ComputeKernels kernels;
+
+    @Inject
+    Embeddings embeddings;
+
+    @Inject
+    MemoryStore store;
+
+    private final Map<String, SimilarityIndex> byWorkspace = new ConcurrentHashMap<>();
+    private final Object catchingUp = new Object();
+    private volatile IndexStatus status;
+    private long lastId;
+
+    /** Loads every memory (the caller runs this off the start-up thread). */
+    public void load() {
+        long total = store.count();
+        status = status(IndexStatus.State.LOADING, 0, total, 0, null);
+        try {
+            long loaded = 0;
+            long reembedded = 0;
+            synchronized (catchingUp) {
+                for (List<Memory> page = store.page(0, PAGE); !page.isEmpty(); page = store.page(lastId, PAGE)) {
+                    reembedded += reembedStale(page);
+                    page.forEach(this::add);
+                    loaded += page.size();
+                    lastId = page.get(page.size() - 1).getId();
+                    status = status(IndexStatus.State.LOADING, loaded, Math.max(total, loaded), reembedded, null);
+                }
+            }
+            status = status(IndexStatus.State.READY, loaded, loaded, reembedded, null);
+            long done = loaded;
+            long again = reembedded;
+            LOG.info(() -> "Memory index ready: " + done + " memories (" + again + " re-embedded) on "
+                    + kernels.choice().backend());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The memory index could not be loaded", e);
+            IndexStatus now = status;
+            status = status(IndexStatus.State.FAILED, now.loaded(), now.total(), now.reembedded(), e.getMessage());
+        }
+    }
+
+    public IndexStatus status() {
+        IndexStatus now = status;
+        return now != null ? now : status(IndexStatus.State.LOADING, 0, 0, 0, null);
+    }
+
+    /**
+     * The k memories most similar to a query vector, best first, in one workspace or (scope {@code null}) in all.
+     *
+     * @throws MemoryIndexLoadingException while the index is not ready
+     */
+    public List<MemoryHit> search(float[] query, int k, String workspace) {
+        IndexStatus now = status();
+        if (now.state() != IndexStatus.State.READY) {
+            throw new MemoryIndexLoadingException(now.state() == IndexStatus.State.FAILED
+                    ? "The memory index failed to load: " + now.problem()
+                    : "The memory index is loading: " + now.loaded() + " of " + now.total() + " memories ("
+                            + now.percent() + "%); try again shortly");
+        }
+        catchUp();
+        List<SimilarityIndex> scope = workspace == null ? List.copyOf(byWorkspace.values())
+                : byWorkspace.containsKey(workspace) ? List.of(byWorkspace.get(workspace)) : List.of();
+        List<Match> matches = new ArrayList<>();
+        for (SimilarityIndex index : scope) {
+            matches.addAll(index.search(query, k));
+        }
+        matches.sort(Comparator.comparing(Match::score).reversed().thenComparing(Match::id));
+        return hits(matches.size() > k ? matches.subList(0, k) : matches);
+    }
+
+    public boolean ready() {
+        return status().state() == IndexStatus.State.READY;
+    }
+
+    void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemoryChanged change) {
+        if (change.deleted()) {
+            SimilarityIndex index = byWorkspace.get(change.workspace());
+            if (index != null) {
+                index.remove(change.id());
+            }
+        } else {
+            indexOf(change.workspace()).add(change.id(), change.vector());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        byWorkspace.values().forEach(SimilarityIndex::close);
+    }
+
+    /** The memories matched, read from the table; ids it no longer has (deleted on another server) are dropped. */
+    private List<MemoryHit> hits(List<Match> matches) {
+        Map<Long, Memory> found = store.byIds(matches.stream().map(Match::id).toList());
+        List<MemoryHit> hits = new ArrayList<>();
+        for (Match match : matches) {
+            Memory memory = found.get(match.id());
+            if (memory == null) {
+                byWorkspace.values().forEach(index -> index.remove(match.id()));
+            } else {
+                hits.add(new MemoryHit(memory, match.score()));
+            }
+        }
+        return hits;
+    }
+
+    private void catchUp() {
+        synchronized (catchingUp) {
+            for (Memory memory : store.newerThan(lastId, Instant.now().minus(LATE_COMMITS))) {
+                if (!indexOf(memory.getWorkspace()).contains(memory.getId())) {
+                    reembedStale(List.of(memory));
+                    add(memory);
+                }
+                lastId = Math.max(lastId, memory.getId());
+            }
+        }
+    }
+
+    private int reembedStale(List<Memory> memories) {
+        List<Memory> stale = memories.stream().filter(m -> !m.getEmbedder().equals(embeddings.name())).toList();
+        if (!stale.isEmpty()) {
+            store.reembed(stale, embeddings.name(), embeddings.embed(stale.stream().map(Memory::getText).toList()));
+        }
+        return stale.size();
+    }
+
+    private void add(Memory memory) {
+        indexOf(memory.getWorkspace()).add(memory.getId(), memory.vector());
+    }
+
+    private SimilarityIndex indexOf(String workspace) {
+        return byWorkspace.computeIfAbsent(workspace, w -> kernels.newIndex(embeddings.dimensions(), Similarity.COSINE));
+    }
+
+    private IndexStatus status(IndexStatus.State state, long loaded, long total, long reembedded, String problem) {
+        return new IndexStatus(state, loaded, total, reembedded, embeddings.name(), kernels.choice(), problem);
+    }
+}

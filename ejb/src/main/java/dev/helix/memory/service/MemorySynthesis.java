@@ -1,0 +1,57 @@
+package dev.helix.memory.service;
+
+import dev.helix.memory.model.Learnings;
+import dev.helix.memory.model.Memory;
+import dev.helix.memory.model.MemorySynthesisRecord;
+import dev.helix.tasks.model.Decision;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.model.TaskStatus;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Stores the learnings of finished tasks in memory, once per task: the memories and the task's
+ * {@link MemorySynthesisRecord} commit together, so a second attempt (after a crash, or from the
+ * memory-synthesis ritual's sweep) finds the task done and stores nothing.
+ */
+@Stateless
+public class MemorySynthesis {
+
+    /** Who memories synthesised from tasks are recorded as created by. */
+    public static final String ACTOR = "memory-synthesis";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Memories memories;
+
+    /** Synthesises one task's learnings if it is DONE and not synthesised yet; answers how many memories. */
+    public int synthesise(long taskId) {
+        Task task = em.find(Task.class, taskId);
+        if (task == null || task.getStatus() != TaskStatus.DONE || em.find(MemorySynthesisRecord.class, taskId) != null) {
+            return 0;
+        }
+        List<String> failures = em.createQuery("SELECT f.error FROM DispatchFailure f WHERE f.taskId = :task ORDER BY f.id",
+                String.class).setParameter("task", taskId).getResultList();
+        List<String> rejections = em.createQuery("SELECT a.comment FROM Approval a WHERE a.taskId = :task "
+                + "AND a.decision = :reject ORDER BY a.id", String.class).setParameter("task", taskId)
+                .setParameter("reject", Decision.REJECT).getResultList();
+        Learnings learnings = new Learnings(task.getTitle(), task.getPrompt(), task.getRequirements(), task.getPlan(),
+                failures, rejections);
+        List<Memory> stored = memories.remember(learnings.memories(taskId), ACTOR);
+        em.persist(new MemorySynthesisRecord(taskId, stored.size(), Instant.now()));
+        return stored.size();
+    }
+
+    /** Finished tasks whose learnings are not in memory yet, oldest first. */
+    public List<Long> pending(int limit) {
+        return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :done AND NOT EXISTS "
+                + "(SELECT s FROM MemorySynthesisRecord s WHERE s.taskId = t.id) ORDER BY t.id", Long.class)
+                .setParameter("done", TaskStatus.DONE).setMaxResults(limit).getResultList();
+    }
+}
