@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A ritual killed midway resumes from its checkpoint: Z-88 with 216 steps (paced at 0.1 s a step on this server)
  * is running when the server is killed (SIGKILL); after the restart Liberty marks the execution FAILED, Helix
- * restarts it, and the run completes with every step done exactly once. Runs on {@code helix-crash}.
+ * restarts it, and the run completes with every step done exactly once. A memory stored before the kill is
+ * searchable again once the index has reloaded from the database. Runs on {@code helix-crash}.
  */
 class RitualRecoveryIT {
 
@@ -25,9 +26,12 @@ class RitualRecoveryIT {
     }
 
     @Test
-    void aRitualKilledMidwayResumesFromItsCheckpointAfterARestart() {
+    void aRitualKilledMidwayResumesFromItsCheckpointAndMemoriesAreFoundAgainAfterARestart() {
         SERVER.start();
         HelixClient admin = HelixClient.admin().at(SERVER.baseUrl());
+        String remembered = "Pinned the kernel of the survivor" + System.nanoTime() + " fleet before the restart";
+        long memory = RitualIT.id(admin.post("/api/v1/memory", "{\"text\":\"" + remembered + "\",\"kind\":\"TASK_SUMMARY\"}")
+                .expect(201).object());
         long runId = RitualIT.id(admin.post("/api/v1/rituals/z-88/runs", "{\"steps\":216}").expect(202).object());
         JsonObject before = RitualIT.awaitRun(admin, "z-88", runId, r -> r.getInt("step") >= 30);
         assertEquals("RUNNING", before.getString("status"), before::toString);
@@ -51,5 +55,12 @@ class RitualRecoveryIT {
         System.out.println("RitualRecoveryIT: killed at step " + before.getInt("step") + " of 216; resumed and completed "
                 + java.time.Duration.between(restarted, Instant.now()).toSeconds() + " s after the restart");
         assertTrue(after.getString("summary").startsWith("sealed"), after::toString);
+
+        JsonObject index = admin.get("/api/v1/memory/status").expect(200).object();
+        assertEquals("READY", index.getString("state"), index::toString);
+        assertTrue(index.getJsonNumber("total").longValue() >= 1, index::toString);
+        JsonObject found = admin.post("/api/v1/memory/search", "{\"query\":\"" + remembered + "\",\"k\":1}").expect(200)
+                .json().asJsonArray().getJsonObject(0);
+        assertEquals(memory, found.getJsonNumber("id").longValue(), found::toString);
     }
 }

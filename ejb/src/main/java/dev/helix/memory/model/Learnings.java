@@ -69,11 +69,22 @@ public record Learnings(String title, String prompt, String requirements, String
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() <= 160 ? line : line.substring(0, 159) + "…";
+        return cut(text.strip().lines().findFirst().orElse(""), 160);
     }
 
     private static String clip(String text) {
-        return text.length() <= Memory.MAX_TEXT ? text : text.substring(0, Memory.MAX_TEXT - 1) + "…";
+        return cut(text, Memory.MAX_TEXT);
+    }
+
+    /** The text within {@code max} characters, ending in "…" when cut, never inside a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 }

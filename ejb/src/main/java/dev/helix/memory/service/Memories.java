@@ -79,6 +79,14 @@ public class Memories {
         return memory;
     }
 
+    /** The newest memories, of one workspace or (scope {@code null}) all. */
+    public List<Memory> latest(String scope, int limit) {
+        String workspace = scope == null ? null : NewMemory.workspace(scope);
+        return em.createQuery("SELECT m FROM Memory m WHERE :workspace IS NULL OR m.workspace = :workspace "
+                + "ORDER BY m.id DESC", Memory.class).setParameter("workspace", workspace).setMaxResults(limit)
+                .getResultList();
+    }
+
     public void forget(long id) {
         Memory memory = memory(id);
         em.remove(memory);

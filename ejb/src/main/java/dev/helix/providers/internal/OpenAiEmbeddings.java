@@ -69,7 +69,8 @@ public final class OpenAiEmbeddings implements EmbeddingProvider {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw unavailable("could not be reached: " + e.getMessage());
+            throw unavailable("could not be reached (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("was interrupted");

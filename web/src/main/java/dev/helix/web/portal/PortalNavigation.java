@@ -22,6 +22,10 @@ public class PortalNavigation {
         return caller.may(Permission.RITUAL_READ);
     }
 
+    public boolean isMemory() {
+        return caller.may(Permission.MEMORY_READ);
+    }
+
     public boolean isUsers() {
         return caller.may(Permission.USER_READ);
     }

@@ -1,6 +1,8 @@
 package dev.helix.web.portal;
 
 import dev.helix.identity.model.Permission;
+import dev.helix.memory.model.TaskRecall;
+import dev.helix.memory.service.Memories;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.Decision;
@@ -18,13 +20,19 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
 
-/** A task's page: its three documents, checklist progress, history, approvals and the gate buttons. */
+/**
+ * A task's page: its three documents, checklist progress, history, the memories recalled into its context,
+ * approvals and the gate buttons.
+ */
 @Named
 @RequestScoped
 public class TaskPage {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    Memories memories;
 
     @Inject
     FacesContext faces;
@@ -58,6 +66,11 @@ public class TaskPage {
 
     public List<TaskTransition> getHistory() {
         return tasks.history(id);
+    }
+
+    /** The memories recalled into the task's context when an agent started it. */
+    public List<TaskRecall> getRecalled() {
+        return memories.recalledBy(id);
     }
 
     public List<Approval> getApprovals() {
