@@ -6,6 +6,7 @@ import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.model.AuditQuery;
 import dev.helix.audit.model.AuditRecord;
 import dev.helix.audit.model.ChainVerdict;
+import dev.helix.shared.model.Abbreviation;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -81,11 +82,9 @@ public class AuditTrail {
     }
 
     private static AuditEntry bounded(AuditEntry e) {
-        return new AuditEntry(cut(e.actor(), 128), cut(e.action(), 64), cut(e.target(), 512), cut(e.sourceAddress(), 64),
-                e.outcome(), cut(e.detail(), 1024), cut(e.before(), MAX_TEXT), cut(e.after(), MAX_TEXT));
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+        return new AuditEntry(Abbreviation.of(e.actor(), 128), Abbreviation.of(e.action(), 64),
+                Abbreviation.of(e.target(), 512), Abbreviation.of(e.sourceAddress(), 64),
+                e.outcome(), Abbreviation.of(e.detail(), 1024), Abbreviation.of(e.before(), MAX_TEXT),
+                Abbreviation.of(e.after(), MAX_TEXT));
     }
 }

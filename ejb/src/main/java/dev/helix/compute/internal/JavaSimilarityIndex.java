@@ -32,8 +32,4 @@ final class JavaSimilarityIndex extends RowMajorIndex {
             }
         }
     }
-
-    @Override
-    public void close() {
-    }
 }

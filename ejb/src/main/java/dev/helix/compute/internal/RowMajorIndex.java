@@ -60,6 +60,11 @@ abstract class RowMajorIndex extends SegmentedIndex {
         }).orElseThrow();
     }
 
+    /** Holds nothing outside the Java heap. */
+    @Override
+    public void close() {
+    }
+
     /**
      * Offers rows {@code [from, to)} of one segment (global row {@code base + r}) to each query's top-k,
      * skipping removed rows.

@@ -85,8 +85,4 @@ final class VectorSimilarityIndex extends RowMajorIndex {
         tops[q + 2].offer(a2, row);
         tops[q + 3].offer(a3, row);
     }
-
-    @Override
-    public void close() {
-    }
 }

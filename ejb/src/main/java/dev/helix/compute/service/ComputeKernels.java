@@ -30,8 +30,13 @@ public class ComputeKernels {
 
     @PostConstruct
     void choose() {
-        backends = ComputeBackends.choose(ComputeBackend.parse(configuredBackend));
-        anomalyScan = backends.newAnomalyScan();
+        ComputeBackend requested = ComputeBackend.AUTO;
+        try {
+            requested = ComputeBackend.parse(configuredBackend);
+        } catch (IllegalArgumentException e) {
+            LOG.severe("helix.compute.backend: " + e.getMessage() + "; using auto");
+        }
+        backends = ComputeBackends.choose(requested);
         BackendChoice choice = backends.choice();
         LOG.info(() -> "Compute kernels run on " + choice.backend() + " (" + choice.device() + ")"
                 + (choice.note().isEmpty() ? "" : "; requested " + choice.requested() + ": " + choice.note()));
@@ -46,7 +51,11 @@ public class ComputeKernels {
         return backends.newIndex(dimensions, similarity);
     }
 
-    public AnomalyScan anomalyScan() {
+    /** The anomaly scan of the chosen backend (its kernels are built on first use). */
+    public synchronized AnomalyScan anomalyScan() {
+        if (anomalyScan == null) {
+            anomalyScan = backends.newAnomalyScan();
+        }
         return anomalyScan;
     }
 }

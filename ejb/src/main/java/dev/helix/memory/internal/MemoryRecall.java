@@ -3,9 +3,9 @@ package dev.helix.memory.internal;
 import dev.helix.memory.model.MemoryHit;
 import dev.helix.memory.model.NewMemory;
 import dev.helix.memory.model.TaskRecall;
+import dev.helix.memory.service.Memories;
 import dev.helix.memory.service.MemoryIndex;
 import dev.helix.providers.service.Embeddings;
-import dev.helix.shared.model.DomainException;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.service.PriorLearnings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Recalls the {@code helix.memory.recall} (3) memories of the default workspace most similar to a task's title
  * and prompt, those scoring at least {@code helix.memory.recall-min-score} (0.2), and records them on the task
- * in the caller's transaction. Memory being unavailable (index loading, embeddings endpoint down) never holds a
- * task up: it starts without.
+ * in the caller's transaction. Memory being unavailable (index loading, embeddings endpoint down, the index's
+ * reads failing: they run outside the caller's transaction) never holds a task up: it starts without.
  */
 @ApplicationScoped
 public class MemoryRecall implements PriorLearnings {
@@ -33,6 +33,9 @@ public class MemoryRecall implements PriorLearnings {
 
     @Inject
     MemoryIndex index;
+
+    @Inject
+    Memories memories;
 
     @Inject
     Embeddings embeddings;
@@ -47,8 +50,7 @@ public class MemoryRecall implements PriorLearnings {
 
     @Override
     public List<String> recallFor(Task task) {
-        List<TaskRecall> earlier = em.createQuery("SELECT r FROM TaskRecall r WHERE r.taskId = :task ORDER BY r.rank",
-                TaskRecall.class).setParameter("task", task.getId()).getResultList();
+        List<TaskRecall> earlier = memories.recalledBy(task.getId());
         if (!earlier.isEmpty() || recall < 1) {
             return earlier.stream().map(TaskRecall::getText).toList();
         }
@@ -65,7 +67,7 @@ public class MemoryRecall implements PriorLearnings {
                 em.persist(new TaskRecall(task.getId(), i + 1, hits.get(i), now));
             }
             return hits.stream().map(h -> h.memory().getText()).toList();
-        } catch (DomainException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             LOG.warning(() -> "Task " + task.getId() + " starts without recalled memories: " + e.getMessage());
             return List.of();
         }

@@ -2,6 +2,8 @@ package dev.helix.memory.internal;
 
 import dev.helix.memory.model.Memory;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -11,15 +13,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The memory table: pages in id order for loading the index, lookups by id, re-embedding. */
+/**
+ * The memory table for the index: pages in id order for loading it, lookups by id, re-embedding. Reads run
+ * outside the caller's transaction and re-embedding in its own, so trouble here never dooms the caller's work
+ * (an agent's work step recalling memories).
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MemoryStore {
 
     @PersistenceContext
     EntityManager em;
 
-    public long count() {
-        return em.createQuery("SELECT COUNT(m) FROM Memory m", Long.class).getSingleResult();
+    /** How many memories have ids above {@code afterId}. */
+    public long countAfter(long afterId) {
+        return em.createQuery("SELECT COUNT(m) FROM Memory m WHERE m.id > :after", Long.class)
+                .setParameter("after", afterId).getSingleResult();
     }
 
     /** Up to {@code limit} memories with ids above {@code afterId}, in id order. */
@@ -29,12 +38,12 @@ public class MemoryStore {
     }
 
     /**
-     * Memories with ids above {@code afterId} or created since {@code since}: the second catches rows whose
+     * Ids of memories above {@code afterId} or created since {@code since}: the second catches rows whose
      * transaction committed after a higher id was already seen.
      */
-    public List<Memory> newerThan(long afterId, Instant since) {
-        return em.createQuery("SELECT m FROM Memory m WHERE m.id > :after OR m.createdAt >= :since ORDER BY m.id",
-                Memory.class).setParameter("after", afterId).setParameter("since", since).getResultList();
+    public List<Long> newerIds(long afterId, Instant since) {
+        return em.createQuery("SELECT m.id FROM Memory m WHERE m.id > :after OR m.createdAt >= :since ORDER BY m.id",
+                Long.class).setParameter("after", afterId).setParameter("since", since).getResultList();
     }
 
     public Map<Long, Memory> byIds(Collection<Long> ids) {
@@ -46,6 +55,7 @@ public class MemoryStore {
     }
 
     /** Replaces the embeddings of memories made by another embedder. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void reembed(List<Memory> memories, String embedder, List<float[]> vectors) {
         for (int i = 0; i < memories.size(); i++) {
             Memory memory = em.find(Memory.class, memories.get(i).getId());

@@ -1,5 +1,6 @@
 package dev.helix.memory.model;
 
+import dev.helix.shared.model.Abbreviation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,22 +70,10 @@ public record Learnings(String title, String prompt, String requirements, String
     }
 
     private static String firstLine(String text) {
-        return cut(text.strip().lines().findFirst().orElse(""), 160);
+        return Abbreviation.firstLine(text, 160);
     }
 
     private static String clip(String text) {
-        return cut(text, Memory.MAX_TEXT);
-    }
-
-    /** The text within {@code max} characters, ending in "…" when cut, never inside a surrogate pair. */
-    private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return Abbreviation.of(text, Memory.MAX_TEXT);
     }
 }

@@ -8,6 +8,7 @@ import dev.helix.memory.model.MemoryHit;
 import dev.helix.memory.model.NewMemory;
 import dev.helix.memory.model.TaskRecall;
 import dev.helix.providers.service.Embeddings;
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -81,10 +82,12 @@ public class Memories {
 
     /** The newest memories, of one workspace or (scope {@code null}) all. */
     public List<Memory> latest(String scope, int limit) {
-        String workspace = scope == null ? null : NewMemory.workspace(scope);
-        return em.createQuery("SELECT m FROM Memory m WHERE :workspace IS NULL OR m.workspace = :workspace "
-                + "ORDER BY m.id DESC", Memory.class).setParameter("workspace", workspace).setMaxResults(limit)
-                .getResultList();
+        if (scope == null) {
+            return em.createQuery("SELECT m FROM Memory m ORDER BY m.id DESC", Memory.class).setMaxResults(limit)
+                    .getResultList();
+        }
+        return em.createQuery("SELECT m FROM Memory m WHERE m.workspace = :workspace ORDER BY m.id DESC", Memory.class)
+                .setParameter("workspace", NewMemory.workspace(scope)).setMaxResults(limit).getResultList();
     }
 
     public void forget(long id) {
@@ -107,7 +110,7 @@ public class Memories {
         List<float[]> vectors = embeddings.embed(texts);
         for (int i = 0; i < vectors.size(); i++) {
             if (isZero(vectors.get(i))) {
-                throw new InvalidInputException("'" + abbreviate(texts.get(i)) + "' has no words to remember or find it by");
+                throw new InvalidInputException("'" + Abbreviation.of(texts.get(i), 40) + "' has no words to remember or find it by");
             }
         }
         return vectors;
@@ -120,9 +123,5 @@ public class Memories {
             }
         }
         return true;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

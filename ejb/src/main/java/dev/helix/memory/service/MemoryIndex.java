@@ -37,6 +37,7 @@ public class MemoryIndex {
 
     private static final Logger LOG = Logger.getLogger(MemoryIndex.class.getName());
     private static final int PAGE = 500;
+    private static final int EMBED_BATCH = 64;
     /** How far back a catch-up looks for rows that committed late (longer transactions are not expected). */
     private static final Duration LATE_COMMITS = Duration.ofMinutes(2);
 
@@ -54,15 +55,20 @@ public class MemoryIndex {
     private volatile IndexStatus status;
     private long lastId;
 
-    /** Loads every memory (the caller runs this off the start-up thread). */
-    public void load() {
-        long total = store.count();
-        status = status(IndexStatus.State.LOADING, 0, total, 0, null);
+    /**
+     * Loads every memory not loaded yet (the caller runs this off the start-up thread); answers whether the index
+     * is ready. After a failure (the database or the embeddings endpoint away) a second call goes on where the
+     * first stopped.
+     */
+    public boolean load() {
+        IndexStatus before = status();
+        long loaded = before.loaded();
+        long reembedded = before.reembedded();
         try {
-            long loaded = 0;
-            long reembedded = 0;
+            long total = loaded + store.countAfter(lastId);
+            status = status(IndexStatus.State.LOADING, loaded, total, reembedded, null);
             synchronized (catchingUp) {
-                for (List<Memory> page = store.page(0, PAGE); !page.isEmpty(); page = store.page(lastId, PAGE)) {
+                for (List<Memory> page = store.page(lastId, PAGE); !page.isEmpty(); page = store.page(lastId, PAGE)) {
                     reembedded += reembedStale(page);
                     page.forEach(this::add);
                     loaded += page.size();
@@ -75,10 +81,12 @@ public class MemoryIndex {
             long again = reembedded;
             LOG.info(() -> "Memory index ready: " + done + " memories (" + again + " re-embedded) on "
                     + kernels.choice().backend());
+            return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The memory index could not be loaded", e);
-            IndexStatus now = status;
-            status = status(IndexStatus.State.FAILED, now.loaded(), now.total(), now.reembedded(), e.getMessage());
+            LOG.log(Level.SEVERE, "The memory index could not be loaded; trying again shortly", e);
+            status = status(IndexStatus.State.FAILED, loaded, Math.max(status().total(), loaded), reembedded,
+                    e.getMessage());
+            return false;
         }
     }
 
@@ -146,22 +154,29 @@ public class MemoryIndex {
         return hits;
     }
 
+    /** Adds what other servers stored since: one query of ids, the rows read only for ids not indexed yet. */
     private void catchUp() {
         synchronized (catchingUp) {
-            for (Memory memory : store.newerThan(lastId, Instant.now().minus(LATE_COMMITS))) {
-                if (!indexOf(memory.getWorkspace()).contains(memory.getId())) {
-                    reembedStale(List.of(memory));
-                    add(memory);
-                }
-                lastId = Math.max(lastId, memory.getId());
+            List<Long> ids = store.newerIds(lastId, Instant.now().minus(LATE_COMMITS));
+            List<Long> missing = ids.stream().filter(id -> byWorkspace.values().stream().noneMatch(i -> i.contains(id)))
+                    .toList();
+            if (!missing.isEmpty()) {
+                List<Memory> memories = List.copyOf(store.byIds(missing).values());
+                reembedStale(memories);
+                memories.forEach(this::add);
+            }
+            if (!ids.isEmpty()) {
+                lastId = Math.max(lastId, ids.get(ids.size() - 1));
             }
         }
     }
 
+    /** Re-embeds memories made by another embedder, {@value #EMBED_BATCH} texts per request to the embedder. */
     private int reembedStale(List<Memory> memories) {
         List<Memory> stale = memories.stream().filter(m -> !m.getEmbedder().equals(embeddings.name())).toList();
-        if (!stale.isEmpty()) {
-            store.reembed(stale, embeddings.name(), embeddings.embed(stale.stream().map(Memory::getText).toList()));
+        for (int from = 0; from < stale.size(); from += EMBED_BATCH) {
+            List<Memory> batch = stale.subList(from, Math.min(stale.size(), from + EMBED_BATCH));
+            store.reembed(batch, embeddings.name(), embeddings.embed(batch.stream().map(Memory::getText).toList()));
         }
         return stale.size();
     }

@@ -3,10 +3,14 @@ package dev.helix.memory.service;
 import dev.helix.memory.model.Learnings;
 import dev.helix.memory.model.Memory;
 import dev.helix.memory.model.MemorySynthesisRecord;
+import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.Decision;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.service.TaskService;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,7 +34,14 @@ public class MemorySynthesis {
     @Inject
     Memories memories;
 
-    /** Synthesises one task's learnings if it is DONE and not synthesised yet; answers how many memories. */
+    @Inject
+    TaskService tasks;
+
+    /**
+     * Synthesises one task's learnings if it is DONE and not synthesised yet, in a transaction of its own (a
+     * sweep's other tasks are not held up, or rolled back, by one); answers how many memories.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int synthesise(long taskId) {
         Task task = em.find(Task.class, taskId);
         if (task == null || task.getStatus() != TaskStatus.DONE || em.find(MemorySynthesisRecord.class, taskId) != null) {
@@ -38,9 +49,8 @@ public class MemorySynthesis {
         }
         List<String> failures = em.createQuery("SELECT f.error FROM DispatchFailure f WHERE f.taskId = :task ORDER BY f.id",
                 String.class).setParameter("task", taskId).getResultList();
-        List<String> rejections = em.createQuery("SELECT a.comment FROM Approval a WHERE a.taskId = :task "
-                + "AND a.decision = :reject ORDER BY a.id", String.class).setParameter("task", taskId)
-                .setParameter("reject", Decision.REJECT).getResultList();
+        List<String> rejections = tasks.approvals(taskId).stream().filter(a -> a.getDecision() == Decision.REJECT)
+                .map(Approval::getComment).toList();
         Learnings learnings = new Learnings(task.getTitle(), task.getPrompt(), task.getRequirements(), task.getPlan(),
                 failures, rejections);
         List<Memory> stored = memories.remember(learnings.memories(taskId), ACTOR);

@@ -5,6 +5,7 @@ import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
 import dev.helix.providers.service.ModelProvider;
+import dev.helix.shared.model.Abbreviation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ public class OfflineModelProvider implements ModelProvider {
         }
         if (!request.learnings().isEmpty()) {
             design.append("\n## Prior learnings (recalled from memory)\n");
-            request.learnings().forEach(l -> design.append("- ").append(firstLine(l)).append('\n'));
+            request.learnings().forEach(l -> design.append("- ").append(Abbreviation.firstLine(l, 200)).append('\n'));
         }
         List<String> items = new ArrayList<>();
         items.add("Set up the workspace for " + request.title());
@@ -70,11 +71,6 @@ public class OfflineModelProvider implements ModelProvider {
         failIfAsked(taskPrompt);
         String summary = "Completed '" + item + "' (offline " + model + ")";
         return new StepResult(summary, tokens(item) + tokens(summary));
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
     }
 
     private static void failIfAsked(String prompt) {

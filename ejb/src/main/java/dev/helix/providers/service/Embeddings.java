@@ -2,6 +2,7 @@ package dev.helix.providers.service;
 
 import dev.helix.providers.internal.FeatureHashingEmbedder;
 import dev.helix.providers.internal.OpenAiEmbeddings;
+import dev.helix.providers.model.EmbeddingsUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,30 +43,42 @@ public class Embeddings implements EmbeddingProvider {
     Optional<String> apiKey;
 
     private EmbeddingProvider embedder;
+    private String problem;
 
     @PostConstruct
     void choose() {
-        embedder = switch (provider.trim().toLowerCase(Locale.ROOT)) {
-            case "offline" -> new FeatureHashingEmbedder();
-            case "openai" -> new OpenAiEmbeddings(url, model, dimensions, apiKey.orElse(""));
-            default -> throw new IllegalStateException("helix.embeddings.provider must be offline or openai, not '"
-                    + provider + "'");
-        };
-        LOG.info(() -> "Memory embeddings by " + embedder.name());
+        switch (provider.trim().toLowerCase(Locale.ROOT)) {
+            case "offline" -> embedder = new FeatureHashingEmbedder();
+            case "openai" -> embedder = new OpenAiEmbeddings(url, model, dimensions, apiKey.orElse(""));
+            default -> problem = "helix.embeddings.provider must be offline or openai, not '" + provider + "'";
+        }
+        if (problem == null) {
+            LOG.info(() -> "Memory embeddings by " + embedder.name());
+        } else {
+            LOG.severe(problem);
+        }
     }
 
+    /** The embedder's name, or {@code unconfigured} when the configuration names none. */
     @Override
     public String name() {
-        return embedder.name();
+        return problem == null ? embedder.name() : "unconfigured";
     }
 
     @Override
     public int dimensions() {
-        return embedder.dimensions();
+        return configured().dimensions();
     }
 
     @Override
     public List<float[]> embed(List<String> texts) {
-        return embedder.embed(texts);
+        return configured().embed(texts);
+    }
+
+    private EmbeddingProvider configured() {
+        if (problem != null) {
+            throw new EmbeddingsUnavailableException(problem);
+        }
+        return embedder;
     }
 }

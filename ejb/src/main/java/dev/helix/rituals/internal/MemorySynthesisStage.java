@@ -5,11 +5,19 @@ import dev.helix.rituals.model.RitualStage;
 import dev.helix.rituals.model.StageStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Synthesises the learnings of finished tasks that are not in memory yet, up to {@value #BATCH} per run. */
+/**
+ * Synthesises the learnings of finished tasks that are not in memory yet, up to {@value #BATCH} per run, each
+ * task in a transaction of its own: one that fails (e.g. the embeddings endpoint is away) is left for next time.
+ */
 @ApplicationScoped
 public class MemorySynthesisStage implements RitualStage {
+
+    private static final Logger LOG = Logger.getLogger(MemorySynthesisStage.class.getName());
 
     static final int BATCH = 100;
 
@@ -37,7 +45,17 @@ public class MemorySynthesisStage implements RitualStage {
         if (step.dryRun()) {
             return "would synthesise the learnings of " + pending.size() + " finished task(s)";
         }
-        int memories = pending.stream().mapToInt(synthesis::synthesise).sum();
-        return "synthesised " + pending.size() + " finished task(s) into " + memories + " memories";
+        int memories = 0;
+        List<Long> failed = new ArrayList<>();
+        for (long task : pending) {
+            try {
+                memories += synthesis.synthesise(task);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Learnings of task " + task + " not synthesised; the next run tries again", e);
+                failed.add(task);
+            }
+        }
+        return "synthesised " + (pending.size() - failed.size()) + " finished task(s) into " + memories + " memories"
+                + (failed.isEmpty() ? "" : "; tasks " + failed + " failed and are tried again next time");
     }
 }

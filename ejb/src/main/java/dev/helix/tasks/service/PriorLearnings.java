@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Recalls what the fleet learned on similar tasks, to put into an agent's context when it starts a task (the
- * memory context implements it). Asking again for the same task answers the same.
+ * memory context implements it). Once memories were recalled for a task, asking again (a redelivered work
+ * order, a revision) answers the same ones.
  */
 public interface PriorLearnings {
 

@@ -49,31 +49,33 @@ public class MemoryPage {
     private String query;
     private String workspace;
     private int k = 5;
-    private List<Hit> hits;
+    private List<MemoryHit> hits;
+    private List<Memory> latest;
     private IndexStatus status;
     private String text;
     private MemoryKind kind = MemoryKind.TASK_SUMMARY;
     private String newWorkspace;
 
-    /** The index's state, read once per request (Jakarta EL 5 reads JavaBean getters, not record accessors). */
-    public Index getIndex() {
+    /** The index's state, read once per request. */
+    public IndexStatus getStatus() {
         if (status == null) {
             status = memories.status();
         }
-        return new Index(status);
+        return status;
     }
 
     /**
-     * The search is read from the request when the page starts, so that its results (and their Forget buttons)
-     * exist again when a button in them posts back.
+     * The search is read from the request and run when the page starts: its results (and their Forget buttons)
+     * exist again when a button in them posts back, and its problems are on the page before the messages are.
      */
     @PostConstruct
     void readSearch() {
         Map<String, String> parameters = faces.getExternalContext().getRequestParameterMap();
         query = parameters.get("memory:query");
         workspace = parameters.get("memory:workspace");
-        String many = parameters.get("memory:k_hinput");
-        k = many == null || !many.matches("\\d{1,2}") ? k : Integer.parseInt(many);
+        String many = parameters.get("memory:k");
+        k = many == null || !many.strip().matches("\\d{1,2}") ? k : Integer.parseInt(many.strip());
+        getHits();
     }
 
     public boolean isSearched() {
@@ -81,17 +83,19 @@ public class MemoryPage {
     }
 
     /** The search's results, most similar first (searched once per request). */
-    public List<Hit> getHits() {
+    public List<MemoryHit> getHits() {
         if (hits == null && isSearched()) {
-            hits = messages.attempt(null, () -> memories.search(query, k, blankToNull(workspace))).orElse(List.of())
-                    .stream().map(Hit::new).toList();
+            hits = messages.attempt(null, () -> memories.search(query, k, blankToNull(workspace))).orElse(List.of());
         }
         return hits;
     }
 
     /** The newest memories (of the workspace field's workspace, when one is named). */
     public List<Memory> getLatest() {
-        return messages.read(() -> memories.latest(blankToNull(workspace), LATEST)).orElse(List.of());
+        if (latest == null) {
+            latest = messages.read(() -> memories.latest(blankToNull(workspace), LATEST)).orElse(List.of());
+        }
+        return latest;
     }
 
     public boolean isMayWrite() {
@@ -173,72 +177,6 @@ public class MemoryPage {
 
     public void setNewWorkspace(String newWorkspace) {
         this.newWorkspace = newWorkspace;
-    }
-
-    /** A search result as the page reads it. */
-    public static final class Hit {
-        private final MemoryHit hit;
-
-        Hit(MemoryHit hit) {
-            this.hit = hit;
-        }
-
-        public Memory getMemory() {
-            return hit.memory();
-        }
-
-        public float getScore() {
-            return hit.score();
-        }
-    }
-
-    /** The memory index's state as the page reads it. */
-    public static final class Index {
-        private final IndexStatus status;
-
-        Index(IndexStatus status) {
-            this.status = status;
-        }
-
-        public String getState() {
-            return status.state().name();
-        }
-
-        public boolean isLoading() {
-            return status.state() == IndexStatus.State.LOADING;
-        }
-
-        public long getLoaded() {
-            return status.loaded();
-        }
-
-        public long getTotal() {
-            return status.total();
-        }
-
-        public int getPercent() {
-            return status.percent();
-        }
-
-        public String getEmbedder() {
-            return status.embedder();
-        }
-
-        public String getBackend() {
-            return status.compute().backend().name();
-        }
-
-        public String getDevice() {
-            return status.compute().device();
-        }
-
-        public String getNote() {
-            return status.compute().note();
-        }
-
-        public String getProblem() {
-            return status.problem();
-        }
     }
 
     private static String blankToNull(String value) {

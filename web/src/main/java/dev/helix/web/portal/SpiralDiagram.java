@@ -1,5 +1,6 @@
 package dev.helix.web.portal;
 
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.spirals.model.SpiralDefinition;
 import dev.helix.spirals.model.SpiralStep;
 import dev.helix.spirals.model.StepAction;
@@ -124,7 +125,7 @@ public final class SpiralDiagram {
         svg.append("<g data-node=\"trigger\"><rect x=\"").append(BOX_X).append("\" y=\"").append(MARGIN)
                 .append("\" width=\"").append(BOX_WIDTH).append("\" height=\"").append(TRIGGER_HEIGHT)
                 .append("\" rx=\"17\" fill=\"#e0f2fe\" stroke=\"#0284c7\"/>");
-        text(svg, CENTRE, MARGIN + 21, shorten(triggerLabel(trigger), MAX_TITLE), "12", "#075985", "middle");
+        text(svg, CENTRE, MARGIN + 21, Abbreviation.of(triggerLabel(trigger), MAX_TITLE), "12", "#075985", "middle");
         svg.append("</g>");
     }
 
@@ -151,9 +152,9 @@ public final class SpiralDiagram {
                 .append("\" height=\"").append(BOX_HEIGHT).append("\" rx=\"8\" fill=\"").append(branch ? "#fffbeb" : "#ffffff")
                 .append("\" stroke=\"").append(branch ? ELSE : "#9aa5b1").append("\"/>");
         int textY = detail.isEmpty() ? y + 29 : y + 20;
-        text(svg, BOX_X + 10, textY, shorten(title, MAX_TITLE), "12", "#1f2933", "start");
+        text(svg, BOX_X + 10, textY, Abbreviation.of(title, MAX_TITLE), "12", "#1f2933", "start");
         if (!detail.isEmpty()) {
-            text(svg, BOX_X + 10, y + 37, shorten(detail, MAX_DETAIL), "10", GREY, "start");
+            text(svg, BOX_X + 10, y + 37, Abbreviation.of(detail, MAX_DETAIL), "10", GREY, "start");
         }
         svg.append("</g>");
     }
@@ -225,14 +226,6 @@ public final class SpiralDiagram {
         return position < steps.size() ? steps.get(position).id() : StepAction.Branch.END;
     }
 
-    /** At most {@code max} characters, the last an ellipsis when cut (never between the halves of a surrogate pair). */
-    private static String shorten(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int cut = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
-        return text.substring(0, cut) + "…";
-    }
 
     /** Text fit for XML content and attributes: markup characters escaped, control characters made spaces. */
     static String escape(String text) {

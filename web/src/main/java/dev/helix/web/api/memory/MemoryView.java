@@ -9,13 +9,15 @@ public record MemoryView(long id, Float score, String text, String kind, String 
                          String createdBy, Instant createdAt) {
 
     public static MemoryView of(Memory m) {
-        return new MemoryView(m.getId(), null, m.getText(), m.getKind().name(), m.getWorkspace(), m.getTaskId(),
-                m.getEmbedder(), m.getCreatedBy(), m.getCreatedAt());
+        return of(m, null);
     }
 
     public static MemoryView of(MemoryHit hit) {
-        Memory m = hit.memory();
-        return new MemoryView(m.getId(), hit.score(), m.getText(), m.getKind().name(), m.getWorkspace(), m.getTaskId(),
+        return of(hit.memory(), hit.score());
+    }
+
+    private static MemoryView of(Memory m, Float score) {
+        return new MemoryView(m.getId(), score, m.getText(), m.getKind().name(), m.getWorkspace(), m.getTaskId(),
                 m.getEmbedder(), m.getCreatedBy(), m.getCreatedAt());
     }
 }
