@@ -27,19 +27,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessControlIT {
 
-    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11). */
+    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12). */
     private static final Map<String, Set<String>> DEFAULT_GRANTS = Map.of(
             "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read",
-                    "memory:read"),
+                    "memory:read", "analytics:read"),
             "developer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
-                    "spiral:read", "ritual:read", "spiral:run", "memory:read", "memory:write"),
+                    "spiral:read", "ritual:read", "spiral:run", "memory:read", "memory:write", "analytics:read"),
             "operator", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "spiral:read", "ritual:read", "spiral:run",
-                    "spiral:manage", "ritual:run", "memory:read", "memory:write"),
+                    "spiral:manage", "ritual:run", "memory:read", "memory:write", "analytics:read"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
                     "audit:read", "security:manage", "spiral:read", "ritual:read", "spiral:run", "spiral:manage",
-                    "ritual:run", "ritual:manage", "memory:read", "memory:write"));
+                    "ritual:run", "ritual:manage", "memory:read", "memory:write", "analytics:read"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -154,7 +154,13 @@ class AccessControlIT {
                 new Call("GET", "/api/v1/memory/status", null, "memory:read"),
                 new Call("GET", "/api/v1/memory/999999999", null, "memory:read"),
                 new Call("DELETE", "/api/v1/memory/999999999", null, "memory:write"),
-                new Call("GET", "/api/v1/tasks/999999999/memories", null, "task:read"));
+                new Call("GET", "/api/v1/tasks/999999999/memories", null, "task:read"),
+                new Call("GET", "/api/v1/analytics/series", null, "analytics:read"),
+                new Call("GET", "/api/v1/analytics/series/tasks.created", null, "analytics:read"),
+                new Call("GET", "/api/v1/analytics/anomalies", null, "analytics:read"),
+                new Call("GET", "/api/v1/analytics/ucf", null, "analytics:read"),
+                new Call("GET", "/api/v1/analytics/ucf/history", null, "analytics:read"),
+                new Call("GET", "/api/v1/analytics/report?format=xml", null, "analytics:read"));
 
         for (Call call : calls) {
             call.by(HelixClient.anonymous()).problem(401);

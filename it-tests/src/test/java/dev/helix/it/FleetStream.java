@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** The portal's push stream ({@code /push/fleet}) as a browser receives it: whole JSON events, in order. */
 final class FleetStream implements AutoCloseable {
@@ -81,5 +82,21 @@ final class FleetStream implements AutoCloseable {
     @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    /** The first event of a type that matches, waiting at most {@code timeout} for it. */
+    JsonObject awaitEvent(String type, Predicate<JsonObject> matching, Duration timeout) throws InterruptedException {
+        List<JsonObject> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject event = events.poll(50, TimeUnit.MILLISECONDS);
+            if (event != null && type.equals(event.getString("type")) && matching.test(event)) {
+                return event;
+            }
+            if (event != null) {
+                seen.add(event);
+            }
+        }
+        throw new AssertionError("no matching " + type + " event within " + timeout + "; seen: " + seen);
     }
 }

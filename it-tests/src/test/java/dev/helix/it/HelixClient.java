@@ -93,6 +93,21 @@ public final class HelixClient {
         return send(request(path).setHeader("Accept", accept).GET());
     }
 
+    /** A file as it is downloaded: its status, type, disposition and bytes. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).setHeader("Accept", "*/*").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -184,6 +199,10 @@ public final class HelixClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A downloaded file. */
+    public record Download(int status, String contentType, String disposition, byte[] body) {
     }
 
     /** An HTTP answer. */

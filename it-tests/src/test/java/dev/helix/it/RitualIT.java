@@ -47,6 +47,8 @@ class RitualIT {
                 "z88-seal 3/3 COMPLETED"), phases);
         assertTrue(run.getString("summary").startsWith("sealed {"), run::toString);
         assertTrue(run.getString("summary").contains("\"healthIndex\""), run::toString);
+        assertTrue(run.getString("summary").matches("(?s).*\"ucf\":\\{\"harmony\":[0-9.]+,\"resilience\":[0-9.]+,\"prana\":[0-9.]+,"
+                + "\"drishti\":[0-9.]+,\"klesha\":[0-9.]+,\"zoom\":[0-9.]+}.*"), run::toString);
         JsonObject batch = admin.overHttps().get("/ibm/api/batch/jobexecutions/" + run.getJsonNumber("batchExecutionId")).expect(200).object();
         assertEquals("COMPLETED", batch.getString("batchStatus"), batch::toString);
         assertEquals("ritual-run", batch.getString("jobName"));

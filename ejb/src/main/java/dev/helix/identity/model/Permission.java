@@ -39,7 +39,8 @@ public enum Permission {
     RITUAL_MANAGE("Schedule, enable and compose rituals"),
     RITUAL_RUN("Run rituals now, for real or as a dry run"),
     MEMORY_READ("Search and read the fleet's memory"),
-    MEMORY_WRITE("Add memories and delete them");
+    MEMORY_WRITE("Add memories and delete them"),
+    ANALYTICS_READ("Read metric series, anomalies, the UCF fleet-health index and reports");
 
     private static final Map<String, Permission> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Permission::permissionName, p -> p));

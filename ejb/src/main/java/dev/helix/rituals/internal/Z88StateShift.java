@@ -1,19 +1,26 @@
 package dev.helix.rituals.internal;
 
+import dev.helix.analytics.model.UcfIndex;
+import dev.helix.analytics.service.FleetHealthIndex;
 import dev.helix.rituals.model.StageStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Z-88 phase 3, state shift: recomputes the fleet health figures from the invocation's last snapshot and the
  * whole roll call: availability (healthy / checked agents), utilisation, task success (done / (done + failed))
- * and the health index (the mean of availability and task success). Each step recomputes them; the last
- * step's line is what the seal keeps.
+ * and the health index (the mean of availability and task success), and the UCF index (C7) live from the
+ * analytics. Each step recomputes them; the last step's line is what the seal keeps.
  */
 @ApplicationScoped
 public class Z88StateShift extends Z88Phase {
+
+    @Inject
+    FleetHealthIndex health;
 
     public Z88StateShift() {
         super(3);
@@ -43,7 +50,14 @@ public class Z88StateShift extends Z88Phase {
         double utilisation = snapshot.getJsonNumber("utilisation") == null ? 0 : snapshot.getJsonNumber("utilisation").doubleValue();
         return Json.createObjectBuilder().add("step", step.step()).add("agentsChecked", checked).add("unhealthyAgents", unhealthy)
                 .add("availability", round(availability)).add("utilisation", round(utilisation)).add("taskSuccess", round(success))
-                .add("healthIndex", round((availability + success) / 2)).build().toString();
+                .add("healthIndex", round((availability + success) / 2)).add("ucf", ucf(health.live(Instant.now())))
+                .build().toString();
+    }
+
+    private static JsonObject ucf(UcfIndex index) {
+        return Json.createObjectBuilder().add("harmony", index.harmony()).add("resilience", index.resilience())
+                .add("prana", index.prana()).add("drishti", index.drishti()).add("klesha", index.klesha())
+                .add("zoom", index.zoom()).build();
     }
 
     private static double round(double value) {

@@ -3,13 +3,13 @@ package dev.helix.shared.model;
 import java.time.Instant;
 
 /**
- * A domain event about the fleet (task status changed, progress made, agent status changed), fired as a
- * CDI event inside the server and published to the events topic at the edge.
+ * A domain event about the fleet (task status changed, progress made, agent status changed, an anomaly in its
+ * metrics), fired as a CDI event inside the server and published to the events topic at the edge.
  *
  * @param type    what happened
  * @param taskId  the task concerned, or {@code null}
  * @param agentId the agent concerned, or {@code null}
- * @param status  the new status (of the task or the agent), or {@code null}
+ * @param status  the new status (of the task or the agent), the severity of an anomaly, or {@code null}
  * @param detail  a short human description
  * @param at      when it happened
  */
@@ -17,6 +17,6 @@ public record FleetEvent(Type type, Long taskId, Long agentId, String status, St
 
     /** Kinds of fleet events. */
     public enum Type {
-        TASK_STATUS_CHANGED, TASK_PROGRESSED, AGENT_STATUS_CHANGED
+        TASK_STATUS_CHANGED, TASK_PROGRESSED, AGENT_STATUS_CHANGED, ANOMALY_DETECTED
     }
 }

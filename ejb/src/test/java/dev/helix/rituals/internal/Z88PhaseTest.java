@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helix.analytics.model.UcfIndex;
+import dev.helix.analytics.model.UcfInputs;
+import dev.helix.analytics.service.FleetHealthIndex;
 import dev.helix.rituals.model.StageStep;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +23,20 @@ class Z88PhaseTest {
 
     private final Z88Phase invocation = new Z88Invocation();
     private final Z88Phase rollCall = new Z88RollCall();
-    private final Z88Phase stateShift = new Z88StateShift();
+    private final Z88StateShift stateShift = new Z88StateShift();
     private final Z88Phase seal = new Z88Seal();
+
+    private static final UcfIndex UCF = UcfIndex.of(Instant.parse("2026-11-21T10:00:00Z"), Duration.ofHours(1),
+            new UcfInputs(9, 1, 1, 0, 0, 0, 4, 4, 0.25, 2, 2, 0, 0, 16, 2, 0));
+
+    Z88PhaseTest() {
+        stateShift.health = new FleetHealthIndex() {
+            @Override
+            public UcfIndex live(Instant now) {
+                return UCF;
+            }
+        };
+    }
 
     private List<Integer> steps(Integer runSteps) {
         return List.of(invocation.steps(runSteps), rollCall.steps(runSteps), stateShift.steps(runSteps),
@@ -78,6 +95,10 @@ class Z88PhaseTest {
         assertEquals(0.25, figures.getJsonNumber("utilisation").doubleValue());
         assertEquals(0.9, figures.getJsonNumber("taskSuccess").doubleValue());    // 9 done, 1 failed
         assertEquals(0.783, figures.getJsonNumber("healthIndex").doubleValue());  // (2/3 + 0.9) / 2
+        JsonObject ucf = figures.getJsonObject("ucf");
+        assertEquals(1.9, ucf.getJsonNumber("harmony").doubleValue());            // the live UCF index: 9/10 + 1/1
+        assertEquals(0.75, ucf.getJsonNumber("prana").doubleValue());
+        assertEquals(List.of("harmony", "resilience", "prana", "drishti", "klesha", "zoom"), List.copyOf(ucf.keySet()));
     }
 
     @Test

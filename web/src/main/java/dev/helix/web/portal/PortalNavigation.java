@@ -26,6 +26,10 @@ public class PortalNavigation {
         return caller.may(Permission.MEMORY_READ);
     }
 
+    public boolean isAnalytics() {
+        return caller.may(Permission.ANALYTICS_READ);
+    }
+
     public boolean isUsers() {
         return caller.may(Permission.USER_READ);
     }

@@ -5,7 +5,8 @@ import dev.helix.audit.model.AuditRecord;
 import dev.helix.audit.model.ChainVerdict;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.model.Permission;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.web.api.Csv;
+import dev.helix.web.api.Instants;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -71,17 +71,16 @@ public class AuditResource {
                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(10000) int limit,
                            @QueryParam("format") @DefaultValue("json") String format,
                            @Context HttpHeaders headers) {
-        List<AuditView> page = trail.search(new AuditQuery(actor, action, target, instant("from", from), instant("to", to),
-                offset, limit)).stream().map(AuditView::of).toList();
+        List<AuditView> page = trail.search(new AuditQuery(actor, action, target, Instants.parse("from", from),
+                Instants.parse("to", to), offset, limit)).stream().map(AuditView::of).toList();
         MediaType preferred = headers.getAcceptableMediaTypes().get(0);
         boolean csv = "csv".equalsIgnoreCase(format) || TEXT_CSV.getType().equals(preferred.getType())
                 && TEXT_CSV.getSubtype().equals(preferred.getSubtype());
         if (!csv) {
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }
-        String body = Stream.concat(Stream.of(CSV_HEADER), page.stream().map(AuditResource::csvLine))
-                .collect(Collectors.joining("\r\n", "", "\r\n"));
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        String body = CSV_HEADER + "\r\n" + page.stream().map(view -> Csv.row(view.fields())).collect(Collectors.joining());
+        return Response.ok(body, Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"helix-audit.csv\"").build();
     }
 
@@ -93,29 +92,5 @@ public class AuditResource {
             description = "Answers intact, or the first broken record and why (altered, removed, inserted).")
     public ChainVerdict verify() {
         return trail.verify();
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
-    }
-
-    /**
-     * RFC 4180: every field quoted, quotes doubled; a field a spreadsheet would take for a formula (= + - @, tab,
-     * carriage return) is prefixed with an apostrophe, since actors and targets can come from strangers.
-     */
-    private static String csvLine(AuditView view) {
-        return view.fields().map(v -> v == null ? "" : "\"" + defused(v.toString()).replace("\"", "\"\"") + "\"")
-                .collect(Collectors.joining(","));
-    }
-
-    private static String defused(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -1,0 +1,74 @@
+package dev.helix.analytics.internal;
+
+import dev.helix.analytics.model.Anomaly;
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.service.AuditTrail;
+import dev.helix.identity.service.UserDirectory;
+import dev.helix.notifications.service.Notifications;
+import dev.helix.shared.model.FleetEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Raises an anomaly in the caller's transaction: an {@code ANOMALY_DETECTED} fleet event (published after
+ * commit), an {@code analytics.anomaly} audit record and, from {@code helix.analytics.alerts.min-severity} on, a
+ * notification to each user named in {@code helix.analytics.alerts.notify} (users that do not exist are logged
+ * and skipped).
+ */
+@ApplicationScoped
+public class AnomalyAlerts {
+
+    private static final Logger LOG = Logger.getLogger(AnomalyAlerts.class.getName());
+
+    @Inject
+    Event<FleetEvent> events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    @ConfigProperty(name = "helix.analytics.alerts.notify", defaultValue = "admin")
+    List<String> recipients;
+
+    @Inject
+    @ConfigProperty(name = "helix.analytics.alerts.min-severity", defaultValue = "CRITICAL")
+    String alertSeverity;
+
+    public void raise(Anomaly anomaly) {
+        String line = anomaly.describe();
+        events.fire(new FleetEvent(FleetEvent.Type.ANOMALY_DETECTED, null, null, anomaly.getSeverity().name(), line,
+                anomaly.getDetectedAt()));
+        audit.record(AuditEntry.system("analytics.anomaly", "/api/v1/analytics/series/" + anomaly.getSeries(), line));
+        if (anomaly.getSeverity().compareTo(minimumSeverity()) < 0) {
+            return;
+        }
+        List<String> named = recipients.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+        List<String> known = named.stream().filter(u -> users.user(u).isPresent()).toList();
+        if (known.size() < named.size()) {
+            LOG.warning(() -> "helix.analytics.alerts.notify names users that do not exist: " + named);
+        }
+        if (!known.isEmpty()) {
+            notifications.notify(known, line, "analytics");
+        }
+    }
+
+    private Anomaly.Severity minimumSeverity() {
+        return Arrays.stream(Anomaly.Severity.values()).filter(s -> s.name().equalsIgnoreCase(alertSeverity.strip()))
+                .findFirst().orElseGet(() -> {
+                    LOG.warning(() -> "helix.analytics.alerts.min-severity must be WARNING or CRITICAL, not '" + alertSeverity
+                            + "'; alerting on CRITICAL");
+                    return Anomaly.Severity.CRITICAL;
+                });
+    }
+}
