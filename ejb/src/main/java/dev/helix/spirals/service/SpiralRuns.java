@@ -144,9 +144,13 @@ public class SpiralRuns {
         return run;
     }
 
-    /** Asks a run to stop after its current step (a wait ends at once); a run not yet started stops at once. */
+    /**
+     * Asks a run to stop after its current step (a wait ends at once); a run not yet started stops at once. The run
+     * is read locked, so a stop waits for the launcher's or the executor's commit on it instead of failing with a
+     * concurrent change.
+     */
     public SpiralRun stop(long spiralId, long runId) {
-        SpiralRun run = run(spiralId, runId);
+        SpiralRun run = run(spiralId, runId, LockModeType.PESSIMISTIC_WRITE);
         if (!run.getStatus().stoppable()) {
             throw new ConflictException("Run " + runId + " is " + run.getStatus() + " and cannot be stopped");
         }
@@ -160,7 +164,11 @@ public class SpiralRuns {
     }
 
     public SpiralRun run(long spiralId, long runId) {
-        SpiralRun run = em.find(SpiralRun.class, runId);
+        return run(spiralId, runId, LockModeType.NONE);
+    }
+
+    private SpiralRun run(long spiralId, long runId, LockModeType lock) {
+        SpiralRun run = em.find(SpiralRun.class, runId, lock);
         if (run == null || run.getSpiralId() != spiralId) {
             throw new NotFoundException("Run", runId);
         }
