@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -50,8 +49,8 @@ class AnalyticsIT {
             developer.post("/api/v1/tasks", "{\"title\":\"Counted " + i + "\",\"prompt\":\"Count me\"}").expect(201);
         }
         // The three tasks fall in this minute or, at a turn of the minute, the next; other tests only add to the count.
-        JsonObject minutes = await("/api/v1/analytics/series/tasks.created?resolution=minute",
-                s -> valueAt(s, minute) + valueAt(s, next) >= before + 3);
+        JsonObject minutes = viewer.await("/api/v1/analytics/series/tasks.created?resolution=minute",
+                s -> valueAt(s, minute) + valueAt(s, next) >= before + 3, Duration.ofSeconds(30));
         assertEquals("SUM", minutes.getString("aggregation"));
         assertEquals("tasks", minutes.getString("unit"));
         JsonObject hours = series("tasks.created", "hour");
@@ -160,7 +159,8 @@ class AnalyticsIT {
         assertEquals("PT1H", ucf.getString("window"));
         assertTrue(ucf.getJsonObject("inputs").containsKey("throughputPerHour"), ucf::toString);
 
-        JsonObject history = await("/api/v1/analytics/ucf/history?resolution=minute", h -> !h.getJsonArray("readings").isEmpty());
+        JsonObject history = viewer.await("/api/v1/analytics/ucf/history?resolution=minute",
+                h -> !h.getJsonArray("readings").isEmpty(), Duration.ofSeconds(30));
         JsonObject reading = history.getJsonArray("readings").getJsonObject(0);
         UCF.forEach(dimension -> assertTrue(reading.containsKey(dimension), reading::toString));
     }
@@ -197,18 +197,6 @@ class AnalyticsIT {
 
     private JsonObject series(String name, String resolution) {
         return viewer.get("/api/v1/analytics/series/" + name + "?resolution=" + resolution).expect(200).object();
-    }
-
-    /** Reads the path until its answer meets the condition (the collector runs every 2 s), for at most 30 s. */
-    private JsonObject await(String path, Predicate<JsonObject> condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonObject answer = viewer.get(path).expect(200).object();
-        while (!condition.test(answer)) {
-            assertTrue(Instant.now().isBefore(deadline), () -> path + " did not get there in 30 s");
-            HelixClient.sleep(500);
-            answer = viewer.get(path).expect(200).object();
-        }
-        return answer;
     }
 
     private static double valueAt(JsonObject series, Instant bucket) {

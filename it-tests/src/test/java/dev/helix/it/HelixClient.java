@@ -95,17 +95,10 @@ public final class HelixClient {
 
     /** A file as it is downloaded: its status, type, disposition and bytes. */
     public Download download(String path) {
-        try {
-            HttpResponse<byte[]> response = http.send(request(path).setHeader("Accept", "*/*").GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> response = exchange(request(path).setHeader("Accept", "*/*").GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Content-Disposition").orElse(""), response.body());
     }
 
     public Answer post(String path, String json) {
@@ -152,16 +145,21 @@ public final class HelixClient {
 
     /** Reads a task until the predicate holds, or fails after the timeout. */
     public JsonObject awaitTask(long id, Predicate<JsonObject> condition, Duration timeout) {
+        return await("/api/v1/tasks/" + id, condition, timeout);
+    }
+
+    /** Reads a JSON object until the predicate holds, or fails after the timeout. */
+    public JsonObject await(String path, Predicate<JsonObject> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        JsonObject task = null;
+        JsonObject answer = null;
         while (Instant.now().isBefore(deadline)) {
-            task = get("/api/v1/tasks/" + id).expect(200).json().asJsonObject();
-            if (condition.test(task)) {
-                return task;
+            answer = get(path).expect(200).json().asJsonObject();
+            if (condition.test(answer)) {
+                return answer;
             }
             sleep(100);
         }
-        throw new AssertionError("Task " + id + " did not reach the expected state within " + timeout + "; last: " + task);
+        throw new AssertionError(path + " did not reach the expected state within " + timeout + "; last: " + answer);
     }
 
     public JsonObject awaitStatus(long id, String status) {
@@ -187,12 +185,16 @@ public final class HelixClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("WWW-Authenticate").orElse(null),
+                response.headers().firstValue("Location").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null), response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null),
-                    response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null), response.body());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

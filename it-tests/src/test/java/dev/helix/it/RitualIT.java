@@ -122,6 +122,28 @@ class RitualIT {
     }
 
     @Test
+    void anEnabledScheduleStartsARunWhenItsTimerFires() {
+        HelixClient admin = HelixClient.admin();
+        String every = "it-every-minute-" + System.nanoTime();
+        admin.put("/api/v1/rituals/" + every, "{\"description\":\"Rolls up every minute\",\"stages\":[\"metrics-rollup\"],"
+                + "\"cron\":\"* * * * *\",\"enabled\":true}").expect(200);
+        try {
+            Instant deadline = Instant.now().plusSeconds(80);
+            List<JsonObject> scheduled = List.of();
+            while (scheduled.isEmpty()) {
+                assertTrue(Instant.now().isBefore(deadline), "no scheduled run of " + every + " within 80 s");
+                HelixClient.sleep(1000);
+                scheduled = admin.get("/api/v1/rituals/" + every + "/runs").expect(200).json().asJsonArray()
+                        .getValuesAs(JsonObject.class).stream().filter(r -> r.getString("trigger").equals("SCHEDULE")).toList();
+            }
+            JsonObject run = awaitRun(admin, every, id(scheduled.get(0)), r -> r.getString("status").equals("COMPLETED"));
+            assertEquals("schedule", run.getString("startedBy"), run::toString);
+        } finally {
+            admin.put("/api/v1/rituals/" + every, "{\"enabled\":false}").expect(200);
+        }
+    }
+
+    @Test
     void aPostWithoutABodyRunsTheRitualForReal() {
         HelixClient admin = HelixClient.admin();
         JsonObject queued = admin.postEmpty("/api/v1/rituals/metrics-rollup/runs").expect(202).object();

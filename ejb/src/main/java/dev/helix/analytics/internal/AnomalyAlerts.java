@@ -5,11 +5,13 @@ import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.notifications.service.Notifications;
+import dev.helix.shared.model.Choice;
 import dev.helix.shared.model.FleetEvent;
+import dev.helix.shared.model.InvalidInputException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,12 +47,14 @@ public class AnomalyAlerts {
     @ConfigProperty(name = "helix.analytics.alerts.min-severity", defaultValue = "CRITICAL")
     String alertSeverity;
 
+    private Anomaly.Severity minimumSeverity;
+
     public void raise(Anomaly anomaly) {
         String line = anomaly.describe();
         events.fire(new FleetEvent(FleetEvent.Type.ANOMALY_DETECTED, null, null, anomaly.getSeverity().name(), line,
                 anomaly.getDetectedAt()));
         audit.record(AuditEntry.system("analytics.anomaly", "/api/v1/analytics/series/" + anomaly.getSeries(), line));
-        if (anomaly.getSeverity().compareTo(minimumSeverity()) < 0) {
+        if (anomaly.getSeverity().compareTo(minimumSeverity) < 0) {
             return;
         }
         List<String> named = recipients.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
@@ -63,12 +67,14 @@ public class AnomalyAlerts {
         }
     }
 
-    private Anomaly.Severity minimumSeverity() {
-        return Arrays.stream(Anomaly.Severity.values()).filter(s -> s.name().equalsIgnoreCase(alertSeverity.strip()))
-                .findFirst().orElseGet(() -> {
-                    LOG.warning(() -> "helix.analytics.alerts.min-severity must be WARNING or CRITICAL, not '" + alertSeverity
-                            + "'; alerting on CRITICAL");
-                    return Anomaly.Severity.CRITICAL;
-                });
+    /** Reads the least severity that alerts; a bad value is logged and CRITICAL taken. */
+    @PostConstruct
+    void readMinimumSeverity() {
+        try {
+            minimumSeverity = Choice.of(Anomaly.Severity.class, alertSeverity, "helix.analytics.alerts.min-severity");
+        } catch (InvalidInputException e) {
+            LOG.warning(() -> e.getMessage() + "; alerting on CRITICAL");
+            minimumSeverity = Anomaly.Severity.CRITICAL;
+        }
     }
 }

@@ -40,15 +40,12 @@ public record UcfIndex(Instant at, Duration window, double harmony, double resil
 
     /** The dimension a UCF metric series records. */
     public double valueOf(Metric dimension) {
-        return switch (dimension) {
-            case UCF_HARMONY -> harmony;
-            case UCF_RESILIENCE -> resilience;
-            case UCF_PRANA -> prana;
-            case UCF_DRISHTI -> drishti;
-            case UCF_KLESHA -> klesha;
-            case UCF_ZOOM -> zoom;
-            default -> throw new IllegalArgumentException(dimension + " is not a UCF dimension");
-        };
+        return reading().valueOf(dimension);
+    }
+
+    /** The six values as a reading at {@code at}. */
+    public UcfReading reading() {
+        return new UcfReading(at, harmony, resilience, prana, drishti, klesha, zoom);
     }
 
     private static double ratio(long part, long whole) {

@@ -43,7 +43,22 @@ public class FleetHealthIndex {
     @ConfigProperty(name = "helix.analytics.ucf.baseline", defaultValue = "P7D")
     Duration baseline;
 
-    /** The index now. */
+    @Inject
+    @ConfigProperty(name = "helix.analytics.collect-interval", defaultValue = "PT15S")
+    Duration freshFor;
+
+    private volatile UcfIndex latest;
+
+    /**
+     * The index as the collector last computed it, if that is no older than its interval; computed now otherwise.
+     * What readers (the API, the portal's live refreshes, Z-88) use, so they cost nothing between collections.
+     */
+    public UcfIndex current(Instant now) {
+        UcfIndex last = latest;
+        return last != null && !last.at().isBefore(now.minus(freshFor)) ? last : live(now);
+    }
+
+    /** The index computed now from the facts of the window (the collector's every run, and stale readers). */
     public UcfIndex live(Instant now) {
         Instant from = now.minus(window);
         long done = facts.completions(from, now).size();
@@ -55,7 +70,9 @@ public class FleetHealthIndex {
                 recovery.tasksWithFailures(), recovery.recovered(), standing.running(), standing.healthy(),
                 utilisation(from, now), done, facts.doneWithoutRework(from, now), facts.tasksFailed(from, now),
                 anomalousSeries(from, now), Metric.values().length, done / hours, baselinePerHour(from));
-        return UcfIndex.of(now, window, inputs);
+        UcfIndex index = UcfIndex.of(now, window, inputs);
+        latest = index;
+        return index;
     }
 
     private long sum(Metric metric, Instant from, Instant to) {

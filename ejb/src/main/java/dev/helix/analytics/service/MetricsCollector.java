@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * no server ran are filled in (up to a day back, {@value #MINUTES_PER_RUN} minutes a run);</li>
  * <li>levels (open tasks, utilisation, queue depth) and the UCF index are sampled into the current minute;</li>
  * <li>steps and tokens are the growth of the agents' running totals since the last run;</li>
- * <li>the hour and day buckets of every minute written are rolled up again, and old buckets pruned.</li>
+ * <li>the hour and day buckets of every minute written are rolled up again; at the turn of an hour old buckets are
+ * pruned.</li>
  * </ul>
  * Runs in one transaction, so a run is recorded whole or not at all; the finished-minute cursor changes in every
  * run, so of two servers collecting at once one commits and the other's run is rolled back.
@@ -81,8 +82,10 @@ public class MetricsCollector {
         sampleLevels(current, now);
         store.finishMinute(lastFinished.isBefore(first) ? first.minus(minute) : lastFinished, now);
         rollUp(minutes);
-        store.prune(Resolution.MINUTE, now.minus(minuteRetention));
-        store.prune(Resolution.HOUR, now.minus(hourRetention));
+        if (minutes.stream().anyMatch(m -> m.equals(Resolution.HOUR.bucketOf(m)))) { // once an hour is enough
+            store.prune(Resolution.MINUTE, now.minus(minuteRetention));
+            store.prune(Resolution.HOUR, now.minus(hourRetention));
+        }
     }
 
     private void recordEvents(Instant minute, Instant end) {

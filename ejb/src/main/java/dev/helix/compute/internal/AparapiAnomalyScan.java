@@ -16,7 +16,6 @@ import dev.helix.compute.model.SeriesBlock;
  */
 final class AparapiAnomalyScan implements AnomalyScan {
 
-    private static final int WORK_GROUP = 64;
 
     private final OpenCLDevice device;
     private final ZScoreKernel zScores = new ZScoreKernel();
@@ -56,11 +55,7 @@ final class AparapiAnomalyScan implements AnomalyScan {
 
     private void run(Kernel kernel, int items, float[] values, float[] scores) {
         kernel.put(values).put(scores);
-        kernel.execute(device.createRange((items + WORK_GROUP - 1) / WORK_GROUP * WORK_GROUP, WORK_GROUP));
-        if (!kernel.isRunningCL()) {
-            throw new IllegalStateException("The anomaly kernel did not run on OpenCL device "
-                    + OpenClDevices.describe(device) + " (Aparapi fell back to Java; see its log for the reason)");
-        }
+        OpenClDevices.execute(kernel, device, items, "anomaly");
         kernel.get(scores);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Arrays;
  */
 final class DeviceSegment {
 
-    private static final int WORK_GROUP = 64;
 
     private final OpenCLDevice device;
     private final SimilarityKernel kernel = new SimilarityKernel();
@@ -61,11 +60,9 @@ final class DeviceSegment {
         }
         kernel.put(kernel.queries);
         kernel.pass = SimilarityKernel.SCORE;
-        kernel.execute(device.createRange(roundUp(count * rows), WORK_GROUP));
-        requireOpenCl();
+        OpenClDevices.execute(kernel, device, count * rows, "similarity");
         kernel.pass = SimilarityKernel.SELECT;
-        kernel.execute(device.createRange(roundUp(count * blocks), WORK_GROUP));
-        requireOpenCl();
+        OpenClDevices.execute(kernel, device, count * blocks, "similarity");
         kernel.get(kernel.bestScores);
         kernel.get(kernel.bestRows);
         int perQuery = blocks * k;
@@ -119,14 +116,4 @@ final class DeviceSegment {
         kernel.scores = null;
     }
 
-    private void requireOpenCl() {
-        if (!kernel.isRunningCL()) {
-            throw new IllegalStateException("The similarity kernel did not run on OpenCL device "
-                    + OpenClDevices.describe(device) + " (Aparapi fell back to Java; see its log for the reason)");
-        }
-    }
-
-    private static int roundUp(int items) {
-        return Math.max(WORK_GROUP, (items + WORK_GROUP - 1) / WORK_GROUP * WORK_GROUP);
-    }
 }

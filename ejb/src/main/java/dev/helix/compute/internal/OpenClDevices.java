@@ -1,5 +1,6 @@
 package dev.helix.compute.internal;
 
+import com.aparapi.Kernel;
 import com.aparapi.device.Device;
 import com.aparapi.device.OpenCLDevice;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.logging.Logger;
 final class OpenClDevices {
 
     private static final Logger LOG = Logger.getLogger(OpenClDevices.class.getName());
+    private static final int WORK_GROUP = 64;
 
     private OpenClDevices() {
     }
@@ -27,6 +29,16 @@ final class OpenClDevices {
     }
 
     /** A device in words, for logs and status pages. */
+    /** Runs a kernel over at least {@code items} work-items, in groups of {@value #WORK_GROUP}; only on OpenCL. */
+    static void execute(Kernel kernel, OpenCLDevice device, int items, String what) {
+        int global = Math.max(WORK_GROUP, (items + WORK_GROUP - 1) / WORK_GROUP * WORK_GROUP);
+        kernel.execute(device.createRange(global, WORK_GROUP));
+        if (!kernel.isRunningCL()) {
+            throw new IllegalStateException("The " + what + " kernel did not run on OpenCL device " + describe(device)
+                    + " (Aparapi fell back to Java; see its log for the reason)");
+        }
+    }
+
     static String describe(OpenCLDevice device) {
         return device.getType() + " " + device.getName().trim() + " (" + device.getOpenCLPlatform().getName().trim()
                 + ", " + device.getMaxComputeUnits() + " compute units)";

@@ -201,7 +201,7 @@ abstract class SegmentedIndex implements SimilarityIndex {
             squares += (double) v * v;
         }
         if (similarity == Similarity.INNER_PRODUCT) {
-            return vector.clone();
+            return vector; // read only: store() copies it into the segment, a search only reads it
         }
         if (squares == 0) {
             throw new IllegalArgumentException("A " + what + " of zeros has no direction to compare by cosine");

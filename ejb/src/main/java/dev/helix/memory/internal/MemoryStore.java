@@ -57,8 +57,9 @@ public class MemoryStore {
     /** Replaces the embeddings of memories made by another embedder. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void reembed(List<Memory> memories, String embedder, List<float[]> vectors) {
+        Map<Long, Memory> stored = byIds(memories.stream().map(Memory::getId).toList());
         for (int i = 0; i < memories.size(); i++) {
-            Memory memory = em.find(Memory.class, memories.get(i).getId());
+            Memory memory = stored.get(memories.get(i).getId());
             if (memory != null) {
                 memory.embedWith(embedder, vectors.get(i));
             }

@@ -69,6 +69,7 @@ public class Memories {
             throw new InvalidInputException("k must be 1 to " + SimilarityIndex.MAX_K + ", not " + k);
         }
         String workspace = scope == null ? null : NewMemory.workspace(scope);
+        index.requireReady(); // before asking the embedder, which may be a remote call
         return index.search(embed(List.of(query)).get(0), k, workspace);
     }
 

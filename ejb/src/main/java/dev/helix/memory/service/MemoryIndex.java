@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,7 +31,8 @@ import java.util.logging.Logger;
  * The searchable copy of the memory table: one {@link SimilarityIndex} per workspace on the compute backend
  * (on an OpenCL device the vectors stay in device memory). Loaded at start-up, page by page, with its progress
  * in {@link #status()}; memories made by another embedder are re-embedded on the way. It follows this server's
- * changes as they commit, and before each search it catches up with rows other servers added.
+ * changes as they commit, and before a search it catches up with rows other servers added (at most once every
+ * {@link #CATCH_UP_EVERY}, and never making a search wait for another search's catch-up).
  */
 @ApplicationScoped
 public class MemoryIndex {
@@ -40,6 +42,7 @@ public class MemoryIndex {
     private static final int EMBED_BATCH = 64;
     /** How far back a catch-up looks for rows that committed late (longer transactions are not expected). */
     private static final Duration LATE_COMMITS = Duration.ofMinutes(2);
+    static final Duration CATCH_UP_EVERY = Duration.ofSeconds(1);
 
     @Inject
     ComputeKernels kernels;
@@ -51,7 +54,8 @@ public class MemoryIndex {
     MemoryStore store;
 
     private final Map<String, SimilarityIndex> byWorkspace = new ConcurrentHashMap<>();
-    private final Object catchingUp = new Object();
+    private final ReentrantLock catchingUp = new ReentrantLock();
+    private volatile long lastCatchUp = System.nanoTime() - CATCH_UP_EVERY.toNanos();
     private volatile IndexStatus status;
     private long lastId;
 
@@ -67,7 +71,8 @@ public class MemoryIndex {
         try {
             long total = loaded + store.countAfter(lastId);
             status = status(IndexStatus.State.LOADING, loaded, total, reembedded, null);
-            synchronized (catchingUp) {
+            catchingUp.lock();
+            try {
                 for (List<Memory> page = store.page(lastId, PAGE); !page.isEmpty(); page = store.page(lastId, PAGE)) {
                     reembedded += reembedStale(page);
                     page.forEach(this::add);
@@ -75,6 +80,8 @@ public class MemoryIndex {
                     lastId = page.get(page.size() - 1).getId();
                     status = status(IndexStatus.State.LOADING, loaded, Math.max(total, loaded), reembedded, null);
                 }
+            } finally {
+                catchingUp.unlock();
             }
             status = status(IndexStatus.State.READY, loaded, loaded, reembedded, null);
             long done = loaded;
@@ -90,9 +97,17 @@ public class MemoryIndex {
         }
     }
 
+    /** The index's state; once ready, the memories it holds now (not those it loaded at start-up). */
     public IndexStatus status() {
         IndexStatus now = status;
-        return now != null ? now : status(IndexStatus.State.LOADING, 0, 0, 0, null);
+        if (now == null) {
+            return status(IndexStatus.State.LOADING, 0, 0, 0, null);
+        }
+        if (now.state() != IndexStatus.State.READY) {
+            return now;
+        }
+        long size = byWorkspace.values().stream().mapToLong(SimilarityIndex::size).sum();
+        return status(IndexStatus.State.READY, size, size, now.reembedded(), null);
     }
 
     /**
@@ -101,14 +116,15 @@ public class MemoryIndex {
      * @throws MemoryIndexLoadingException while the index is not ready
      */
     public List<MemoryHit> search(float[] query, int k, String workspace) {
-        IndexStatus now = status();
-        if (now.state() != IndexStatus.State.READY) {
-            throw new MemoryIndexLoadingException(now.state() == IndexStatus.State.FAILED
-                    ? "The memory index failed to load: " + now.problem()
-                    : "The memory index is loading: " + now.loaded() + " of " + now.total() + " memories ("
-                            + now.percent() + "%); try again shortly");
-        }
+        requireReady();
         catchUp();
+        List<Match> matches = best(query, k, workspace);
+        List<MemoryHit> hits = hits(matches);
+        // Memories deleted on another server were dropped from the index just now: search once more for k.
+        return hits.size() < matches.size() ? hits(best(query, k, workspace)) : hits;
+    }
+
+    private List<Match> best(float[] query, int k, String workspace) {
         List<SimilarityIndex> scope = workspace == null ? List.copyOf(byWorkspace.values())
                 : byWorkspace.containsKey(workspace) ? List.of(byWorkspace.get(workspace)) : List.of();
         List<Match> matches = new ArrayList<>();
@@ -116,11 +132,22 @@ public class MemoryIndex {
             matches.addAll(index.search(query, k));
         }
         matches.sort(Comparator.comparing(Match::score).reversed().thenComparing(Match::id));
-        return hits(matches.size() > k ? matches.subList(0, k) : matches);
+        return matches.size() > k ? matches.subList(0, k) : matches;
     }
 
     public boolean ready() {
         return status().state() == IndexStatus.State.READY;
+    }
+
+    /** Refuses while the index is not ready ({@link MemoryIndexLoadingException}: how far loading is, or why it failed). */
+    public void requireReady() {
+        IndexStatus now = status();
+        if (now.state() != IndexStatus.State.READY) {
+            throw new MemoryIndexLoadingException(now.state() == IndexStatus.State.FAILED
+                    ? "The memory index failed to load: " + now.problem()
+                    : "The memory index is loading: " + now.loaded() + " of " + now.total() + " memories ("
+                            + now.percent() + "%); try again shortly");
+        }
     }
 
     void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemoryChanged change) {
@@ -154,9 +181,15 @@ public class MemoryIndex {
         return hits;
     }
 
-    /** Adds what other servers stored since: one query of ids, the rows read only for ids not indexed yet. */
+    /**
+     * Adds what other servers stored since: one query of ids, the rows read only for ids not indexed yet. Skipped
+     * when the last catch-up is under {@link #CATCH_UP_EVERY} old or another search is catching up right now.
+     */
     private void catchUp() {
-        synchronized (catchingUp) {
+        if (System.nanoTime() - lastCatchUp < CATCH_UP_EVERY.toNanos() || !catchingUp.tryLock()) {
+            return;
+        }
+        try {
             List<Long> ids = store.newerIds(lastId, Instant.now().minus(LATE_COMMITS));
             List<Long> missing = ids.stream().filter(id -> byWorkspace.values().stream().noneMatch(i -> i.contains(id)))
                     .toList();
@@ -168,6 +201,9 @@ public class MemoryIndex {
             if (!ids.isEmpty()) {
                 lastId = Math.max(lastId, ids.get(ids.size() - 1));
             }
+            lastCatchUp = System.nanoTime();
+        } finally {
+            catchingUp.unlock();
         }
     }
 

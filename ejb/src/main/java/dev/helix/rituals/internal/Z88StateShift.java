@@ -50,7 +50,7 @@ public class Z88StateShift extends Z88Phase {
         double utilisation = snapshot.getJsonNumber("utilisation") == null ? 0 : snapshot.getJsonNumber("utilisation").doubleValue();
         return Json.createObjectBuilder().add("step", step.step()).add("agentsChecked", checked).add("unhealthyAgents", unhealthy)
                 .add("availability", round(availability)).add("utilisation", round(utilisation)).add("taskSuccess", round(success))
-                .add("healthIndex", round((availability + success) / 2)).add("ucf", ucf(health.live(Instant.now())))
+                .add("healthIndex", round((availability + success) / 2)).add("ucf", ucf(health.current(Instant.now())))
                 .build().toString();
     }
 

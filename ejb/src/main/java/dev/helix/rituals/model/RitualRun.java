@@ -1,5 +1,6 @@
 package dev.helix.rituals.model;
 
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.BatchRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,7 +64,7 @@ public class RitualRun extends BatchRun {
 
     @Override
     protected void noted(String note) {
-        this.summary = note == null || note.length() <= MAX_SUMMARY ? note : note.substring(0, MAX_SUMMARY);
+        this.summary = Abbreviation.of(note, MAX_SUMMARY);
     }
 
     /** One more step is done, in this stage. */

@@ -229,6 +229,9 @@ public final class CronSchedule {
         if (step == 0) {
             throw invalid(expression, field.label + " step 0 must be positive");
         }
+        if (step > field.max) {
+            throw invalid(expression, field.label + " step " + text + " is more than " + field.max);
+        }
         return step;
     }
 

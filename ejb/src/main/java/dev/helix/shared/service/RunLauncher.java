@@ -2,6 +2,7 @@ package dev.helix.shared.service;
 
 import dev.helix.shared.model.BatchRun;
 import dev.helix.shared.model.RunQueued;
+import dev.helix.shared.model.StopRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
  * Starts the batch job of a queued run once the run's transaction has committed (so the job finds the run), or
  * restarts its last execution when it has run before (a restart resumes where it ended). The run is claimed first,
  * so of several servers, or a sweep and this observer, only one starts it. The job gets the run's id as its
- * {@code runId} parameter.
+ * {@code runId} parameter. Likewise it asks the execution of a run marked stopping to stop, once that is committed.
  */
 @ApplicationScoped
 public class RunLauncher {
@@ -30,6 +31,16 @@ public class RunLauncher {
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunQueued queued) {
         launch(queued.kind(), queued.runId());
+    }
+
+    /** Asks the batch execution of a run marked stopping to stop (the executor also sees the status itself). */
+    void onStopRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) StopRequested stop) {
+        try {
+            batch.stop(stop.executionId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "Execution " + stop.executionId() + " was not stopped by the batch runtime; the run stops "
+                    + "after its current step", e);
+        }
     }
 
     /** Starts or restarts the run's job, unless someone else already has. */

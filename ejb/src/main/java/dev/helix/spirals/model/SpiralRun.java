@@ -1,5 +1,6 @@
 package dev.helix.spirals.model;
 
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.BatchRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -71,7 +72,7 @@ public class SpiralRun extends BatchRun {
 
     @Override
     protected void noted(String note) {
-        this.error = note == null || note.length() <= MAX_ERROR ? note : note.substring(0, MAX_ERROR);
+        this.error = Abbreviation.of(note, MAX_ERROR);
     }
 
     /** A step has been dealt with: the run goes on at {@code position} with these variables. */

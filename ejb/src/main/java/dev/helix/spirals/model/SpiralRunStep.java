@@ -1,5 +1,6 @@
 package dev.helix.spirals.model;
 
+import dev.helix.shared.model.Abbreviation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -78,7 +79,7 @@ public class SpiralRunStep {
 
     public void end(StepStatus status, String output, Instant now) {
         this.status = status;
-        this.output = output == null || output.length() <= MAX_OUTPUT ? output : output.substring(0, MAX_OUTPUT);
+        this.output = Abbreviation.of(output, MAX_OUTPUT);
         this.endedAt = now;
     }
 

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,23 +51,33 @@ public class HttpStep {
         if (call.sign()) {
             request.header(WebhookSignature.HEADER, WebhookSignature.sign(catalog.secret(run.getSpiralId()), body.getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> response = send(request.build(), call.method() + " " + url);
-        if (response.statusCode() >= 400) {
-            throw new IllegalStateException(call.method() + " " + url + " answered " + response.statusCode());
+        Answer response = send(request.build(), call.method() + " " + url);
+        if (response.status() >= 400) {
+            throw new IllegalStateException(call.method() + " " + url + " answered " + response.status());
         }
         Map<String, Object> after = new LinkedHashMap<>(variables);
         if (call.saveAs() != null) {
             Map<String, Object> saved = new LinkedHashMap<>();
-            saved.put("status", response.statusCode());
+            saved.put("status", response.status());
             saved.put("body", parsed(response.body()));
             after.put(call.saveAs(), saved);
         }
-        return new StepPerformer.Result(after, position + 1, response.statusCode() + " from " + call.method() + " " + url);
+        return new StepPerformer.Result(after, position + 1, response.status() + " from " + call.method() + " " + url);
     }
 
-    private static HttpResponse<String> send(HttpRequest request, String what) {
+    /** Sends the request and reads at most {@value #MAX_BODY} characters of the answer, however long it is. */
+    private static Answer send(HttpRequest request, String what) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (Reader body = new InputStreamReader(response.body(), StandardCharsets.UTF_8)) {
+                char[] text = new char[MAX_BODY];
+                int read = 0;
+                int n;
+                while (read < MAX_BODY && (n = body.read(text, read, MAX_BODY - read)) >= 0) {
+                    read += n;
+                }
+                return new Answer(response.statusCode(), new String(text, 0, read));
+            }
         } catch (IOException e) {
             throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -74,11 +87,14 @@ public class HttpStep {
     }
 
     private static Object parsed(String body) {
-        String text = body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
         try {
-            return JsonValues.toPlain(Json.createReader(new StringReader(text)).readValue());
+            return JsonValues.toPlain(Json.createReader(new StringReader(body)).readValue());
         } catch (RuntimeException notJson) {
-            return text;
+            return body;
         }
+    }
+
+    /** An answer: its status and the start of its body. */
+    private record Answer(int status, String body) {
     }
 }

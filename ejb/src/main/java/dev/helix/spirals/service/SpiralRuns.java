@@ -6,7 +6,7 @@ import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.NotFoundException;
 import dev.helix.shared.model.RunQueued;
 import dev.helix.shared.model.RunStatus;
-import dev.helix.shared.service.BatchJobs;
+import dev.helix.shared.model.StopRequested;
 import dev.helix.spirals.model.JsonValues;
 import dev.helix.spirals.model.Spiral;
 import dev.helix.spirals.model.SpiralRun;
@@ -41,6 +41,7 @@ import java.util.logging.Logger;
 public class SpiralRuns {
 
     private static final Logger LOG = Logger.getLogger(SpiralRuns.class.getName());
+    private static final String ERROR_KEY = "error:";
 
     @PersistenceContext
     EntityManager em;
@@ -52,10 +53,10 @@ public class SpiralRuns {
     SpiralDefinitions definitions;
 
     @Inject
-    BatchJobs batch;
+    Event<RunQueued> queued;
 
     @Inject
-    Event<RunQueued> queued;
+    Event<StopRequested> stopRequests;
 
     /** Starts a run by hand with an optional JSON object as its {@code input}. */
     public SpiralRun startManually(long spiralId, String inputJson, String actor) {
@@ -119,10 +120,16 @@ public class SpiralRuns {
         }
     }
 
-    /** Starts an error spiral for a run that failed at a step. */
+    /**
+     * Starts an error spiral for a run that failed at a step; not for a run that was itself started by an error
+     * spiral, so error spirals that fail (or name themselves) never start one another without end.
+     */
     public void startErrorSpiral(long errorSpiralId, SpiralRun failed, String stepId, String error) {
+        if (failed.getTriggerKey() != null && failed.getTriggerKey().startsWith(ERROR_KEY)) {
+            return;
+        }
         Spiral spiral = em.find(Spiral.class, errorSpiralId);
-        String key = "error:" + failed.getId() + ":" + stepId + ":" + failed.getBatchExecutionId();
+        String key = ERROR_KEY + failed.getId() + ":" + stepId + ":" + failed.getBatchExecutionId();
         if (spiral != null && !spiral.isDeleted() && existing(errorSpiralId, key).isEmpty()) {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("failedRun", failed.getId());
@@ -156,7 +163,7 @@ public class SpiralRuns {
         }
         if (run.getStatus() == RunStatus.RUNNING) {
             run.changeStatus(RunStatus.STOPPING);
-            batch.stop(run.getBatchExecutionId());
+            stopRequests.fire(new StopRequested(run.getBatchExecutionId()));
         } else {
             run.end(RunStatus.STOPPED, "stopped before it started", Instant.now());
         }

@@ -48,6 +48,8 @@ class CronScheduleTest {
             99999999999 * * * * | minute 99999999999 is out of range 0-59
             */0 * * * *         | minute step 0 must be positive
             */x * * * *         | minute step 'x' is not a number
+            1/9999999999 * * * *| minute step 9999999999 is more than 59
+            * */24 * * *        | hour step 24 is more than 23
             30-10 * * * *       | minute range 30-10 starts after it ends
             * 24 * * *          | hour 24 is out of range 0-23
             * -1 * * *          | hour '' is not a number or name

@@ -1,35 +1,25 @@
 package dev.helix.web.health;
 
-import jakarta.annotation.Resource;
+import dev.helix.analytics.service.QueueDepth;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
-import java.util.Collections;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the messaging provider accepts a connection; reports the dispatch backlog. */
+/** Ready only when the messaging provider lets the dispatch queue be browsed; reports its backlog. */
 @Readiness
 @ApplicationScoped
 public class MessagingReadiness implements HealthCheck {
 
-    @Resource(lookup = "jms/helix/cf")
-    ConnectionFactory connectionFactory;
-
-    @Resource(lookup = "jms/helix/dispatch")
-    Queue dispatchQueue;
+    @Inject
+    QueueDepth queue;
 
     @Override
     public HealthCheckResponse call() {
-        try (JMSContext context = connectionFactory.createContext();
-             QueueBrowser browser = context.createBrowser(dispatchQueue)) {
-            long backlog = Collections.list(browser.getEnumeration()).size();
-            return HealthCheckResponse.named("messaging").up().withData("dispatchBacklog", backlog).build();
-        } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
+        try {
+            return HealthCheckResponse.named("messaging").up().withData("dispatchBacklog", queue.dispatchDepth()).build();
+        } catch (RuntimeException e) {
             return HealthCheckResponse.named("messaging").down().withData("error", String.valueOf(e.getMessage())).build();
         }
     }

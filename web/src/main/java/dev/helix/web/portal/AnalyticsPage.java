@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The analytics page (C7): the UCF fleet-health index now and its history, one series at a time as a chart with
@@ -159,12 +158,10 @@ public class AnalyticsPage {
         }
         LineChart chart = new LineChart(history.stream().map(r -> label(r.at())).toList());
         List<Metric> dimensions = Metric.ucf();
-        List<ToDoubleFunction<UcfReading>> readers = List.of(UcfReading::harmony, UcfReading::resilience, UcfReading::prana,
-                UcfReading::drishti, UcfReading::klesha, UcfReading::zoom);
         for (int d = 0; d < dimensions.size(); d++) {
-            ToDoubleFunction<UcfReading> reader = readers.get(d);
-            chart.line(dimensions.get(d).seriesName().substring("ucf.".length()),
-                    history.stream().map(r -> reader.applyAsDouble(r)).toList(), COLOURS[d], false);
+            Metric dimension = dimensions.get(d);
+            chart.line(dimension.seriesName().substring("ucf.".length()),
+                    history.stream().map(r -> r.valueOf(dimension)).toList(), COLOURS[d], false);
         }
         return chart.json();
     }

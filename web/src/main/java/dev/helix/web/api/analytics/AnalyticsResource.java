@@ -8,12 +8,14 @@ import dev.helix.analytics.model.SeriesQuery;
 import dev.helix.analytics.model.UcfIndex;
 import dev.helix.analytics.service.Analytics;
 import dev.helix.identity.model.Permission;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.Choice;
 import dev.helix.web.api.Csv;
 import dev.helix.web.api.Instants;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AnalyticsResource {
 
     private static final String PDF = "application/pdf";
-    private static final int MAX_ANOMALIES = 1000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -67,11 +68,10 @@ public class AnalyticsResource {
                     + "), method: holt (default) or linear. Buckets without samples are left out of points.")
     public SeriesView series(@PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("resolution") @DefaultValue("minute") String resolution,
-                             @QueryParam("forecast") @DefaultValue("0") String forecast,
+                             @QueryParam("forecast") @DefaultValue("0") int forecast,
                              @QueryParam("method") @DefaultValue("holt") String method) {
         Metric metric = Metric.named(name);
-        return SeriesView.of(analytics.series(metric, query(from, to, resolution,
-                wholeNumber("forecast", forecast, 0, SeriesQuery.MAX_HORIZON), method)));
+        return SeriesView.of(analytics.series(metric, query(from, to, resolution, forecast, method)));
     }
 
     @GET
@@ -81,12 +81,11 @@ public class AnalyticsResource {
             description = "Optional: series (a series name), from/to (default: the last 24 hours), limit (1-1000, 100).")
     public List<AnomalyView> anomalies(@QueryParam("series") String series, @QueryParam("from") String from,
                                        @QueryParam("to") String to,
-                                       @QueryParam("limit") @DefaultValue("100") String limit) {
+                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         Instant end = orNow(Instants.parse("to", to));
         Instant start = Instants.parse("from", from);
         return analytics.anomalies(start == null ? end.minus(1, ChronoUnit.DAYS) : start, end,
-                series == null || series.isBlank() ? null : Metric.named(series), wholeNumber("limit", limit, 1, MAX_ANOMALIES))
-                .stream().map(AnomalyView::of).toList();
+                series == null || series.isBlank() ? null : Metric.named(series), limit).stream().map(AnomalyView::of).toList();
     }
 
     @GET
@@ -119,37 +118,26 @@ public class AnalyticsResource {
                     + "summary of every series with its trend, the anomalies, the UCF history). resolution defaults to hour.")
     public Response report(@QueryParam("format") @DefaultValue("json") String format, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("resolution") @DefaultValue("hour") String resolution) {
-        String kind = format.toLowerCase(Locale.ROOT);
-        if (!List.of("csv", "json", "pdf").contains(kind)) {
-            throw new InvalidInputException("format must be csv, json or pdf (was '" + format + "')");
-        }
+        ReportFormat kind = Choice.of(ReportFormat.class, format, "format");
         AnalyticsReport report = analytics.report(query(from, to, resolution, 0, null));
-        String file = "attachment; filename=\"helix-analytics-" + FILE_TIME.format(report.from()) + "." + kind + "\"";
-        Response.ResponseBuilder answer;
-        if (kind.equals("csv")) {
-            answer = Response.ok(ReportCsv.of(report), Csv.MEDIA_TYPE);
-        } else if (kind.equals("pdf")) {
-            answer = Response.ok((StreamingOutput) out -> ReportPdf.write(report, out), PDF);
-        } else {
-            answer = Response.ok(ReportView.of(report), MediaType.APPLICATION_JSON);
-        }
+        String file = "attachment; filename=\"helix-analytics-" + FILE_TIME.format(report.from()) + "."
+                + kind.name().toLowerCase(Locale.ROOT) + "\"";
+        Response.ResponseBuilder answer = switch (kind) {
+            case CSV -> Response.ok(ReportCsv.of(report), Csv.MEDIA_TYPE);
+            case PDF -> Response.ok((StreamingOutput) out -> ReportPdf.write(report, out), PDF);
+            case JSON -> Response.ok(ReportView.of(report), MediaType.APPLICATION_JSON);
+        };
         return answer.header("Content-Disposition", file).build();
+    }
+
+    /** The forms a report comes in. */
+    private enum ReportFormat {
+        CSV, JSON, PDF
     }
 
     private static SeriesQuery query(String from, String to, String resolution, int forecast, String method) {
         return SeriesQuery.of(Instants.parse("from", from), Instants.parse("to", to), Resolution.parse(resolution), forecast,
                 method == null ? null : ForecastMethod.parse(method), Instant.now());
-    }
-
-    /** A whole number in [least, most] from a query parameter; anything else is a 422 naming it. */
-    private static int wholeNumber(String name, String value, int least, int most) {
-        if (value.strip().matches("-?\\d{1,9}")) {
-            int number = Integer.parseInt(value.strip());
-            if (number >= least && number <= most) {
-                return number;
-            }
-        }
-        throw new InvalidInputException(name + " must be a whole number from " + least + " to " + most + " (was '" + value + "')");
     }
 
     private static Instant orNow(Instant at) {
