@@ -1,6 +1,7 @@
 package dev.helix.shared.service;
 
 import dev.helix.shared.model.BatchRun;
+import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.RunQueued;
 import dev.helix.shared.model.StopRequested;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,13 +52,27 @@ public class RunLauncher {
         }
         Long last = claimed.get().lastExecution();
         try {
-            BatchJobs.Execution execution = last == null
-                    ? batch.start(claimed.get().job(), parameters(runId))
-                    : batch.restart(last, parameters(runId));
+            BatchJobs.Execution execution = last == null ? batch.start(claimed.get().job(), parameters(runId))
+                    : restartOrStart(claimed.get().job(), last, runId);
             ledger.launched(kind, runId, execution.instanceId(), execution.executionId());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, (last == null ? "Starting " : "Restarting ") + claimed.get().job() + " for run " + runId + " failed", e);
             ledger.launchFailed(kind, runId, last != null, e.getMessage());
+        }
+    }
+
+    /**
+     * Restarts the last execution; when the runtime refuses (it ended COMPLETED, as when the run stopped itself on
+     * seeing its status before the batch stop arrived), starts a new job instance: the run resumes from its own
+     * record (a spiral's next step, a ritual's steps done) either way.
+     */
+    private BatchJobs.Execution restartOrStart(String job, long last, long runId) {
+        try {
+            return batch.restart(last, parameters(runId));
+        } catch (ConflictException refused) {
+            LOG.info(() -> "Execution " + last + " of run " + runId + " cannot be restarted (" + refused.getMessage()
+                    + "); starting a new instance of " + job);
+            return batch.start(job, parameters(runId));
         }
     }
 
