@@ -14,12 +14,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The memory table for the index: pages in id order for loading it, lookups by id, re-embedding. Reads run
- * outside the caller's transaction and re-embedding in its own, so trouble here never dooms the caller's work
- * (an agent's work step recalling memories).
+ * The memory table for the index: pages in id order for loading it, lookups by id, re-embedding. Each call runs
+ * in a transaction of its own, so trouble here never dooms the caller's work (an agent's work step recalling
+ * memories). Its own, rather than none: an entity manager outside a transaction is closed only as the container
+ * ends the call, too late for Liberty to hand the connection back cleanly (J2CA0026E).
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MemoryStore {
 
     @PersistenceContext
@@ -55,7 +56,6 @@ public class MemoryStore {
     }
 
     /** Replaces the embeddings of memories made by another embedder. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void reembed(List<Memory> memories, String embedder, List<float[]> vectors) {
         Map<Long, Memory> stored = byIds(memories.stream().map(Memory::getId).toList());
         for (int i = 0; i < memories.size(); i++) {
