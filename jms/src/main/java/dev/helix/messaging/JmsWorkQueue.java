@@ -8,15 +8,22 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Sends work orders to the persistent dispatch queue in the caller's JTA transaction, at the task's
- * priority, optionally delayed.
+ * priority, optionally delayed; tells which orders wait there by browsing it.
  */
 @ApplicationScoped
 public class JmsWorkQueue implements WorkQueue {
+
+    private static final Logger LOG = Logger.getLogger(JmsWorkQueue.class.getName());
 
     @Inject
     @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
@@ -25,6 +32,9 @@ public class JmsWorkQueue implements WorkQueue {
     @Resource(lookup = Destinations.DISPATCH_QUEUE)
     Queue dispatchQueue;
 
+    @Inject
+    DispatchQueueBrowser browser;
+
     @Override
     public void submit(WorkOrder order, Duration delay) {
         context.createProducer()
@@ -32,5 +42,18 @@ public class JmsWorkQueue implements WorkQueue {
                 .setPriority(order.priority().messagePriority())
                 .setDeliveryDelay(delay.toMillis())
                 .send(dispatchQueue, WorkOrderCodec.encode(order));
+    }
+
+    @Override
+    public Set<WorkOrder> waiting() {
+        Set<WorkOrder> waiting = new HashSet<>();
+        browser.browse(Long.MAX_VALUE, message -> {
+            try {
+                waiting.add(WorkOrderCodec.decode(((TextMessage) message).getText()));
+            } catch (JMSException | ClassCastException | MalformedMessageException e) {
+                LOG.fine(() -> "Skipped a message on the dispatch queue that is not a work order: " + e.getMessage());
+            }
+        });
+        return waiting;
     }
 }

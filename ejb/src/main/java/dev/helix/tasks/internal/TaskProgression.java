@@ -37,7 +37,7 @@ public class TaskProgression {
 
     /** Sends the one work order that may advance the task next; all earlier orders become stale. */
     public void dispatch(Task task, Duration delay) {
-        workQueue.submit(new WorkOrder(task.getId(), task.nextDispatchSeq(), task.getPriority()), delay);
+        workQueue.submit(new WorkOrder(task.getId(), task.nextDispatchSeq(Instant.now().plus(delay)), task.getPriority()), delay);
     }
 
     public void announce(Task task) {

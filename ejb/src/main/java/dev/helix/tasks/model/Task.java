@@ -66,6 +66,10 @@ public class Task {
     @Column(name = "dispatch_seq", nullable = false)
     private long dispatchSeq;
 
+    /** When that work order is due for delivery; {@code DispatchWatchdog} resends it if it goes missing. */
+    @Column(name = "dispatch_due_at")
+    private Instant dispatchDueAt;
+
     @Column(name = "failure_reason", length = 4000)
     private String failureReason;
 
@@ -163,9 +167,20 @@ public class Task {
         return dispatchSeq;
     }
 
-    /** Makes every outstanding work order stale and returns the sequence number of the next one. */
-    public long nextDispatchSeq() {
+    public Instant getDispatchDueAt() {
+        return dispatchDueAt;
+    }
+
+    /** Makes every outstanding work order stale and returns the sequence number of the next one, due at {@code dueAt}. */
+    public long nextDispatchSeq(Instant dueAt) {
+        this.dispatchDueAt = dueAt;
         return ++dispatchSeq;
+    }
+
+    /** Makes every outstanding work order stale, with none to follow (the task ended). */
+    public void withdrawDispatch() {
+        this.dispatchDueAt = null;
+        ++dispatchSeq;
     }
 
     public String getFailureReason() {

@@ -20,6 +20,12 @@ public enum TaskStatus {
         return this == DONE || this == SPEC_FAILED || this == IMPLEMENTATION_FAILED || this == CANCELLED;
     }
 
+    /** True in the states an agent advances a task from, one work order at a time. */
+    public boolean awaitsWorkOrder() {
+        return this == BACKLOG || this == SPEC_GENERATION || this == SPEC_REVISION || this == SPEC_APPROVED
+                || this == IMPLEMENTATION_QUEUED || this == IMPLEMENTATION;
+    }
+
     /** True while a human gate waits for a decision. */
     public boolean awaitsDecision() {
         return this == SPEC_REVIEW || this == IMPLEMENTATION_REVIEW;

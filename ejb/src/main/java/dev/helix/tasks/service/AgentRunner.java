@@ -133,7 +133,7 @@ public class AgentRunner {
         task.recordFailure(reason);
         progression.move(task, TaskLifecycle.failureOf(task), SYSTEM, reason, Instant.now());
         audit.record(AuditEntry.system("task.fail", "/api/v1/tasks/" + task.getId(), reason));
-        task.nextDispatchSeq();
+        task.withdrawDispatch();
         if (task.getAgentId() != null) {
             Agent agent = em.find(Agent.class, task.getAgentId());
             if (agent != null && Long.valueOf(task.getId()).equals(agent.getCurrentTaskId())) {
@@ -141,6 +141,23 @@ public class AgentRunner {
                 pool.release(agent.getId(), task.getId(), "FAILED");
             }
         }
+    }
+
+    /**
+     * Sends a fresh order for a task whose order is overdue and no longer on the queue (the missing one, should it
+     * turn up, is stale). Does nothing, and answers false, when the task has moved on meanwhile.
+     */
+    public boolean resend(WorkOrder missing) {
+        Task task = em.find(Task.class, missing.taskId());
+        if (task == null || task.getDispatchSeq() != missing.seq() || !task.getStatus().awaitsWorkOrder()) {
+            return false;
+        }
+        String detail = "Work order " + missing.seq() + ", due at " + task.getDispatchDueAt()
+                + ", was not on the dispatch queue; sent order " + (missing.seq() + 1);
+        progression.dispatch(task, Duration.ZERO);
+        audit.record(AuditEntry.system("task.redispatch", "/api/v1/tasks/" + task.getId(), detail));
+        LOG.warning(() -> "Task " + task.getId() + " in " + task.getStatus() + ": " + detail);
+        return true;
     }
 
     private void withAgent(Task task, String capability, String phase, Consumer<Agent> work) {

@@ -100,7 +100,7 @@ public class TaskService {
             throw new ConflictException("Task " + id + " is already " + task.getStatus());
         }
         progression.move(task, TaskStatus.CANCELLED, actor, "cancelled", Instant.now());
-        task.nextDispatchSeq();
+        task.withdrawDispatch();
         if (task.getAgentId() != null) {
             pool.release(task.getAgentId(), task.getId(), "CANCELLED");
         }

@@ -2,6 +2,7 @@ package dev.helix.tasks.service;
 
 import dev.helix.tasks.model.WorkOrder;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Where work orders go to reach the agent workers. The messaging module implements it over a persistent
@@ -12,4 +13,10 @@ public interface WorkQueue {
 
     /** Sends the order, to be delivered no sooner than {@code delay} from now. */
     void submit(WorkOrder order, Duration delay);
+
+    /**
+     * The orders waiting on the queue now, read outside any transaction. An order a worker holds at this moment, or
+     * one whose delay has not passed, is not among them.
+     */
+    Set<WorkOrder> waiting();
 }

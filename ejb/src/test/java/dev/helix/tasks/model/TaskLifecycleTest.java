@@ -94,6 +94,28 @@ class TaskLifecycleTest {
         assertThrows(IllegalTransitionException.class, () -> TaskLifecycle.failureOf(taskIn(SPEC_REVIEW)));
     }
 
+    @Test
+    void aTaskWaitsForAWorkOrderExactlyInTheStatesAnAgentMovesItOnFrom() {
+        // Gates wait for people and ended tasks for nobody; every other state has an agent's step to come.
+        Set<TaskStatus> agentStates = EnumSet.complementOf(EnumSet.of(SPEC_REVIEW, IMPLEMENTATION_REVIEW, DONE,
+                SPEC_FAILED, IMPLEMENTATION_FAILED, CANCELLED));
+        for (TaskStatus status : TaskStatus.values()) {
+            assertEquals(agentStates.contains(status), status.awaitsWorkOrder(), status.name());
+        }
+    }
+
+    @Test
+    void aNewWorkOrderMakesTheOldOneStaleAndRecordsWhenItIsDue() {
+        Task task = taskIn(IMPLEMENTATION);
+        Instant due = Instant.parse("2026-11-21T10:00:00Z");
+        long seq = task.nextDispatchSeq(due);
+        assertEquals(seq, task.getDispatchSeq());
+        assertEquals(due, task.getDispatchDueAt());
+        task.withdrawDispatch();
+        assertEquals(seq + 1, task.getDispatchSeq());
+        assertEquals(null, task.getDispatchDueAt());
+    }
+
     private static Task taskIn(TaskStatus status) {
         Task task = new Task("t", "p", Priority.MEDIUM, false, "bob", Instant.EPOCH);
         task.setStatus(status, Instant.EPOCH);

@@ -1,0 +1,47 @@
+package dev.helix.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.transaction.Transactional;
+import java.util.Enumeration;
+import java.util.function.Consumer;
+
+/**
+ * Looks at the messages waiting on the dispatch queue without taking them, outside any transaction, so that
+ * looking never joins a caller's commit. A message a worker holds at this moment, or one whose delivery delay
+ * has not passed, is not among them.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class DispatchQueueBrowser {
+
+    @Inject
+    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
+    JMSContext context;
+
+    @Resource(lookup = Destinations.DISPATCH_QUEUE)
+    Queue dispatchQueue;
+
+    /** Hands each waiting message, up to {@code most} of them, to {@code each}; returns how many it handed. */
+    public long browse(long most, Consumer<Message> each) {
+        try (QueueBrowser browser = context.createBrowser(dispatchQueue)) {
+            Enumeration<?> messages = browser.getEnumeration();
+            long seen = 0;
+            while (seen < most && messages.hasMoreElements()) {
+                each.accept((Message) messages.nextElement());
+                seen++;
+            }
+            return seen;
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Could not browse the dispatch queue: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}
