@@ -10,7 +10,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Instant;
@@ -25,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Cron schedules as persistent EJB calendar timers, one per key ({@code spiral:<id>}, {@code ritual:<name>}).
  * Persistent timers live in Liberty's timer store, so they survive restarts, and with several servers sharing the
  * store each fire runs on one server only. Creating or cancelling one joins the caller's transaction. A fire
- * becomes a {@link ScheduleFired} event for the context that owns the key.
+ * becomes a {@link ScheduleFired} event for the context that owns the key ({@link ScheduleAnnouncer}).
  */
 @Singleton
 public class Schedules {
@@ -38,7 +37,7 @@ public class Schedules {
     TimerService timers;
 
     @Inject
-    Event<ScheduleFired> fired;
+    ScheduleAnnouncer announcer;
 
     @Inject
     @ConfigProperty(name = "helix.schedules.zone", defaultValue = "UTC")
@@ -81,7 +80,7 @@ public class Schedules {
     @Timeout
     void fire(Timer timer) {
         Info info = (Info) timer.getInfo();
-        fired.fire(new ScheduleFired(info.key(), Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+        announcer.announce(new ScheduleFired(info.key(), Instant.now().truncatedTo(ChronoUnit.MINUTES)));
     }
 
     private Optional<Timer> timer(String key) {
