@@ -16,8 +16,6 @@ import dev.helix.analytics.model.SeriesSummary;
 import dev.helix.analytics.model.UcfIndex;
 import dev.helix.analytics.model.UcfReading;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,7 +33,6 @@ import java.util.stream.Collectors;
  * anomalies found, and the UCF index live and over time.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Analytics {
 
     @PersistenceContext
