@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A work order that goes missing does not strand its task. With the agent workers paused, the administrator deletes
  * the task's waiting order from the dispatch queue through Liberty's JMX REST connector (the queue's MBean, as the
- * Admin Center does); the dispatch watchdog sees the order overdue and gone, sends a fresh one, and the task goes on
- * to its review. The IT server resends after 5 s ({@code helix.dispatch.stall-after}).
+ * Admin Center does; orders of other tests' tasks go too, and are resent likewise); the dispatch watchdog finds the
+ * order overdue and gone at two sweeps, sends a fresh one, and the task goes on to its review. The IT server counts
+ * an order overdue after 5 s ({@code helix.dispatch.stall-after}), so the resend comes within about 65 s.
  */
 @ExtendWith(ArquillianExtension.class)
 class ResentOrderIT {
@@ -43,21 +44,22 @@ class ResentOrderIT {
                     + "\"justDoIt\":true}").expect(201).object().getJsonNumber("id").longValue();
             awaitQueueDepth(admin, 1);
             invoke(admin, DISPATCH_QUEUE, "deleteAllQueuedMessages", false);
-            assertEquals(0, queueDepth(admin), "the administrator emptied the dispatch queue");
         } finally {
             invoke(admin, ENDPOINTS, "resume", WORKERS);
         }
 
         JsonObject review = admin.awaitTask(id, t -> t.getString("status").equals("IMPLEMENTATION_REVIEW"),
-                Duration.ofSeconds(90));
+                Duration.ofSeconds(120));
         assertEquals(review.getInt("total"), review.getInt("done"), review::toString);
         List<String> path = admin.get("/api/v1/tasks/" + id + "/history").expect(200).json().asJsonArray().stream()
                 .map(v -> v.asJsonObject().getString("to")).toList();
         assertEquals(List.of("BACKLOG", "IMPLEMENTATION_QUEUED", "IMPLEMENTATION", "IMPLEMENTATION_REVIEW"), path);
-        JsonObject resent = admin.get("/api/v1/admin/audit?limit=1&action=task.redispatch&target="
-                + URLEncoder.encode("/api/v1/tasks/" + id, StandardCharsets.UTF_8)).expect(200).json().asJsonArray()
-                .getJsonObject(0);
-        assertTrue(resent.getString("detail").startsWith("Work order 1, due at "), resent::toString);
+        String target = "/api/v1/tasks/" + id;
+        List<String> resent = admin.get("/api/v1/admin/audit?action=task.redispatch&target="
+                + URLEncoder.encode(target, StandardCharsets.UTF_8)).expect(200).json().asJsonArray()
+                .getValuesAs(JsonObject.class).stream().filter(entry -> entry.getString("target").equals(target))
+                .map(entry -> entry.getString("detail")).toList();
+        assertTrue(resent.stream().anyMatch(detail -> detail.startsWith("Work order 1, due at ")), resent::toString);
     }
 
     private static void awaitQueueDepth(HelixClient admin, long atLeast) {

@@ -12,7 +12,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.transaction.Transactional;
 import java.util.Enumeration;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Looks at the messages waiting on the dispatch queue without taking them, outside any transaction, so that
@@ -23,6 +23,9 @@ import java.util.function.Consumer;
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class DispatchQueueBrowser {
 
+    /** The most messages one look goes through. */
+    public static final long MOST = 100_000;
+
     @Inject
     @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
     JMSContext context;
@@ -30,13 +33,17 @@ public class DispatchQueueBrowser {
     @Resource(lookup = Destinations.DISPATCH_QUEUE)
     Queue dispatchQueue;
 
-    /** Hands each waiting message, up to {@code most} of them, to {@code each}; returns how many it handed. */
-    public long browse(long most, Consumer<Message> each) {
+    /**
+     * Hands the waiting messages, in queue order and up to {@value #MOST} of them, to {@code each} until it answers
+     * false; returns how many it handed.
+     */
+    public long browse(Predicate<Message> each) {
         try (QueueBrowser browser = context.createBrowser(dispatchQueue)) {
             Enumeration<?> messages = browser.getEnumeration();
             long seen = 0;
-            while (seen < most && messages.hasMoreElements()) {
-                each.accept((Message) messages.nextElement());
+            boolean more = true;
+            while (more && seen < MOST && messages.hasMoreElements()) {
+                more = each.test((Message) messages.nextElement());
                 seen++;
             }
             return seen;

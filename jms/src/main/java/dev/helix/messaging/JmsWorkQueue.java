@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * Sends work orders to the persistent dispatch queue in the caller's JTA transaction, at the task's
- * priority, optionally delayed; tells which orders wait there by browsing it.
+ * priority, optionally delayed; tells whether orders wait there by browsing it.
  */
 @ApplicationScoped
 public class JmsWorkQueue implements WorkQueue {
@@ -45,15 +45,19 @@ public class JmsWorkQueue implements WorkQueue {
     }
 
     @Override
-    public Set<WorkOrder> waiting() {
-        Set<WorkOrder> waiting = new HashSet<>();
-        browser.browse(Long.MAX_VALUE, message -> {
+    public Set<WorkOrder> waitingAmong(Set<WorkOrder> sought) {
+        Set<WorkOrder> found = new HashSet<>();
+        browser.browse(message -> {
             try {
-                waiting.add(WorkOrderCodec.decode(((TextMessage) message).getText()));
+                WorkOrder order = WorkOrderCodec.decode(((TextMessage) message).getText());
+                if (sought.contains(order)) {
+                    found.add(order);
+                }
             } catch (JMSException | ClassCastException | MalformedMessageException e) {
                 LOG.fine(() -> "Skipped a message on the dispatch queue that is not a work order: " + e.getMessage());
             }
+            return found.size() < sought.size();
         });
-        return waiting;
+        return found;
     }
 }

@@ -22,8 +22,7 @@ public enum TaskStatus {
 
     /** True in the states an agent advances a task from, one work order at a time. */
     public boolean awaitsWorkOrder() {
-        return this == BACKLOG || this == SPEC_GENERATION || this == SPEC_REVISION || this == SPEC_APPROVED
-                || this == IMPLEMENTATION_QUEUED || this == IMPLEMENTATION;
+        return !isTerminal() && !awaitsDecision();
     }
 
     /** True while a human gate waits for a decision. */

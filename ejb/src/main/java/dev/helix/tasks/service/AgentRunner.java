@@ -11,6 +11,7 @@ import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
 import dev.helix.providers.service.ModelProvider;
 import dev.helix.providers.service.ProviderRegistry;
+import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.internal.TaskProgression;
 import dev.helix.tasks.model.Checklist;
 import dev.helix.tasks.model.ChecklistItem;
@@ -58,6 +59,9 @@ public class AgentRunner {
     TaskProgression progression;
 
     @Inject
+    OrdersInHand inHand;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -81,6 +85,15 @@ public class AgentRunner {
     Duration poolBusyRetry;
 
     public void advance(WorkOrder order) {
+        inHand.take(order);
+        try {
+            step(order);
+        } finally {
+            inHand.release(order);
+        }
+    }
+
+    private void step(WorkOrder order) {
         Task task = em.find(Task.class, order.taskId());
         if (task == null || task.getDispatchSeq() != order.seq()) {
             LOG.fine(() -> "Ignoring stale work order " + order);
@@ -145,19 +158,18 @@ public class AgentRunner {
 
     /**
      * Sends a fresh order for a task whose order is overdue and no longer on the queue (the missing one, should it
-     * turn up, is stale). Does nothing, and answers false, when the task has moved on meanwhile.
+     * turn up, is stale). Does nothing when the task has moved on meanwhile.
      */
-    public boolean resend(WorkOrder missing) {
+    public void resend(WorkOrder missing) {
         Task task = em.find(Task.class, missing.taskId());
         if (task == null || task.getDispatchSeq() != missing.seq() || !task.getStatus().awaitsWorkOrder()) {
-            return false;
+            return;
         }
         String detail = "Work order " + missing.seq() + ", due at " + task.getDispatchDueAt()
                 + ", was not on the dispatch queue; sent order " + (missing.seq() + 1);
         progression.dispatch(task, Duration.ZERO);
         audit.record(AuditEntry.system("task.redispatch", "/api/v1/tasks/" + task.getId(), detail));
         LOG.warning(() -> "Task " + task.getId() + " in " + task.getStatus() + ": " + detail);
-        return true;
     }
 
     private void withAgent(Task task, String capability, String phase, Consumer<Agent> work) {

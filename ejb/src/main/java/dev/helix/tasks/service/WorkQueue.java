@@ -15,8 +15,8 @@ public interface WorkQueue {
     void submit(WorkOrder order, Duration delay);
 
     /**
-     * The orders waiting on the queue now, read outside any transaction. An order a worker holds at this moment, or
-     * one whose delay has not passed, is not among them.
+     * Which of the sought orders wait on the queue now, read outside any transaction. An order a worker holds at this
+     * moment, or one whose delay has not passed, does not count as waiting.
      */
-    Set<WorkOrder> waiting();
+    Set<WorkOrder> waitingAmong(Set<WorkOrder> sought);
 }
