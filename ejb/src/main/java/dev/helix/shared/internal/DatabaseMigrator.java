@@ -11,7 +11,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Applies the Flyway migrations of the db-migrations module when the application starts. */
+/**
+ * Readies the database when the application starts: rolls back the transaction branches a killed server left
+ * prepared ({@link OrphanedBranches}), then applies the Flyway migrations of the db-migrations module.
+ */
 @Startup
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -24,6 +27,7 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
+        OrphanedBranches.rollBack(dataSource);
         MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
