@@ -40,13 +40,17 @@ public class CollectorSchedule {
 
     @PostConstruct
     void start() {
-        long every = interval.toMillis();
-        if (every <= 0) {
+        if (interval.isNegative() || interval.isZero()) {
             LOG.severe(() -> "helix.analytics.collect-interval must be positive, not " + interval + "; collecting every "
                     + DEFAULT_INTERVAL);
-            every = DEFAULT_INTERVAL.toMillis();
         }
+        long every = every(interval).toMillis();
         executor.scheduleWithFixedDelay(this::collect, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the collector runs for a configured interval: that interval, or 15 s when it is not positive. */
+    public static Duration every(Duration configured) {
+        return configured.isNegative() || configured.isZero() ? DEFAULT_INTERVAL : configured;
     }
 
     private void collect() {

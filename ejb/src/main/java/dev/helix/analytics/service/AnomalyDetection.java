@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -114,8 +116,9 @@ public class AnomalyDetection {
         AnomalyScan scan = kernels.anomalyScan();
         AnomalyScores scores = scan.scan(new SeriesBlock(metrics.size(), length, block), thresholds.parameters());
         List<Anomaly> found = new ArrayList<>();
+        Set<String> known = known(from, to);
         for (Finding finding : AnomalyFinder.find(metrics, values, from, thresholds, scores)) {
-            if (known(finding)) {
+            if (known.contains(key(finding.metric().seriesName(), finding.bucket()))) {
                 continue;
             }
             Anomaly anomaly = new Anomaly(finding, thresholds.method(), thresholds.warningOf(finding.metric()), now);
@@ -129,9 +132,15 @@ public class AnomalyDetection {
                 found);
     }
 
-    private boolean known(Finding finding) {
-        return !em.createQuery("SELECT a.id FROM Anomaly a WHERE a.series = :series AND a.bucket = :bucket", Long.class)
-                .setParameter("series", finding.metric().seriesName()).setParameter("bucket", finding.bucket())
-                .setMaxResults(1).getResultList().isEmpty();
+    /** The series and minutes of the anomalies already recorded in the range, read in one query. */
+    private Set<String> known(Instant from, Instant to) {
+        return em.createQuery("SELECT a.series, a.bucket FROM Anomaly a WHERE a.bucket >= :from AND a.bucket < :to",
+                        Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultStream()
+                .map(row -> key((String) row[0], (Instant) row[1])).collect(Collectors.toSet());
+    }
+
+    private static String key(String series, Instant bucket) {
+        return series + "@" + bucket;
     }
 }

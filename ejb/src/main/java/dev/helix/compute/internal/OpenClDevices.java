@@ -28,7 +28,6 @@ final class OpenClDevices {
                 .or(() -> list(Device.TYPE.CPU).stream().findFirst());
     }
 
-    /** A device in words, for logs and status pages. */
     /** Runs a kernel over at least {@code items} work-items, in groups of {@value #WORK_GROUP}; only on OpenCL. */
     static void execute(Kernel kernel, OpenCLDevice device, int items, String what) {
         int global = Math.max(WORK_GROUP, (items + WORK_GROUP - 1) / WORK_GROUP * WORK_GROUP);
@@ -39,6 +38,7 @@ final class OpenClDevices {
         }
     }
 
+    /** A device in words, for logs and status pages. */
     static String describe(OpenCLDevice device) {
         return device.getType() + " " + device.getName().trim() + " (" + device.getOpenCLPlatform().getName().trim()
                 + ", " + device.getMaxComputeUnits() + " compute units)";

@@ -99,10 +99,7 @@ public class MemoryIndex {
 
     /** The index's state; once ready, the memories it holds now (not those it loaded at start-up). */
     public IndexStatus status() {
-        IndexStatus now = status;
-        if (now == null) {
-            return status(IndexStatus.State.LOADING, 0, 0, 0, null);
-        }
+        IndexStatus now = loadState();
         if (now.state() != IndexStatus.State.READY) {
             return now;
         }
@@ -136,12 +133,18 @@ public class MemoryIndex {
     }
 
     public boolean ready() {
-        return status().state() == IndexStatus.State.READY;
+        return loadState().state() == IndexStatus.State.READY;
+    }
+
+    /** The state as loading left it, without counting what the indexes hold (which takes each one's lock). */
+    private IndexStatus loadState() {
+        IndexStatus now = status;
+        return now == null ? status(IndexStatus.State.LOADING, 0, 0, 0, null) : now;
     }
 
     /** Refuses while the index is not ready ({@link MemoryIndexLoadingException}: how far loading is, or why it failed). */
     public void requireReady() {
-        IndexStatus now = status();
+        IndexStatus now = loadState();
         if (now.state() != IndexStatus.State.READY) {
             throw new MemoryIndexLoadingException(now.state() == IndexStatus.State.FAILED
                     ? "The memory index failed to load: " + now.problem()

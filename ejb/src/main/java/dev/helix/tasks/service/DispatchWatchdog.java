@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DispatchWatchdog {
 
     private static final Logger LOG = Logger.getLogger(DispatchWatchdog.class.getName());
+    private static final List<TaskStatus> AWAITING = Arrays.stream(TaskStatus.values()).filter(TaskStatus::awaitsWorkOrder).toList();
 
     @PersistenceContext
     EntityManager em;
@@ -74,7 +76,7 @@ public class DispatchWatchdog {
     private Set<WorkOrder> overdue() {
         return new LinkedHashSet<>(em.createQuery("SELECT NEW dev.helix.tasks.model.WorkOrder(t.id, t.dispatchSeq, t.priority) "
                         + "FROM Task t WHERE t.status IN :awaiting AND t.dispatchDueAt < :cutoff ORDER BY t.id", WorkOrder.class)
-                .setParameter("awaiting", Arrays.stream(TaskStatus.values()).filter(TaskStatus::awaitsWorkOrder).toList())
+                .setParameter("awaiting", AWAITING)
                 .setParameter("cutoff", Instant.now().minus(stallAfter)).getResultList());
     }
 
