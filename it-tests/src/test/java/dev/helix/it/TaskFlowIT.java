@@ -76,9 +76,13 @@ class TaskFlowIT {
         assertEquals(2, progress.getJsonArray("before").size());
         assertEquals(progress.getInt("total"), progress.getInt("done"));
 
+        String agent = "/api/v1/agents/" + implemented.getJsonNumber("agentId").longValue();
+        long completedBefore = developer.get(agent).expect(200).object().getJsonNumber("tasksCompleted").longValue();
         JsonObject done = operator.post("/api/v1/tasks/" + id + "/approvals",
                 "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200).object();
         assertEquals("DONE", done.getString("status"));
+        assertEquals(completedBefore + 1, developer.get(agent).expect(200).object().getJsonNumber("tasksCompleted").longValue(),
+                "the agent that implemented the task is credited with it");
 
         List<String> path = developer.get("/api/v1/tasks/" + id + "/history").expect(200).json().asJsonArray().stream()
                 .map(v -> v.asJsonObject().getString("to")).toList();

@@ -43,7 +43,8 @@ public class Agent {
     @Column(name = "last_active_at", nullable = false)
     private Instant lastActiveAt;
 
-    @Column(name = "tasks_completed", nullable = false)
+    /** Written only by {@code AgentPool.creditCompletedTask}, so the tally never races the agent's own updates. */
+    @Column(name = "tasks_completed", nullable = false, updatable = false)
     private long tasksCompleted;
 
     @Column(name = "tasks_failed", nullable = false)
@@ -168,10 +169,6 @@ public class Agent {
         stepsCompleted++;
         tokensUsed += tokens;
         heartbeat(now);
-    }
-
-    public void recordTaskCompleted() {
-        tasksCompleted++;
     }
 
     public void recordTaskFailed() {

@@ -177,6 +177,16 @@ public class AgentPool {
         openSession(agent.getId(), taskId).ifPresent(s -> s.append(now + " " + line));
     }
 
+    /**
+     * Credits the agent with a task a reviewer accepted. The agent is usually at work on another task by then, its
+     * row updated at every step; an increment in the database, outside the agent's version, lets the reviewer's
+     * decision and the agent's steps commit in any order instead of one failing as a concurrent change.
+     */
+    public void creditCompletedTask(long agentId) {
+        em.createQuery("UPDATE Agent a SET a.tasksCompleted = a.tasksCompleted + 1 WHERE a.id = :id")
+                .setParameter("id", agentId).executeUpdate();
+    }
+
     /** Ends the agent's session on the task and makes the agent IDLE again. */
     public void release(long agentId, long taskId, String outcome) {
         Agent agent = em.find(Agent.class, agentId);

@@ -86,7 +86,7 @@ public class TaskService {
         }
         if (to == TaskStatus.DONE) {
             if (task.getAgentId() != null) {
-                em.find(Agent.class, task.getAgentId()).recordTaskCompleted();
+                pool.creditCompletedTask(task.getAgentId());
             }
         } else {
             progression.dispatch(task, Duration.ZERO);
