@@ -14,8 +14,8 @@ import javax.sql.DataSource;
  * database. Liberty recovers the transactions its log names. A transaction killed after the database prepared its
  * branch, but before Liberty logged a decision, is named nowhere: H2 keeps that branch prepared, and its rows locked,
  * for good, so the task it touched can never move again. With no decision logged the outcome is a rollback
- * (presumed abort). This runs as the application starts, before any transaction of its own, and after Liberty's
- * recovery of the transactions it knows. Only H2 is handled: an embedded file database has no other server whose
+ * (presumed abort). This runs as the application starts, before any transaction of its own; Liberty recovers the
+ * transactions it knows as the server starts ({@code recoverOnStartup} in server.xml), before the application. Only H2 is handled: an embedded file database has no other server whose
  * live transactions could be in doubt at that moment.
  */
 final class OrphanedBranches {
