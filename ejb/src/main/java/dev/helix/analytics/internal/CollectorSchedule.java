@@ -1,6 +1,7 @@
 package dev.helix.analytics.internal;
 
 import dev.helix.analytics.service.MetricsCollector;
+import dev.helix.shared.model.PositiveDuration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -40,17 +41,13 @@ public class CollectorSchedule {
 
     @PostConstruct
     void start() {
-        if (interval.isNegative() || interval.isZero()) {
-            LOG.severe(() -> "helix.analytics.collect-interval must be positive, not " + interval + "; collecting every "
-                    + DEFAULT_INTERVAL);
-        }
-        long every = every(interval).toMillis();
+        long every = PositiveDuration.checked("helix.analytics.collect-interval", interval, DEFAULT_INTERVAL).toMillis();
         executor.scheduleWithFixedDelay(this::collect, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** How often the collector runs for a configured interval: that interval, or 15 s when it is not positive. */
     public static Duration every(Duration configured) {
-        return configured.isNegative() || configured.isZero() ? DEFAULT_INTERVAL : configured;
+        return PositiveDuration.orDefault(configured, DEFAULT_INTERVAL);
     }
 
     private void collect() {

@@ -1,8 +1,10 @@
 package dev.helix.tasks.service;
 
+import dev.helix.shared.model.PositiveDuration;
 import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.WorkOrder;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DispatchWatchdog {
 
     private static final Logger LOG = Logger.getLogger(DispatchWatchdog.class.getName());
+    private static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(3);
     private static final List<TaskStatus> AWAITING = Arrays.stream(TaskStatus.values()).filter(TaskStatus::awaitsWorkOrder).toList();
 
     @PersistenceContext
@@ -50,6 +53,11 @@ public class DispatchWatchdog {
     @Inject
     @ConfigProperty(name = "helix.dispatch.stall-after", defaultValue = "PT3M")
     Duration stallAfter;
+
+    @PostConstruct
+    void checkSettings() {
+        stallAfter = PositiveDuration.checked("helix.dispatch.stall-after", stallAfter, DEFAULT_STALL_AFTER);
+    }
 
     /** The orders found missing at the last sweep. */
     private Set<WorkOrder> missingBefore = Set.of();
