@@ -50,7 +50,8 @@ class CrashRecoveryIT {
         SERVER.start();
         HelixClient admin = HelixClient.admin().at(SERVER.baseUrl());
         cancelUnfinishedTasks(admin);
-        long stepsBefore = stepsOfAllAgents(admin);
+        long stepsBefore = sumOverAgents(admin, "stepsCompleted");
+        long completedBefore = sumOverAgents(admin, "tasksCompleted");
         List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
             accepted.add(admin.post("/api/v1/tasks", "{\"title\":\"Crash " + i + "\",\"prompt\":\"Add a cache. Expire "
@@ -79,8 +80,10 @@ class CrashRecoveryIT {
                     path, "task " + id + " went through each state exactly once");
             expectedSteps += 1 + 2L * review.getInt("total"); // the plan drafted, then each item started and finished
         }
-        assertEquals(expectedSteps, stepsOfAllAgents(admin) - stepsBefore,
+        assertEquals(expectedSteps, sumOverAgents(admin, "stepsCompleted") - stepsBefore,
                 "every checklist item was started once and finished once, none repeated after the restart");
+        assertEquals(TASKS, sumOverAgents(admin, "tasksCompleted") - completedBefore,
+                "each approved task was credited to an agent once, approvals made while agents were still working");
     }
 
     /**
@@ -146,8 +149,9 @@ class CrashRecoveryIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static long stepsOfAllAgents(HelixClient admin) {
+    /** A running total ({@code stepsCompleted}, {@code tasksCompleted}) summed over every agent. */
+    private static long sumOverAgents(HelixClient admin, String total) {
         return admin.get("/api/v1/agents").expect(200).json().asJsonArray().stream()
-                .mapToLong(agent -> agent.asJsonObject().getJsonNumber("stepsCompleted").longValue()).sum();
+                .mapToLong(agent -> agent.asJsonObject().getJsonNumber(total).longValue()).sum();
     }
 }

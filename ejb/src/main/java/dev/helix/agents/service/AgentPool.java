@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The pool of agent instances: allocates an agent to a task by capability (preferring the agent that
  * already worked on the task, so its session history carries over), grows up to a per-role limit,
- * releases agents, stops idle ones and reports statistics. A claim is an atomic conditional update, so
- * two workers never take the same agent.
+ * releases agents, credits them with the tasks reviewers accept, stops idle ones and reports statistics. A claim
+ * is an atomic conditional update, so two workers never take the same agent.
  */
 @Stateless
 public class AgentPool {
@@ -179,8 +179,8 @@ public class AgentPool {
 
     /**
      * Credits the agent with a task a reviewer accepted. The agent is usually at work on another task by then, its
-     * row updated at every step; an increment in the database, outside the agent's version, lets the reviewer's
-     * decision and the agent's steps commit in any order instead of one failing as a concurrent change.
+     * row updated at every step; an increment in the database, outside the agent's version, is no concurrent change
+     * to the agent's steps (the two only take turns on the row's lock), so the reviewer's decision does not fail.
      */
     public void creditCompletedTask(long agentId) {
         em.createQuery("UPDATE Agent a SET a.tasksCompleted = a.tasksCompleted + 1 WHERE a.id = :id")

@@ -14,9 +14,12 @@ import javax.sql.DataSource;
  * database. Liberty recovers the transactions its log names. A transaction killed after the database prepared its
  * branch, but before Liberty logged a decision, is named nowhere: H2 keeps that branch prepared, and its rows locked,
  * for good, so the task it touched can never move again. With no decision logged the outcome is a rollback
- * (presumed abort). This runs as the application starts, before any transaction of its own; Liberty recovers the
- * transactions it knows as the server starts ({@code recoverOnStartup} in server.xml), before the application. Only H2 is handled: an embedded file database has no other server whose
- * live transactions could be in doubt at that moment.
+ * (presumed abort). This runs as the application starts, before any transaction of its own. Liberty recovers the
+ * transactions its log names as the server starts ({@code recoverOnStartup} in server.xml), some seconds before the
+ * application starts; that order is one of timing, not a guarantee. Should a branch Liberty is about to commit be
+ * rolled back here, its message side still commits: the order it sent finds its task a step behind and is ignored as
+ * stale, and the dispatch watchdog resends the step, so the step is done once, later, and nothing is lost. Only H2 is
+ * handled: an embedded file database has no other server whose live transactions could be in doubt at that moment.
  */
 final class OrphanedBranches {
 

@@ -5,8 +5,8 @@ import java.util.logging.Logger;
 
 /**
  * A duration setting that only makes sense when positive (an interval, a timeout): a zero or negative value
- * configured for it is reported once, at start, and its default is used instead, rather than the server polling
- * without pause or taking everything for overdue.
+ * configured for it is reported once, when the component that reads it is created, and its default is used instead,
+ * rather than the server polling without pause or taking everything for overdue.
  */
 public final class PositiveDuration {
 

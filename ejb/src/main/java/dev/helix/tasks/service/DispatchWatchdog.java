@@ -54,13 +54,13 @@ public class DispatchWatchdog {
     @ConfigProperty(name = "helix.dispatch.stall-after", defaultValue = "PT3M")
     Duration stallAfter;
 
+    /** The orders found missing at the last sweep. */
+    private Set<WorkOrder> missingBefore = Set.of();
+
     @PostConstruct
     void checkSettings() {
         stallAfter = PositiveDuration.checked("helix.dispatch.stall-after", stallAfter, DEFAULT_STALL_AFTER);
     }
-
-    /** The orders found missing at the last sweep. */
-    private Set<WorkOrder> missingBefore = Set.of();
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     void sweep() {
