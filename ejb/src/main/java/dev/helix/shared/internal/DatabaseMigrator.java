@@ -33,7 +33,9 @@ public class DatabaseMigrator {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migration(s) applied now)");
+        // Flyway names a target version only when it applied something; otherwise the schema stayed where it was.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
+                + " migration(s) applied now)");
     }
 }
