@@ -1,23 +1,32 @@
 package dev.helix.rituals.internal;
 
 import dev.helix.rituals.service.Rituals;
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import dev.helix.shared.internal.ScheduleOwner;
+import dev.helix.shared.model.CronSchedule;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
 
-/** At start-up, makes every ritual's persistent timer match its schedule (the timer store may be new or reset). */
-@Startup
-@Singleton
-@DependsOn("DatabaseMigrator")
-public class RitualSchedules {
+/** The schedules of rituals, for the timers: each enabled ritual's cron expression. */
+@ApplicationScoped
+public class RitualSchedules implements ScheduleOwner {
 
     @Inject
     Rituals rituals;
 
-    @PostConstruct
-    void scheduleAll() {
-        rituals.rituals().forEach(rituals::schedule);
+    @Override
+    public String prefix() {
+        return Rituals.KEY_PREFIX;
+    }
+
+    @Override
+    public Map<String, CronSchedule> wanted() {
+        return rituals.schedules();
+    }
+
+    @Override
+    public Optional<CronSchedule> wanted(String key) {
+        return rituals.schedule(key.substring(prefix().length()));
     }
 }

@@ -40,7 +40,8 @@ public class Rituals {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int ANALYTICS_WINDOW = 20;
-    private static final String KEY_PREFIX = "ritual:";
+    /** The prefix of rituals' schedule keys. */
+    public static final String KEY_PREFIX = "ritual:";
 
     @PersistenceContext
     EntityManager em;
@@ -89,24 +90,36 @@ public class Rituals {
             throw new InvalidInputException("an enabled ritual needs a schedule (cron)");
         }
         ritual.schedule(cron, enabled, now);
-        schedule(ritual);
+        schedules.changed(KEY_PREFIX + ritual.getName());
         return ritual;
     }
 
-    /** Makes the ritual's timer match its schedule. */
-    public void schedule(Ritual ritual) {
-        schedules.schedule(scheduleKey(ritual.getName()),
-                ritual.isEnabled() && ritual.getCron() != null ? CronSchedule.parse(ritual.getCron()) : null);
+    /** The schedule a ritual has now: its cron expression while it is enabled. */
+    public Optional<CronSchedule> schedule(String name) {
+        return Optional.ofNullable(em.find(Ritual.class, name)).flatMap(Rituals::scheduleOf);
+    }
+
+    /** The schedule of every enabled ritual, by schedule key. */
+    public Map<String, CronSchedule> schedules() {
+        return schedulesByName().entrySet().stream().collect(Collectors.toMap(e -> KEY_PREFIX + e.getKey(), Map.Entry::getValue));
     }
 
     public Optional<Instant> nextFire(String name) {
-        return schedules.nextFire(scheduleKey(name));
+        return schedule(name).map(schedules::nextFire);
     }
 
     /** When each scheduled ritual fires next, by name. */
     public Map<String, Instant> nextFires() {
-        return schedules.nextFires(KEY_PREFIX).entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().substring(KEY_PREFIX.length()), Map.Entry::getValue));
+        return schedulesByName().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> schedules.nextFire(e.getValue())));
+    }
+
+    private Map<String, CronSchedule> schedulesByName() {
+        return rituals().stream().flatMap(r -> scheduleOf(r).map(c -> Map.entry(r.getName(), c)).stream())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Optional<CronSchedule> scheduleOf(Ritual ritual) {
+        return ritual.isEnabled() && ritual.getCron() != null ? Optional.of(CronSchedule.parse(ritual.getCron())) : Optional.empty();
     }
 
     /** The newest run of each ritual that has run, by name, in one query. */

@@ -1,23 +1,32 @@
 package dev.helix.spirals.internal;
 
+import dev.helix.shared.internal.ScheduleOwner;
+import dev.helix.shared.model.CronSchedule;
 import dev.helix.spirals.service.SpiralCatalog;
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
 
-/** At start-up, makes every CRON spiral's persistent timer match its definition (the timer store may be new or reset). */
-@Startup
-@Singleton
-@DependsOn("DatabaseMigrator")
-public class SpiralSchedules {
+/** The schedules of CRON spirals, for the timers: each follows its spiral's current definition. */
+@ApplicationScoped
+public class SpiralSchedules implements ScheduleOwner {
 
     @Inject
     SpiralCatalog catalog;
 
-    @PostConstruct
-    void scheduleAll() {
-        catalog.scheduleAll();
+    @Override
+    public String prefix() {
+        return SpiralCatalog.KEY_PREFIX;
+    }
+
+    @Override
+    public Map<String, CronSchedule> wanted() {
+        return catalog.schedules();
+    }
+
+    @Override
+    public Optional<CronSchedule> wanted(String key) {
+        return SpiralCatalog.spiralOf(key).flatMap(catalog::schedule);
     }
 }

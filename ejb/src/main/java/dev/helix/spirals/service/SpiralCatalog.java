@@ -1,6 +1,8 @@
 package dev.helix.spirals.service;
 
 import dev.helix.secrets.service.SecretVault;
+import dev.helix.shared.model.ConcurrentChangeException;
+import dev.helix.shared.model.CronSchedule;
 import dev.helix.shared.internal.Schedules;
 import dev.helix.shared.model.NotFoundException;
 import dev.helix.shared.model.ScheduleFired;
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
 public class SpiralCatalog {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String KEY_PREFIX = "spiral:";
+    /** The prefix of spirals' schedule keys. */
+    public static final String KEY_PREFIX = "spiral:";
 
     @PersistenceContext
     EntityManager em;
@@ -52,7 +55,7 @@ public class SpiralCatalog {
         em.persist(spiral);
         em.persist(new SpiralVersion(spiral.getId(), 1, json, actor, now));
         String secret = newSecret(spiral.getId());
-        schedule(spiral.getId(), definition);
+        schedules.changed(scheduleKey(spiral.getId()));
         return new Created(spiral, secret);
     }
 
@@ -66,15 +69,16 @@ public class SpiralCatalog {
         Spiral spiral = spiral(id);
         Instant now = Instant.now();
         int version = spiral.revise(definition, now);
+        ConcurrentChangeException.flush(em); // the version check first: an edit that raced another is a 409, not a duplicate
         em.persist(new SpiralVersion(id, version, json, actor, now));
-        schedule(id, definition);
+        schedules.changed(scheduleKey(id));
         return spiral;
     }
 
     /** Deletes a spiral: it stops firing; its versions and runs stay readable. */
     public void delete(long id) {
         spiral(id).delete(Instant.now());
-        schedules.schedule(scheduleKey(id), null);
+        schedules.changed(scheduleKey(id));
     }
 
     /** A new secret for the spiral's webhooks and signed calls, returned once. */
@@ -123,7 +127,7 @@ public class SpiralCatalog {
 
     /** When a CRON spiral fires next. */
     public Optional<Instant> nextFire(long id) {
-        return schedules.nextFire(scheduleKey(id));
+        return schedule(id).map(schedules::nextFire);
     }
 
     /** The current version of every spiral, by spiral id, in one query. */
@@ -135,22 +139,40 @@ public class SpiralCatalog {
 
     /** When each CRON spiral fires next, by spiral id. */
     public Map<Long, Instant> nextFires() {
-        return schedules.nextFires(KEY_PREFIX).entrySet().stream()
-                .collect(Collectors.toMap(e -> Long.parseLong(e.getKey().substring(KEY_PREFIX.length())), Map.Entry::getValue));
+        return cronsOfCurrentVersions().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> schedules.nextFire(e.getValue())));
     }
 
     /** The spiral a schedule fired for, or empty when the schedule is not a spiral's. */
     public static Optional<Long> spiralOf(ScheduleFired fired) {
-        return fired.key().startsWith(KEY_PREFIX) ? Optional.of(Long.parseLong(fired.key().substring(KEY_PREFIX.length()))) : Optional.empty();
+        return spiralOf(fired.key());
     }
 
-    /** Makes every CRON spiral's timer match its current definition (at start-up: the timer store may be new). */
-    public void scheduleAll() {
-        triggeredBy(TriggerType.CRON).forEach(spiral -> schedule(spiral.getId(), definitions.of(current(spiral.getId()))));
+    /** The spiral a schedule key names, or empty when the key is not a spiral's. */
+    public static Optional<Long> spiralOf(String key) {
+        return key.startsWith(KEY_PREFIX) ? Optional.of(Long.parseLong(key.substring(KEY_PREFIX.length()))) : Optional.empty();
     }
 
-    private void schedule(long id, SpiralDefinition definition) {
-        schedules.schedule(scheduleKey(id), definition.trigger().type() == TriggerType.CRON ? definition.trigger().cron() : null);
+    /** The schedule a spiral has now: its current definition's cron, when it is a CRON spiral that was not deleted. */
+    public Optional<CronSchedule> schedule(long id) {
+        Spiral spiral = em.find(Spiral.class, id);
+        if (spiral == null || spiral.isDeleted() || spiral.getTriggerType() != TriggerType.CRON) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(definitions.of(version(id, spiral.getCurrentVersion())).trigger().cron());
+    }
+
+    /** The schedule of every CRON spiral, by schedule key. */
+    public Map<String, CronSchedule> schedules() {
+        return cronsOfCurrentVersions().entrySet().stream()
+                .collect(Collectors.toMap(e -> scheduleKey(e.getKey()), Map.Entry::getValue));
+    }
+
+    private Map<Long, CronSchedule> cronsOfCurrentVersions() {
+        return currentVersions().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), definitions.of(e.getValue()).trigger()))
+                .filter(e -> e.getValue().type() == TriggerType.CRON && e.getValue().cron() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().cron()));
     }
 
     private static String scheduleKey(long id) {
