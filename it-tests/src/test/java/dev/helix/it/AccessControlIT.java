@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessControlIT {
 
-    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12). */
+    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12, V14). */
     private static final Map<String, Set<String>> DEFAULT_GRANTS = Map.of(
             "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read",
                     "memory:read", "analytics:read"),
@@ -38,8 +38,8 @@ class AccessControlIT {
                     "spiral:manage", "ritual:run", "memory:read", "memory:write", "analytics:read"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
-                    "audit:read", "security:manage", "spiral:read", "ritual:read", "spiral:run", "spiral:manage",
-                    "ritual:run", "ritual:manage", "memory:read", "memory:write", "analytics:read"));
+                    "audit:read", "audit:acknowledge", "security:manage", "spiral:read", "ritual:read", "spiral:run",
+                    "spiral:manage", "ritual:run", "ritual:manage", "memory:read", "memory:write", "analytics:read"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -123,6 +123,8 @@ class AccessControlIT {
                 new Call("PUT", "/api/v1/admin/roles/viewer", "{}", "role:manage"),
                 new Call("GET", "/api/v1/admin/audit", null, "audit:read"),
                 new Call("GET", "/api/v1/admin/audit/verify", null, "audit:read"),
+                new Call("GET", "/api/v1/admin/audit/health", null, "audit:read"),
+                new Call("POST", "/api/v1/admin/audit/breaks/999999999/acknowledgement", "{}", "audit:acknowledge"),
                 new Call("GET", "/api/v1/me", null, "self:manage"),
                 new Call("PUT", "/api/v1/me/password", "{}", "self:manage"),
                 new Call("GET", "/api/v1/me/api-keys", null, "self:manage"),

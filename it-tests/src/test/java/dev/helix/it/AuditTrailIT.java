@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -100,6 +101,83 @@ class AuditTrailIT {
     }
 
     @Test
+    void aHeadLeftBehindItsRecordsNoLongerStopsChangesAndHealsWithTheNextRecord() throws SQLException {
+        admin.post("/api/v1/tasks", "{\"title\":\"Before the head slips\",\"prompt\":\"One\"}").expect(201);
+        admin.post("/api/v1/tasks", "{\"title\":\"Before the head slips\",\"prompt\":\"Two\"}").expect(201);
+        long last;
+        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
+            last = setHeadBack(db, 2);
+        }
+        // As after the outage: the head says record last - 2, records last - 1 and last exist.
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"After the head slipped\",\"prompt\":\"Three\"}").expect(201)
+                .object().getJsonNumber("id").longValue();
+        JsonObject created = newest("actor=admin&action=task.create");
+        assertEquals("/api/v1/tasks/" + id, created.getString("target"));
+        assertTrue(created.getJsonNumber("id").longValue() > last, created::toString);
+        HelixClient viewer = HelixClient.user("audit-viewer", "viewer");
+        viewer.get("/api/v1/tasks").expect(200);
+        HelixClient.as("audit-viewer", "not-the-password").get("/api/v1/me").problem(401);
+        viewer.post("/api/v1/tasks", "{\"title\":\"x\",\"prompt\":\"y\"}").problem(403);
+        JsonObject verdict = admin.get("/api/v1/admin/audit/verify").expect(200).object();
+        assertTrue(verdict.getBoolean("intact"), verdict::toString);
+        assertTrue(admin.get("/api/v1/admin/audit/health").expect(200).object().getBoolean("writable"));
+    }
+
+    @Test
+    void aBreakIsReportedWhileReadsSignInsRefusalsAndChangesGoOnAndAnAdministratorAcknowledgesIt() throws SQLException {
+        admin.post("/api/v1/tasks", "{\"title\":\"Broken chain\",\"prompt\":\"Alter my record\"}").expect(201);
+        long altered = newest("actor=admin&action=task.create").getJsonNumber("id").longValue();
+        HelixClient viewer = HelixClient.user("chain-viewer", "viewer");
+        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
+            setActor(db, altered, "mallory");
+            try {
+                JsonObject broken = breakAt(admin.get("/api/v1/admin/audit/verify").expect(200).object(), altered);
+                assertTrue(broken.getString("reason").contains("altered"), broken::toString);
+                assertFalse(broken.containsKey("acknowledgedBy"), broken::toString);
+
+                JsonObject readiness = check(HelixClient.anonymous().get("/health/ready").expect(200).object(), "audit-chain");
+                assertEquals("UP", readiness.getString("status"), readiness::toString);
+                assertEquals("DEGRADED", readiness.getJsonObject("data").getString("state"), readiness::toString);
+                assertEquals("BROKEN", readiness.getJsonObject("data").getString("chain"), readiness::toString);
+                assertTrue(admin.get("/api/v1/me/notifications").body().contains("broken at record " + altered),
+                        "administrators are notified");
+                assertFalse(admin.get("/api/v1/admin/audit?action=audit.chain-broken&limit=1000").json().asJsonArray()
+                        .isEmpty(), "the break is itself recorded");
+
+                viewer.get("/api/v1/tasks").expect(200);
+                HelixClient.as("chain-viewer", "not-the-password").get("/api/v1/me").problem(401);
+                viewer.post("/api/v1/tasks", "{\"title\":\"x\",\"prompt\":\"y\"}").problem(403);
+                admin.post("/api/v1/tasks", "{\"title\":\"Despite the break\",\"prompt\":\"Go on\"}").expect(201);
+
+                viewer.post("/api/v1/admin/audit/breaks/" + altered + "/acknowledgement", "{\"reason\":\"x\"}").problem(403);
+                admin.post("/api/v1/admin/audit/breaks/" + altered + "/acknowledgement", "{\"reason\":\" \"}").problem(422);
+                admin.post("/api/v1/admin/audit/breaks/1/acknowledgement", "{\"reason\":\"no break there\"}").problem(404);
+                JsonObject acknowledged = admin.post("/api/v1/admin/audit/breaks/" + altered + "/acknowledgement",
+                        "{\"reason\":\"Changed by hand in a test; the original actor was admin\"}").expect(200).object();
+                assertEquals("admin", acknowledged.getString("acknowledgedBy"));
+                admin.post("/api/v1/admin/audit/breaks/" + altered + "/acknowledgement", "{\"reason\":\"again\"}").problem(409);
+
+                JsonObject after = admin.get("/api/v1/admin/audit/verify").expect(200).object();
+                assertFalse(after.getBoolean("intact"), "an acknowledged break stays visible: " + after);
+                JsonObject marked = breakAt(after, altered);
+                JsonObject acknowledgement = admin.get("/api/v1/admin/audit?limit=10&action=audit.acknowledge").json().asJsonArray()
+                        .stream().map(JsonValue::asJsonObject).filter(r -> "SUCCESS".equals(r.getString("outcome"))).findFirst()
+                        .orElseThrow();
+                assertEquals(acknowledgement.getJsonNumber("id").longValue(), marked.getJsonNumber("acknowledgedBy").longValue());
+                assertTrue(acknowledgement.getString("after").contains("the original actor was admin"), acknowledgement::toString);
+                if (after.getJsonArray("breaks").size() == 1) {
+                    assertEquals("ACKNOWLEDGED", after.getString("state"), after::toString);
+                }
+            } finally {
+                setActor(db, altered, "admin");
+            }
+        }
+        JsonObject restored = admin.get("/api/v1/admin/audit/verify").expect(200).object();
+        assertTrue(restored.getJsonArray("breaks").stream().map(JsonValue::asJsonObject)
+                .noneMatch(b -> b.getJsonNumber("recordId").longValue() == altered), restored::toString);
+    }
+
+    @Test
     void verificationNamesTheFirstRecordAlteredDirectlyInTheDatabase() throws SQLException {
         assertTrue(admin.get("/api/v1/admin/audit/verify").expect(200).object().getBoolean("intact"));
         admin.post("/api/v1/tasks", "{\"title\":\"Tampered with\",\"prompt\":\"Alter my record\"}").expect(201);
@@ -118,6 +196,33 @@ class AuditTrailIT {
             }
         }
         assertTrue(admin.get("/api/v1/admin/audit/verify").expect(200).object().getBoolean("intact"));
+    }
+
+    /** Moves the chain's head back by some records, as a lost head update would leave it; answers the last record's id. */
+    private static long setHeadBack(Connection db, int records) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE audit_head SET last_id = last_id - ?, "
+                + "last_hash = (SELECT r.record_hash FROM audit_record r WHERE r.id = audit_head.last_id - ?) WHERE id = 1")) {
+            update.setInt(1, records);
+            update.setInt(2, records);
+            assertEquals(1, update.executeUpdate());
+        }
+        try (PreparedStatement last = db.prepareStatement("SELECT MAX(id) FROM audit_record");
+             java.sql.ResultSet result = last.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static JsonObject breakAt(JsonObject verdict, long recordId) {
+        return verdict.getJsonArray("breaks").stream().map(JsonValue::asJsonObject)
+                .filter(b -> b.getJsonNumber("recordId").longValue() == recordId).findFirst()
+                .orElseThrow(() -> new AssertionError("no break at record " + recordId + ": " + verdict));
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> name.equals(c.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + ": " + health));
     }
 
     private static void setActor(Connection db, long id, String actor) throws SQLException {

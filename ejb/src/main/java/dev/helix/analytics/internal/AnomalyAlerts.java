@@ -3,7 +3,6 @@ package dev.helix.analytics.internal;
 import dev.helix.analytics.model.Anomaly;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
-import dev.helix.identity.service.UserDirectory;
 import dev.helix.notifications.service.Notifications;
 import dev.helix.shared.model.Choice;
 import dev.helix.shared.model.FleetEvent;
@@ -37,9 +36,6 @@ public class AnomalyAlerts {
     Notifications notifications;
 
     @Inject
-    UserDirectory users;
-
-    @Inject
     @ConfigProperty(name = "helix.analytics.alerts.notify", defaultValue = "admin")
     List<String> recipients;
 
@@ -57,14 +53,7 @@ public class AnomalyAlerts {
         if (anomaly.getSeverity().compareTo(minimumSeverity) < 0) {
             return;
         }
-        List<String> named = recipients.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
-        List<String> known = named.stream().filter(u -> users.user(u).isPresent()).toList();
-        if (known.size() < named.size()) {
-            LOG.warning(() -> "helix.analytics.alerts.notify names users that do not exist: " + named);
-        }
-        if (!known.isEmpty()) {
-            notifications.notify(known, line, "analytics");
-        }
+        notifications.notifyExisting(recipients, line, "analytics");
     }
 
     /** Reads the least severity that alerts; a bad value is logged and CRITICAL taken. */

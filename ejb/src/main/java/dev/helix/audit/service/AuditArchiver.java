@@ -1,6 +1,5 @@
 package dev.helix.audit.service;
 
-import dev.helix.audit.internal.AuditHead;
 import dev.helix.audit.model.AuditArchive;
 import dev.helix.audit.model.AuditRecord;
 import dev.helix.shared.internal.PrivateFiles;
@@ -25,9 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Archives the audit records not yet archived to a gzip-compressed JSON-lines file under
  * {@code <server output>/audit-archive} (readable by the server's user only), with the file's SHA-256 recorded.
- * Records stay in the database: the chain needs every link, and the archive is a copy to keep elsewhere. Record ids
- * are consecutive (each link is the head's id plus one), so the next archive's range is known before it is read,
- * and its records are streamed, not loaded at once.
+ * Records stay in the database: the chain needs every link, and the archive is a copy to keep elsewhere. The next
+ * archive's range of ids is known before it is read (up to the last record's id), and its records are streamed,
+ * not loaded at once.
  */
 @Stateless
 public class AuditArchiver {
@@ -55,6 +54,7 @@ public class AuditArchiver {
         }
         Path file = Path.of(outputDir, "audit-archive", "audit-" + from + "-" + to + ".jsonl.gz");
         MessageDigest sha256 = sha256();
+        int[] written = {0};
         PrivateFiles.write(file, out -> {
             try (OutputStream gzip = new GZIPOutputStream(new DigestOutputStream(out, sha256));
                  Stream<AuditRecord> records = em.createQuery("SELECT r FROM AuditRecord r WHERE r.id BETWEEN :from AND :to ORDER BY r.id",
@@ -62,17 +62,19 @@ public class AuditArchiver {
                          .setHint("org.hibernate.fetchSize", 500).getResultStream()) {
                 for (AuditRecord record : (Iterable<AuditRecord>) records.peek(em::detach)::iterator) {
                     gzip.write((json(record) + "\n").getBytes(StandardCharsets.UTF_8));
+                    written[0]++;
                 }
             }
         });
-        AuditArchive archive = new AuditArchive(from, to, (int) (to - from + 1), file.toString(),
+        AuditArchive archive = new AuditArchive(from, to, written[0], file.toString(),
                 HexFormat.of().formatHex(sha256.digest()), Instant.now());
         em.persist(archive);
         return archive;
     }
 
     private long last() {
-        return em.find(AuditHead.class, AuditHead.ONLY).getLastId();
+        Long last = em.createQuery("SELECT MAX(r.id) FROM AuditRecord r", Long.class).getSingleResult();
+        return last == null ? 0 : last;
     }
 
     private long archivedUpTo() {

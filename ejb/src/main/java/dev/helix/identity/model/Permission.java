@@ -30,6 +30,7 @@ public enum Permission {
     USER_MANAGE("Create, change, disable and delete users, reset passwords"),
     ROLE_MANAGE("Read and edit the role × permission matrix"),
     AUDIT_READ("Search, export and verify the audit trail"),
+    AUDIT_ACKNOWLEDGE("Acknowledge a break of the audit chain, with a record of its own in the chain"),
     SECURITY_MANAGE("Read and change security settings, e.g. whether HTTP Basic is accepted"),
     SELF_MANAGE("Read one's own profile and change one's own password"),
     SPIRAL_READ("Read spirals, their versions and runs"),

@@ -8,11 +8,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 
 /** Notices for users: sent by Helix (spirals, rituals), read by each user for themselves. */
 @Stateless
 public class Notifications {
 
+    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     private static final int MAX_MESSAGE = 4000;
 
     @PersistenceContext
@@ -27,6 +29,18 @@ public class Notifications {
         String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
         Instant now = Instant.now();
         usernames.forEach(user -> em.persist(new Notification(user, text, source, now)));
+    }
+
+    /** Notifies each named user that exists; names of users that do not exist are logged and skipped. */
+    public void notifyExisting(List<String> named, String message, String source) {
+        List<String> names = named.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+        List<String> known = names.stream().filter(u -> users.user(u).isPresent()).toList();
+        if (known.size() < names.size()) {
+            LOG.warning(() -> "Notifications for " + source + " name users that do not exist: " + names);
+        }
+        if (!known.isEmpty()) {
+            notify(known, message, source);
+        }
     }
 
     /** A user's newest notifications, newest first. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A domain event about the fleet (task status changed, progress made, agent status changed, an anomaly in its
- * metrics), fired as a CDI event inside the server and published to the events topic at the edge.
+ * metrics, a break of the audit chain), fired as a CDI event inside the server and published to the events topic at the edge.
  *
  * @param type    what happened
  * @param taskId  the task concerned, or {@code null}
@@ -17,6 +17,6 @@ public record FleetEvent(Type type, Long taskId, Long agentId, String status, St
 
     /** Kinds of fleet events. */
     public enum Type {
-        TASK_STATUS_CHANGED, TASK_PROGRESSED, AGENT_STATUS_CHANGED, ANOMALY_DETECTED
+        TASK_STATUS_CHANGED, TASK_PROGRESSED, AGENT_STATUS_CHANGED, ANOMALY_DETECTED, AUDIT_CHAIN_BROKEN
     }
 }
