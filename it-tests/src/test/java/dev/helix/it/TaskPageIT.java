@@ -17,11 +17,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A task's page in a real browser: a reviewer decides both gates with a comment and sees the task reach DONE, or
- * rejects its spec and sees it come back revised; a comment being written survives the page's live refreshes. Each
- * outcome is checked through the REST API too.
+ * rejects its spec and sees it come back revised; a comment being written survives the page's live refreshes; a
+ * decision whose permission was taken away meanwhile says why. Each outcome is checked through the REST API too.
  */
 @ExtendWith(ArquillianExtension.class)
 class TaskPageIT extends BrowserTest {
+
+    private static final String REVIEWER = "gate-keeper";
 
     private final HelixClient admin = HelixClient.admin();
 
@@ -76,6 +78,24 @@ class TaskPageIT extends BrowserTest {
         browser.findElement(By.id("gate:approve")).click();
         awaitNotice("SPEC approved");
         assertEquals(List.of("SPEC APPROVE by admin: Half a thought"), approvals(id));
+    }
+
+    @Test
+    void aDecisionWhosePermissionWasTakenAwayMeanwhileSaysWhy() {
+        HelixClient.user(REVIEWER, "operator");
+        admin.put("/api/v1/admin/users/" + REVIEWER, "{\"roles\":[\"operator\"]}").expect(200); // also when run again
+        long id = taskInSpecReview("Refused on its page");
+        open(id, REVIEWER, REVIEWER + "-password-123");
+        WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment")));
+        comment.sendKeys("Fine by me");
+
+        admin.put("/api/v1/admin/users/" + REVIEWER, "{\"roles\":[\"viewer\"]}").expect(200);
+        browser.findElement(By.id("gate:approve")).click();
+
+        awaitNotice("Deciding gates needs the permission task:decide");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("gate:approve")));
+        assertEquals("SPEC_REVIEW", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
+        assertEquals(List.of(), approvals(id));
     }
 
     /** A new task whose spec waits for review, on its page in the browser of a signed-in administrator. */
