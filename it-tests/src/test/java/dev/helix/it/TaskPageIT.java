@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * A task's page in a real browser: a reviewer decides both gates with a comment and sees the task reach DONE, or
  * rejects its spec and sees it come back revised; a comment being written survives the page's live refreshes; a
- * decision whose permission was taken away meanwhile says why. Each outcome is checked through the REST API too.
+ * decision whose permission was taken away meanwhile says why, and a request that fails (an expired page, an ended
+ * session) shows an error instead of nothing. Each outcome is checked through the REST API too.
  */
 @ExtendWith(ArquillianExtension.class)
 class TaskPageIT extends BrowserTest {
@@ -96,6 +97,32 @@ class TaskPageIT extends BrowserTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("gate:approve")));
         assertEquals("SPEC_REVIEW", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
         assertEquals(List.of(), approvals(id));
+    }
+
+    @Test
+    void aDecisionOnAnExpiredPageShowsAnError() {
+        long id = openedInSpecReview("Expired on its page");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment"))).sendKeys("Too late");
+        // The server no longer knows the page's view, as after a restart.
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\").forEach(i => i.value = 'gone');");
+        browser.findElement(By.id("gate:approve")).click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ajax-error")));
+        assertTrue(error.getText().contains("This page has expired"), error.getText());
+        assertEquals("SPEC_REVIEW", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
+    }
+
+    @Test
+    void aDecisionAfterTheSessionEndedShowsAnError() {
+        long id = openedInSpecReview("Signed out on its page");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment"))).sendKeys("Still there?");
+        browser.manage().deleteAllCookies(); // the session ends, as after a time-out
+        browser.findElement(By.id("gate:approve")).click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ajax-error")));
+        assertTrue(error.getText().contains("Your session has ended"), error.getText());
+        assertEquals("SPEC_REVIEW", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
     }
 
     /** A new task whose spec waits for review, on its page in the browser of a signed-in administrator. */
