@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,16 @@ class TaskLifecycleTest {
                 SPEC_FAILED, IMPLEMENTATION_FAILED, CANCELLED));
         for (TaskStatus status : TaskStatus.values()) {
             assertEquals(agentStates.contains(status), status.awaitsWorkOrder(), status.name());
+        }
+    }
+
+    @Test
+    void aTaskWaitsAtTheGateWhoseReviewStateItIsIn() {
+        for (TaskStatus status : TaskStatus.values()) {
+            Optional<Gate> expected = status == SPEC_REVIEW ? Optional.of(Gate.SPEC)
+                    : status == IMPLEMENTATION_REVIEW ? Optional.of(Gate.IMPLEMENTATION) : Optional.empty();
+            assertEquals(expected, Gate.awaitedIn(status), status.name());
+            assertEquals(status.awaitsDecision(), expected.isPresent(), status.name());
         }
     }
 

@@ -15,6 +15,7 @@ import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.context.PartialViewContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -22,11 +23,18 @@ import java.util.Map;
 
 /**
  * A task's page: its three documents, checklist progress, history, the memories recalled into its context,
- * approvals and the gate buttons.
+ * approvals and the gate buttons. It reads the task afresh on every request (the fleet's events refresh it live);
+ * what must last between the page's requests, the task's id and the gate it offers a decision on, is kept in the
+ * page's view, so every postback knows them before Faces decides which of the page's parts take part in it.
  */
 @Named
 @RequestScoped
 public class TaskPage {
+
+    private static final String TASK_ID = TaskPage.class.getName() + ".id";
+    private static final String OFFERED_GATE = TaskPage.class.getName() + ".gate";
+    /** The part of the page that holds the decision form. */
+    private static final String DECISION = "decision";
 
     @Inject
     TaskService tasks;
@@ -49,32 +57,35 @@ public class TaskPage {
     @Inject
     PortalMessages messages;
 
-    private Long id;
     private String comment;
     private Task task;
+    private boolean read;
 
+    /** The task, read once per request; {@code null}, with a warning on the page, when it cannot be read. */
     public Task getTask() {
-        if (task == null && id != null) {
+        Long id = getId();
+        if (!read && id != null) {
+            read = true;
             task = messages.read(() -> tasks.task(id)).orElse(null);
         }
         return task;
     }
 
     public ChecklistProgress getProgress() {
-        return tasks.progress(id);
+        return tasks.progress(getId());
     }
 
     public List<TaskTransition> getHistory() {
-        return tasks.history(id);
+        return tasks.history(getId());
     }
 
     /** The memories recalled into the task's context when an agent started it. */
     public List<TaskRecall> getRecalled() {
-        return memories.recalledBy(id);
+        return memories.recalledBy(getId());
     }
 
     public List<Approval> getApprovals() {
-        return tasks.approvals(id);
+        return tasks.approvals(getId());
     }
 
     public boolean isMayDecide() {
@@ -91,27 +102,57 @@ public class TaskPage {
         decide(Decision.REJECT);
     }
 
+    /** The gate the page offers a decision on, as it last drew its decision form; {@code null}: none. */
+    public Gate getGate() {
+        return (Gate) view().get(OFFERED_GATE);
+    }
+
+    /**
+     * Before the page renders: the gate the task waits at now is the one offered. A live refresh draws the decision
+     * form again only when that gate changed, so a comment being written survives the fleet's other events.
+     */
+    public void offerGate() {
+        Gate awaited = getTask() == null ? null : Gate.awaitedIn(task.getStatus()).orElse(null);
+        if (awaited == getGate()) {
+            return;
+        }
+        if (awaited == null) {
+            view().remove(OFFERED_GATE);
+        } else {
+            view().put(OFFERED_GATE, awaited);
+        }
+        PartialViewContext partial = faces.getPartialViewContext();
+        if (partial.isAjaxRequest() && !partial.getRenderIds().contains(DECISION)) {
+            partial.getRenderIds().add(DECISION);
+        }
+    }
+
+    /** Decides the gate the page offered, not whichever the task may have reached meanwhile. */
     private void decide(Decision decision) {
         if (!permission.granted(Permission.TASK_DECIDE, "Deciding gates")) {
             return;
         }
+        Gate gate = getGate();
         Task current = getTask();
-        Gate gate = current.getStatus() == Gate.SPEC.reviewState() ? Gate.SPEC : Gate.IMPLEMENTATION;
         messages.attempt(() -> {
-            task = tasks.decide(id, gate, decision, comment, faces.getExternalContext().getRemoteUser());
-            audit.target("/api/v1/tasks/" + id);
+            task = tasks.decide(current.getId(), gate, decision, comment, faces.getExternalContext().getRemoteUser());
+            audit.target("/api/v1/tasks/" + current.getId());
             audit.change(Map.of("status", current.getStatus().name()), Map.of("status", task.getStatus().name()));
-            messages.done(gate + " " + decision.name().toLowerCase() + "d");
+            messages.done(gate + (decision == Decision.APPROVE ? " approved" : " rejected"));
             comment = null;
         });
     }
 
     public Long getId() {
-        return id;
+        return (Long) view().get(TASK_ID);
     }
 
     public void setId(Long id) {
-        this.id = id;
+        view().put(TASK_ID, id);
+    }
+
+    private Map<String, Object> view() {
+        return faces.getViewRoot().getViewMap();
     }
 
     public String getComment() {

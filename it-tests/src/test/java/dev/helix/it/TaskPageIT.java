@@ -1,0 +1,178 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A task's page in a real browser: a reviewer decides both gates with a comment and sees the task reach DONE, or
+ * rejects its spec and sees it come back revised; a comment being written survives the page's live refreshes; a
+ * decision whose permission was taken away meanwhile says why, and a request that fails (an expired page, an ended
+ * session) shows an error instead of nothing. Each outcome is checked through the REST API too.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TaskPageIT extends BrowserTest {
+
+    private static final String REVIEWER = "gate-keeper";
+
+    private final HelixClient admin = HelixClient.admin();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.helixEar();
+    }
+
+    @Test
+    void bothGatesAreApprovedWithACommentUntilTheTaskIsDone() {
+        long id = openedInSpecReview("Approved on its page");
+
+        decide("approve", "The spec reads right");
+        awaitNotice("SPEC approved");
+        awaitStatusOnPage("IMPLEMENTATION_REVIEW"); // the agents' work arrives by push
+        decide("approve", "Ship it");
+        awaitNotice("IMPLEMENTATION approved");
+        awaitStatusOnPage("DONE");
+
+        assertEquals("DONE", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
+        assertEquals(List.of("SPEC APPROVE by admin: The spec reads right", "IMPLEMENTATION APPROVE by admin: Ship it"),
+                approvals(id));
+        assertTrue(browser.findElements(By.id("gate:approve")).isEmpty(), "a finished task offers no decision");
+    }
+
+    @Test
+    void aRejectedSpecComesBackRevisedWithTheReviewersComment() {
+        long id = openedInSpecReview("Rejected on its page");
+
+        decide("reject", "Also export as CSV");
+        awaitNotice("SPEC rejected");
+        // The agent revises the spec and the page, told by push, shows the revision waiting for review again.
+        wait.until(d -> textContent("plan").contains("Address review feedback: Also export as CSV"));
+        awaitStatusOnPage("SPEC_REVIEW");
+        assertTrue(textContent("docs").contains("Also export as CSV"), "the Approvals tab shows the comment");
+
+        assertEquals(List.of("SPEC REJECT by admin: Also export as CSV"), approvals(id));
+        assertEquals(List.of("BACKLOG", "SPEC_GENERATION", "SPEC_REVIEW", "SPEC_REVISION", "SPEC_REVIEW"),
+                admin.get("/api/v1/tasks/" + id + "/history").expect(200).json().asJsonArray().stream()
+                        .map(t -> t.asJsonObject().getString("to")).toList());
+    }
+
+    @Test
+    void aCommentBeingWrittenSurvivesTheLiveRefreshesOfOtherTasksEvents() {
+        long id = openedInSpecReview("Commented on its page");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment"))).sendKeys("Half a thought");
+        WebElement status = browser.findElement(By.id("status"));
+        taskInSpecReview("Another task moving meanwhile");
+        wait.until(ExpectedConditions.stalenessOf(status)); // the page refreshed on the other task's events
+
+        assertEquals("Half a thought", browser.findElement(By.id("gate:comment")).getDomProperty("value"));
+        browser.findElement(By.id("gate:approve")).click();
+        awaitNotice("SPEC approved");
+        assertEquals(List.of("SPEC APPROVE by admin: Half a thought"), approvals(id));
+    }
+
+    @Test
+    void aDecisionWhosePermissionWasTakenAwayMeanwhileSaysWhy() {
+        HelixClient.user(REVIEWER, "operator");
+        admin.put("/api/v1/admin/users/" + REVIEWER, "{\"roles\":[\"operator\"]}").expect(200); // also when run again
+        long id = taskInSpecReview("Refused on its page");
+        open(id, REVIEWER, REVIEWER + "-password-123");
+        WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment")));
+        comment.sendKeys("Fine by me");
+
+        admin.put("/api/v1/admin/users/" + REVIEWER, "{\"roles\":[\"viewer\"]}").expect(200);
+        browser.findElement(By.id("gate:approve")).click();
+
+        awaitNotice("Deciding gates needs the permission task:decide");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("gate:approve")));
+        assertEquals("SPEC_REVIEW", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
+        assertEquals(List.of(), approvals(id));
+    }
+
+    @Test
+    void aDecisionOnAnExpiredPageShowsAnError() {
+        long id = openedInSpecReview("Expired on its page");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment"))).sendKeys("Too late");
+        // The server no longer knows the page's view, as after a restart.
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\").forEach(i => i.value = 'gone');");
+        browser.findElement(By.id("gate:approve")).click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ajax-error")));
+        assertTrue(error.getText().contains("This page has expired"), error.getText());
+        assertEquals("SPEC_REVIEW", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
+    }
+
+    @Test
+    void aDecisionAfterTheSessionEndedShowsAnError() {
+        long id = openedInSpecReview("Signed out on its page");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment"))).sendKeys("Still there?");
+        browser.manage().deleteAllCookies(); // the session ends, as after a time-out
+        browser.findElement(By.id("gate:approve")).click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ajax-error")));
+        assertTrue(error.getText().contains("Your session has ended"), error.getText());
+        assertEquals("SPEC_REVIEW", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"));
+    }
+
+    /** A new task whose spec waits for review, on its page in the browser of a signed-in administrator. */
+    private long openedInSpecReview(String title) {
+        long id = taskInSpecReview(title);
+        open(id, "admin", HelixClient.ADMIN_PASSWORD);
+        return id;
+    }
+
+    /** Signs in and opens the task's page (signing in on it would land on the page without its {@code ?id=}). */
+    private void open(long task, String user, String password) {
+        HeadlessBrowser.signIn(browser, "/dashboard.xhtml", user, password);
+        browser.get(HelixClient.BASE + "/task.xhtml?id=" + task);
+    }
+
+    /** A new task, once its spec waits for review. */
+    private long taskInSpecReview(String title) {
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"" + title + "\",\"prompt\":\"Export a monthly report\"}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        admin.awaitStatus(id, "SPEC_REVIEW");
+        return id;
+    }
+
+    /** Writes a comment and clicks Approve or Reject ({@code button}: {@code approve} or {@code reject}). */
+    private void decide(String button, String comment) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate:comment")));
+        field.clear();
+        field.sendKeys(comment);
+        browser.findElement(By.id("gate:" + button)).click();
+    }
+
+    private void awaitStatusOnPage(String status) {
+        wait.until(ExpectedConditions.textToBe(By.id("status"), status));
+    }
+
+    /** Waits for a message on the page (the portal's notices appear for a few seconds). */
+    private void awaitNotice(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), text));
+    }
+
+    /** The text of an element, including what its hidden tabs hold. */
+    private String textContent(String id) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "var e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id));
+    }
+
+    /** The task's decisions, each as "GATE DECISION by user: comment". */
+    private List<String> approvals(long id) {
+        return admin.get("/api/v1/tasks/" + id + "/approvals").expect(200).json().asJsonArray()
+                .getValuesAs(JsonObject.class).stream().map(a -> a.getString("gate") + " " + a.getString("decision")
+                        + " by " + a.getString("decidedBy") + ": " + a.getString("comment")).toList();
+    }
+}
