@@ -178,6 +178,41 @@ class AuditTrailIT {
     }
 
     @Test
+    void whileNoRecordCanBeAppendedChangesAre503AndReadinessIsDownButReadsSignInsAndRefusalsAreAnswered() throws SQLException {
+        HelixClient viewer = HelixClient.user("unwritable-viewer", "viewer");
+        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
+            refuseNewRecords(db, true);
+            try {
+                JsonObject refused = admin.post("/api/v1/tasks", "{\"title\":\"Unrecorded\",\"prompt\":\"Must not happen\"}")
+                        .problem(503);
+                assertTrue(refused.getString("type").endsWith("/audit-unavailable"), refused::toString);
+                assertTrue(admin.get("/api/v1/tasks?limit=1000").body().indexOf("Unrecorded") < 0, "the change was not made");
+
+                HelixClient.Answer readiness = HelixClient.anonymous().get("/health/ready");
+                assertEquals(503, readiness.status(), readiness::toString);
+                JsonObject chain = check(readiness.object(), "audit-chain");
+                assertEquals("DOWN", chain.getString("status"), chain::toString);
+                assertTrue(chain.getJsonObject("data").getString("reason").contains("changes are refused"), chain::toString);
+                assertFalse(admin.get("/api/v1/admin/audit/health").expect(200).object().getBoolean("writable"));
+
+                viewer.get("/api/v1/tasks").expect(200);
+                viewer.post("/api/v1/tasks", "{\"title\":\"x\",\"prompt\":\"y\"}").problem(403);
+                HelixClient.withBearer("hx_nosuchkk_" + "x".repeat(43)).get("/api/v1/tasks").problem(401);
+                HelixClient guesser = HelixClient.as("unwritable-viewer", "not-the-password");
+                for (int i = 0; i < 5; i++) {
+                    guesser.get("/api/v1/me").problem(401);
+                }
+                guesser.get("/api/v1/me").problem(429);
+            } finally {
+                refuseNewRecords(db, false);
+            }
+        }
+        admin.post("/api/v1/tasks", "{\"title\":\"Recorded again\",\"prompt\":\"Go on\"}").expect(201);
+        assertTrue(admin.get("/api/v1/admin/audit/health").expect(200).object().getBoolean("writable"));
+        HelixClient.anonymous().get("/health/ready").expect(200);
+    }
+
+    @Test
     void verificationNamesTheFirstRecordAlteredDirectlyInTheDatabase() throws SQLException {
         assertTrue(admin.get("/api/v1/admin/audit/verify").expect(200).object().getBoolean("intact"));
         admin.post("/api/v1/tasks", "{\"title\":\"Tampered with\",\"prompt\":\"Alter my record\"}").expect(201);
@@ -210,6 +245,17 @@ class AuditTrailIT {
              java.sql.ResultSet result = last.executeQuery()) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    /** Makes the database refuse new audit records (a constraint that existing rows need not meet), or stop refusing. */
+    private static void refuseNewRecords(Connection db, boolean refuse) throws SQLException {
+        try (java.sql.Statement statement = db.createStatement()) {
+            if (refuse) {
+                statement.execute("ALTER TABLE audit_record ADD CONSTRAINT it_refuse_new_records CHECK (id < 0) NOCHECK");
+            } else {
+                statement.execute("ALTER TABLE audit_record DROP CONSTRAINT it_refuse_new_records");
+            }
         }
     }
 
