@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.sql.SQLException;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -104,6 +105,36 @@ class AdminPagesIT extends BrowserTest {
         wait.until(d -> !d.findElements(By.id("search:verdict")).isEmpty() || !d.findElements(By.id("search:broken")).isEmpty());
         assertEquals(admin.get("/api/v1/admin/audit/verify").expect(200).object().getBoolean("intact"),
                 !browser.findElements(By.id("search:verdict")).isEmpty());
+    }
+
+    @Test
+    void aBreakOfTheAuditChainShowsOnEveryPageAndIsAcknowledgedOnTheAuditPage() throws SQLException {
+        admin.post("/api/v1/tasks", "{\"title\":\"Broken in the portal\",\"prompt\":\"Alter my record\"}").expect(201);
+        long altered = admin.get("/api/v1/admin/audit?limit=1&actor=admin&action=task.create").json().asJsonArray()
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        try (AuditDatabase db = AuditDatabase.open()) {
+            db.setActor(altered, "mallory");
+            try {
+                admin.get("/api/v1/admin/audit/verify").expect(200);
+                HeadlessBrowser.signIn(browser, "/dashboard.xhtml", "admin", HelixClient.ADMIN_PASSWORD);
+                assertTrue(browser.findElement(By.id("chain-broken")).getText().contains("broken at record " + altered));
+
+                browser.get(HelixClient.BASE + "/admin/audit.xhtml");
+                assertTrue(browser.findElement(By.id("search:broken")).getText().contains("Broken"));
+                browser.findElement(By.id("search:reason")).sendKeys("Altered by hand in a test; the actor was admin");
+                browser.findElement(By.xpath("//tr[td[1][normalize-space()='" + altered + "']]//button[contains(@id,'acknowledge')]"))
+                        .click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search:messages"), "acknowledged"));
+                assertTrue(browser.findElement(By.xpath("//tr[td[1][normalize-space()='" + altered + "']]")).getText()
+                        .contains("in record"), "the break stays on the page, marked acknowledged");
+                JsonObject marked = admin.get("/api/v1/admin/audit/verify").expect(200).object().getJsonArray("breaks")
+                        .getValuesAs(JsonObject.class).stream().filter(b -> b.getJsonNumber("recordId").longValue() == altered)
+                        .findFirst().orElseThrow();
+                assertTrue(marked.containsKey("acknowledgedBy"), marked::toString);
+            } finally {
+                db.setActor(altered, "admin");
+            }
+        }
     }
 
     @Test

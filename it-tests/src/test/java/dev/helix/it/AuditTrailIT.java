@@ -8,9 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,8 +102,8 @@ class AuditTrailIT {
         admin.post("/api/v1/tasks", "{\"title\":\"Before the head slips\",\"prompt\":\"One\"}").expect(201);
         admin.post("/api/v1/tasks", "{\"title\":\"Before the head slips\",\"prompt\":\"Two\"}").expect(201);
         long last;
-        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
-            last = setHeadBack(db, 2);
+        try (AuditDatabase db = AuditDatabase.open()) {
+            last = db.setHeadBack(2);
         }
         // As after the outage: the head says record last - 2, records last - 1 and last exist.
         long id = admin.post("/api/v1/tasks", "{\"title\":\"After the head slipped\",\"prompt\":\"Three\"}").expect(201)
@@ -128,8 +125,8 @@ class AuditTrailIT {
         admin.post("/api/v1/tasks", "{\"title\":\"Broken chain\",\"prompt\":\"Alter my record\"}").expect(201);
         long altered = newest("actor=admin&action=task.create").getJsonNumber("id").longValue();
         HelixClient viewer = HelixClient.user("chain-viewer", "viewer");
-        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
-            setActor(db, altered, "mallory");
+        try (AuditDatabase db = AuditDatabase.open()) {
+            db.setActor(altered, "mallory");
             try {
                 JsonObject broken = breakAt(admin.get("/api/v1/admin/audit/verify").expect(200).object(), altered);
                 assertTrue(broken.getString("reason").contains("altered"), broken::toString);
@@ -169,7 +166,7 @@ class AuditTrailIT {
                     assertEquals("ACKNOWLEDGED", after.getString("state"), after::toString);
                 }
             } finally {
-                setActor(db, altered, "admin");
+                db.setActor(altered, "admin");
             }
         }
         JsonObject restored = admin.get("/api/v1/admin/audit/verify").expect(200).object();
@@ -180,8 +177,8 @@ class AuditTrailIT {
     @Test
     void whileNoRecordCanBeAppendedChangesAre503AndReadinessIsDownButReadsSignInsAndRefusalsAreAnswered() throws SQLException {
         HelixClient viewer = HelixClient.user("unwritable-viewer", "viewer");
-        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
-            refuseNewRecords(db, true);
+        try (AuditDatabase db = AuditDatabase.open()) {
+            db.refuseNewRecords(true);
             try {
                 JsonObject refused = admin.post("/api/v1/tasks", "{\"title\":\"Unrecorded\",\"prompt\":\"Must not happen\"}")
                         .problem(503);
@@ -204,7 +201,7 @@ class AuditTrailIT {
                 }
                 guesser.get("/api/v1/me").problem(429);
             } finally {
-                refuseNewRecords(db, false);
+                db.refuseNewRecords(false);
             }
         }
         admin.post("/api/v1/tasks", "{\"title\":\"Recorded again\",\"prompt\":\"Go on\"}").expect(201);
@@ -219,44 +216,18 @@ class AuditTrailIT {
         JsonObject record = newest("actor=admin&action=task.create");
         long id = record.getJsonNumber("id").longValue();
 
-        try (Connection db = DriverManager.getConnection(System.getProperty("helix.it.db.url"), "sa", "")) {
-            setActor(db, id, "mallory");
+        try (AuditDatabase db = AuditDatabase.open()) {
+            db.setActor(id, "mallory");
             try {
                 JsonObject verdict = admin.get("/api/v1/admin/audit/verify").expect(200).object();
                 assertFalse(verdict.getBoolean("intact"), verdict::toString);
                 assertEquals(id, verdict.getJsonNumber("firstBrokenId").longValue(), verdict::toString);
                 assertTrue(verdict.getString("reason").contains("altered"), verdict::toString);
             } finally {
-                setActor(db, id, "admin");
+                db.setActor(id, "admin");
             }
         }
         assertTrue(admin.get("/api/v1/admin/audit/verify").expect(200).object().getBoolean("intact"));
-    }
-
-    /** Moves the chain's head back by some records, as a lost head update would leave it; answers the last record's id. */
-    private static long setHeadBack(Connection db, int records) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement("UPDATE audit_head SET last_id = last_id - ?, "
-                + "last_hash = (SELECT r.record_hash FROM audit_record r WHERE r.id = audit_head.last_id - ?) WHERE id = 1")) {
-            update.setInt(1, records);
-            update.setInt(2, records);
-            assertEquals(1, update.executeUpdate());
-        }
-        try (PreparedStatement last = db.prepareStatement("SELECT MAX(id) FROM audit_record");
-             java.sql.ResultSet result = last.executeQuery()) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    /** Makes the database refuse new audit records (a constraint that existing rows need not meet), or stop refusing. */
-    private static void refuseNewRecords(Connection db, boolean refuse) throws SQLException {
-        try (java.sql.Statement statement = db.createStatement()) {
-            if (refuse) {
-                statement.execute("ALTER TABLE audit_record ADD CONSTRAINT it_refuse_new_records CHECK (id < 0) NOCHECK");
-            } else {
-                statement.execute("ALTER TABLE audit_record DROP CONSTRAINT it_refuse_new_records");
-            }
-        }
     }
 
     private static JsonObject breakAt(JsonObject verdict, long recordId) {
@@ -269,14 +240,6 @@ class AuditTrailIT {
         return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                 .filter(c -> name.equals(c.getString("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + name + ": " + health));
-    }
-
-    private static void setActor(Connection db, long id, String actor) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement("UPDATE audit_record SET actor = ? WHERE id = ?")) {
-            update.setString(1, actor);
-            update.setLong(2, id);
-            assertEquals(1, update.executeUpdate());
-        }
     }
 
     private JsonObject newest(String query) {
