@@ -167,7 +167,13 @@ class DefinitionReaderTest {
     @NullSource
     @ValueSource(strings = {"", "{", "{\"name\": \"Test\",}", "name: Test"})
     void refusesTextThatIsNotJson(String text) {
-        assertTrue(onlyProblem(text, "$").startsWith("not valid JSON"));
+        assertTrue(onlyProblem(text, "$").startsWith("The text is not valid JSON"));
+    }
+
+    @Test
+    void refusesDefinitionsNestedTooDeeplyOrFollowedByMoreText() {
+        assertTrue(onlyProblem("{\"name\":" + "[".repeat(3000) + "]".repeat(3000) + "}", "$").contains("nested more than"));
+        assertTrue(onlyProblem(withSteps("{\"type\": \"WAIT\", \"millis\": 1}") + "{}", "$").contains("goes on after its value"));
     }
 
     @ParameterizedTest
