@@ -6,6 +6,7 @@ import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.InvalidInputException;
 import dev.helix.shared.model.JsonText;
 import dev.helix.shared.model.MalformedJsonException;
+import dev.helix.shared.model.Names;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
 import jakarta.json.JsonArray;
@@ -76,6 +77,7 @@ public final class DefinitionReader {
         if (name != null && (name.isBlank() || name.length() > 120)) {
             problem("$.name", "must be 1 to 120 characters");
         }
+        Names.problem(name).ifPresent(p -> problem("$.name", p));
         String description = text(root, "description", "$.description", false);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             problem("$.description", "must be at most " + MAX_DESCRIPTION + " characters");

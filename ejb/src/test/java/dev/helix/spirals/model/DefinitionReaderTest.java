@@ -193,6 +193,14 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void refusesANameWithControlOrDirectionCharacters() {
+        assertEquals("must not contain control characters (U+0000 at 4)",
+                onlyProblem(withSteps("{\"type\": \"WAIT\", \"millis\": 1}").replace("\"Test\"", "\"Tes\\u0000t\""), "$.name"));
+        assertEquals("must not contain characters that turn the text's direction (U+202E at 1)",
+                onlyProblem(withSteps("{\"type\": \"WAIT\", \"millis\": 1}").replace("\"Test\"", "\"\u202Etxt.exe\""), "$.name"));
+    }
+
+    @Test
     void refusesAMissingOrUnknownTrigger() {
         assertEquals("is required", onlyProblem("""
                 {"name": "Test", "steps": [{"type": "WAIT", "millis": 1}]}""", "$.trigger"));
