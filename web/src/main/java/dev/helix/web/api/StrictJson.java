@@ -25,8 +25,8 @@ import java.nio.charset.StandardCharsets;
  * The text must be UTF-8 and one JSON value ({@link JsonText}: nothing after it, nested at most
  * {@value JsonText#MAX_DEPTH} levels, no key twice), and each value must have exactly the JSON type of its field
  * ({@link JsonShapes}: no number read as text, no {@code "true"} read as a flag, no {@code 1.5} read as 1, no array
- * read as the object it holds). Anything else is a 400 problem that names the field and what it must be. An empty
- * body reads as none, so that a required body is reported missing (422).
+ * read as the object it holds). Anything else is a 400 problem that names the field and what it must be; an empty
+ * body is no JSON either. {@code null} reads as no body, which a required one reports missing (422).
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
@@ -47,13 +47,10 @@ public class StrictJson implements MessageBodyReader<Object> {
 
     /** A body read as text (one that may be missing) bound as the API binds JSON; blank: {@code null}. */
     public static <T> T fromJson(String json, Class<T> type) {
-        return type.cast(read(json, type));
+        return json == null || json.isBlank() ? null : type.cast(read(json, type));
     }
 
     private static Object read(String json, Type type) {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
         JsonValue value = JsonText.read(json);
         JsonShapes.check(value, type);
         try {
