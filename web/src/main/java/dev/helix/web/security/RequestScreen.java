@@ -77,7 +77,7 @@ public class RequestScreen extends HttpFilter {
             return;
         }
         String charset = request.getCharacterEncoding();
-        if (charset != null && !UTF_8.contains(charset.strip().toLowerCase(Locale.ROOT))) {
+        if (charset != null && !UTF_8.contains(charset.replace("\"", "").strip().toLowerCase(Locale.ROOT))) {
             refuse(api, response, 415, "The body must be UTF-8 text; charset '" + charset + "' is not accepted");
             return;
         }
