@@ -312,7 +312,7 @@ class ApiFuzzIT {
 
     /** A value no field of this type may take, huge or odd where it can. */
     private static String wrongValue(JsonObject schema, Random random) {
-        List<String> wrong = new ArrayList<>(List.of("[{\"nested\":[1,2,3]}]", "{\"a\":{\"b\":1}}", "null"));
+        List<String> wrong = new ArrayList<>(List.of("[{\"nested\":[1,2,3]}]", "{\"a\":{\"b\":1}}"));
         switch (type(schema)) {
             case "string", "enum" -> wrong.addAll(List.of("123", "true", "-2147483649", "1e999999999", "[\"x\"]"));
             case "integer" -> wrong.addAll(List.of("1.5", "\"1\"", "2147483648", "-9223372036854775809", "1e999999999",
@@ -322,16 +322,15 @@ class ApiFuzzIT {
             case "array" -> wrong.addAll(List.of("\"task:read\"", "1", "true", "[1,2]", "[[\"x\"]]", "[true]"));
             default -> wrong.addAll(List.of("\"x\"", "1", "[]"));
         }
-        wrong.remove("null"); // null reaches validation (422), which is fine, but says nothing new here
         return wrong.get(random.nextInt(wrong.size()));
     }
 
-    /** Bodies every operation must refuse, by name. */
+    /** Bodies every operation that reads one must refuse, by name. */
     private static List<Map.Entry<String, byte[]>> bodies(Operation operation, Random random) {
         Map<String, JsonObject> properties = properties(operation);
         List<Map.Entry<String, byte[]>> bodies = new ArrayList<>();
         for (String text : List.of("{", "[", "nul", "{\"a\":}", "{\"a\" 1}", "{\"a\":1}{\"b\":2}", "[1] x", "\"just text\"",
-                "1e999999999", "{\"a\":1,\"a\":2}", "[" + "9".repeat(150) + "]", "{\"a\":\"\\ud800\"}", "\u0000\u0001\u0002")) {
+                "1e999999999", "{\"a\":1,\"a\":2}", "[" + "9".repeat(150) + "]", "[\"\\ud800\"]", "\u0000\u0001\u0002")) {
             bodies.add(Map.entry("malformed " + abbreviated(text), text.getBytes(StandardCharsets.UTF_8)));
         }
         bodies.add(Map.entry("3000 objects deep", ("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)).getBytes(StandardCharsets.UTF_8)));
