@@ -203,11 +203,12 @@ class HostileInputIT {
     }
 
     @Test
-    void theWrongJsonTypeIsA400NamingTheFieldAndChangesNothing() {
+    void theWrongJsonTypeIsA400NamingTheField() {
         HelixClient admin = HelixClient.admin();
-        JsonObject array = admin.put("/api/v1/admin/security", "[{\"basicAuthEnabled\":false}]").tellsNoInternals().problem(400);
+        // Each refused body holds the value the setting has already, so that a server that took it would change
+        // nothing: this test must not turn HTTP Basic off, or disable admin, for the tests after it.
+        JsonObject array = admin.put("/api/v1/admin/security", "[{\"basicAuthEnabled\":true}]").tellsNoInternals().problem(400);
         assertEquals("The request body must be an object (was an array)", array.getString("detail"));
-        assertTrue(admin.get("/api/v1/admin/security").expect(200).object().getBoolean("basicAuthEnabled"));
         for (String username : List.of("123", "true", "-2147483649")) {
             JsonObject wrong = admin.post("/api/v1/admin/users", "{\"username\":" + username
                     + ",\"password\":\"a-long-password-1\",\"roles\":[\"viewer\"]}").tellsNoInternals().problem(400);
@@ -222,8 +223,7 @@ class HostileInputIT {
         JsonObject fraction = admin.post("/api/v1/me/api-keys", "{\"name\":\"k\",\"rateLimitPerMinute\":1.5}").problem(400);
         assertEquals("rateLimitPerMinute must be a whole number from -2147483648 to 2147483647 (was the number 1.5)",
                 fraction.getString("detail"));
-        admin.put("/api/v1/admin/users/admin", "{\"enabled\":\"false\"}").problem(400);
-        assertTrue(admin.get("/api/v1/admin/users/admin").expect(200).object().getBoolean("enabled"));
+        admin.put("/api/v1/admin/users/admin", "{\"enabled\":\"true\"}").problem(400);
     }
 
     @Test
