@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>path parameters are only values that name nothing (ids no record has, names no user, role, ritual or secret
  *       has, garbage): the admin user, the roles and their matrix are never addressed;</li>
  *   <li>every body is one the operation must refuse (broken JSON, or a field of the wrong type), also the bodies
- *       that only carry a header case, so {@code PUT /admin/security} never turns HTTP Basic off;</li>
+ *       that only carry a header case; and {@code basicAuthEnabled} ({@code PUT /admin/security}) only ever gets
+ *       wrong values that a lenient server would read as {@code true}, so that not even a regression turns HTTP
+ *       Basic off for the tests after this one;</li>
  *   <li>operations that take no body and no path parameter would act when called well, so they only get the broken
  *       credentials: {@code POST /admin/secrets/rotate} (re-encrypts every secret) and
  *       {@code POST /admin/sso/role-sync} (calls the realm's Keycloak, which no test runs now: its honest answer is
@@ -67,6 +69,8 @@ class ApiFuzzIT {
             "application/json; charset=bogus", "application/json; charset=utf-16", "application/x-www-form-urlencoded",
             "multipart/form-data", "application/json;;;=", "application/json; charset=\"utf-8\"");
     private static final List<String> ENCODINGS = List.of("gzip", "deflate", "br", "gzip, gzip", "identity", "x-gzip");
+    /** The wrong values sent for basicAuthEnabled: each would mean "on" to a server that took it. */
+    private static final List<String> ALWAYS_ON = List.of("\"true\"", "1", "[true]", "\"yes\"");
     private static final List<String[]> ACCEPTS = List.of(new String[] {"Accept", "application/xml"},
             new String[] {"Accept", ";;;"}, new String[] {"Accept", "*/*;q=abc"},
             new String[] {"Accept-Language", "zz-ZZ;q=abc,,;"}, new String[] {"Accept-Charset", "bogus"});
@@ -276,7 +280,7 @@ class ApiFuzzIT {
         }
         List<String> names = new ArrayList<>(properties.keySet());
         String wrong = names.get(random.nextInt(names.size()));
-        return skeleton(properties, Map.of(wrong, wrongValue(properties.get(wrong), random))).getBytes(StandardCharsets.UTF_8);
+        return skeleton(properties, Map.of(wrong, wrongValue(wrong, properties.get(wrong), random))).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, JsonObject> properties(Operation operation) {
@@ -311,7 +315,10 @@ class ApiFuzzIT {
     }
 
     /** A value no field of this type may take, huge or odd where it can. */
-    private static String wrongValue(JsonObject schema, Random random) {
+    private static String wrongValue(String property, JsonObject schema, Random random) {
+        if (property.equals("basicAuthEnabled")) {
+            return ALWAYS_ON.get(random.nextInt(ALWAYS_ON.size()));
+        }
         List<String> wrong = new ArrayList<>(List.of("[{\"nested\":[1,2,3]}]", "{\"a\":{\"b\":1}}"));
         switch (type(schema)) {
             case "string", "enum" -> wrong.addAll(List.of("123", "true", "-2147483649", "1e999999999", "[\"x\"]"));
@@ -339,7 +346,7 @@ class ApiFuzzIT {
         bodies.add(Map.entry("1.2 MB", ("{\"a\":\"" + "z".repeat(1_200_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
         List<String> names = new ArrayList<>(properties.keySet());
         for (String name : names) {
-            String wrong = wrongValue(properties.get(name), random);
+            String wrong = wrongValue(name, properties.get(name), random);
             String body = skeleton(properties, Map.of(name, wrong));
             bodies.add(Map.entry(name + " = " + abbreviated(wrong), body.getBytes(StandardCharsets.UTF_8)));
             bodies.add(Map.entry("array of the object", ("[" + body + "]").getBytes(StandardCharsets.UTF_8)));
@@ -347,7 +354,7 @@ class ApiFuzzIT {
                 // A huge value of the right type, refused still for another field of the wrong type.
                 String other = names.get((names.indexOf(name) + 1) % names.size());
                 bodies.add(Map.entry(name + " huge", skeleton(properties, Map.of(name, "\"" + "h".repeat(200_000) + "\"",
-                        other, wrongValue(properties.get(other), random))).getBytes(StandardCharsets.UTF_8)));
+                        other, wrongValue(other, properties.get(other), random))).getBytes(StandardCharsets.UTF_8)));
             }
         }
         return bodies;
