@@ -55,11 +55,28 @@ class ConcurrentWritesIT {
         final Set<String> ritualSchedules = ConcurrentHashMap.newKeySet();
         final AtomicInteger spiralEdits = new AtomicInteger();
 
-        void answered(String kind, HelixClient.Answer answer, Set<Integer> allowed) {
+        /**
+         * Sends a write and notes its answer; an answer the write does not allow, or none within the client's 30 s
+         * bound, is a failure. Answers the status, -1 for none.
+         */
+        HelixClient.Answer write(String kind, Supplier<HelixClient.Answer> write, Set<Integer> allowed) {
+            HelixClient.Answer answer;
+            try {
+                answer = write.get();
+            } catch (RuntimeException e) {
+                failures.add(kind + " got no answer: " + e);
+                return null;
+            }
             answers.computeIfAbsent(kind + " " + answer.status(), k -> new AtomicInteger()).incrementAndGet();
             if (!allowed.contains(answer.status())) {
                 failures.add(kind + " answered " + answer.status() + ": " + answer.body());
             }
+            return answer;
+        }
+
+        /** Whether the answer is one of success. */
+        static boolean succeeded(HelixClient.Answer answer, int status) {
+            return answer != null && answer.status() == status;
         }
     }
 
@@ -95,55 +112,52 @@ class ConcurrentWritesIT {
                         case 0, 1 -> {
                             boolean valid = random.nextInt(4) > 0;
                             String cron = random.nextBoolean() ? QUIET_CRONS.get(random.nextInt(QUIET_CRONS.size())) : null;
-                            HelixClient.Answer answer = call(ledger, "spiral edit", () -> writer.put("/api/v1/spirals/" + spiral,
-                                    valid ? spiral("soak-" + suffix, cron) : "{\"name\":\"soak\",\"trigger\":{\"type\":\"CRON\",\"cron\":\"61 * * * *\"},\"steps\":[]}"));
-                            ledger.answered("spiral edit", answer, valid ? Set.of(200, 409) : Set.of(422));
-                            if (answer.status() == 200) {
+                            HelixClient.Answer answer = ledger.write("spiral edit", () -> writer.put("/api/v1/spirals/" + spiral,
+                                    valid ? spiral("soak-" + suffix, cron) : "{\"name\":\"soak\",\"trigger\":{\"type\":\"CRON\",\"cron\":\"61 * * * *\"},\"steps\":[]}"),
+                                    valid ? Set.of(200, 409) : Set.of(422));
+                            if (Ledger.succeeded(answer, 200)) {
                                 ledger.spiralEdits.incrementAndGet();
                             }
                         }
                         case 2 -> {
                             String cron = QUIET_CRONS.get(random.nextInt(QUIET_CRONS.size()));
                             boolean enabled = random.nextBoolean();
-                            HelixClient.Answer answer = call(ledger, "ritual edit", () -> writer.put("/api/v1/rituals/" + ritual,
-                                    "{\"cron\":\"" + cron + "\",\"enabled\":" + enabled + "}"));
-                            ledger.answered("ritual edit", answer, Set.of(200, 409));
-                            if (answer.status() == 200) {
+                            HelixClient.Answer answer = ledger.write("ritual edit", () -> writer.put("/api/v1/rituals/" + ritual,
+                                    "{\"cron\":\"" + cron + "\",\"enabled\":" + enabled + "}"), Set.of(200, 409));
+                            if (Ledger.succeeded(answer, 200)) {
                                 ledger.ritualSchedules.add(cron + " " + enabled);
                             }
                         }
                         case 3 -> {
                             String name = "Soak " + label;
-                            HelixClient.Answer answer = call(ledger, "profile edit",
-                                    () -> writer.put("/api/v1/agents/profiles/" + role, profile(role, name)));
-                            ledger.answered("profile edit", answer, Set.of(200, 409));
-                            if (answer.status() == 200) {
+                            HelixClient.Answer answer = ledger.write("profile edit",
+                                    () -> writer.put("/api/v1/agents/profiles/" + role, profile(role, name)), Set.of(200, 409));
+                            if (Ledger.succeeded(answer, 200)) {
                                 ledger.profileNames.add(name);
                             }
                         }
-                        case 4 -> ledger.answered("user edit", call(ledger, "user edit", () -> writer.put("/api/v1/admin/users/" + edited,
-                                "{\"roles\":[\"" + (random.nextBoolean() ? "viewer" : "developer") + "\"]}")), Set.of(200, 409));
+                        case 4 -> ledger.write("user edit", () -> writer.put("/api/v1/admin/users/" + edited,
+                                "{\"roles\":[\"" + (random.nextBoolean() ? "viewer" : "developer") + "\"]}"), Set.of(200, 409));
                         case 5 -> {
-                            HelixClient.Answer answer = call(ledger, "memory", () -> writer.post("/api/v1/memory",
-                                    "{\"text\":\"Soak memory " + label + "\",\"kind\":\"TASK_SUMMARY\",\"workspace\":\"soak-" + suffix + "\"}"));
-                            ledger.answered("memory", answer, Set.of(201));
-                            if (answer.status() == 201) {
+                            HelixClient.Answer answer = ledger.write("memory", () -> writer.post("/api/v1/memory",
+                                    "{\"text\":\"Soak memory " + label + "\",\"kind\":\"TASK_SUMMARY\",\"workspace\":\"soak-" + suffix + "\"}"),
+                                    Set.of(201));
+                            if (Ledger.succeeded(answer, 201)) {
                                 ledger.memories.add(answer.object().getJsonNumber("id").longValue());
                             }
                         }
                         case 6 -> {
-                            HelixClient.Answer answer = call(ledger, "task", () -> writer.post("/api/v1/tasks",
-                                    "{\"title\":\"Soak " + label + "\",\"prompt\":\"Race the others\"}"));
-                            ledger.answered("task", answer, Set.of(201));
-                            if (answer.status() == 201) {
+                            HelixClient.Answer answer = ledger.write("task", () -> writer.post("/api/v1/tasks",
+                                    "{\"title\":\"Soak " + label + "\",\"prompt\":\"Race the others\"}"), Set.of(201));
+                            if (Ledger.succeeded(answer, 201)) {
                                 ledger.tasks.add(answer.object().getJsonNumber("id").longValue());
                             }
                         }
-                        case 7 -> ledger.answered("forbidden", call(ledger, "forbidden", () -> viewer.put("/api/v1/spirals/" + spiral,
-                                spiral("soak-" + suffix, null))), Set.of(403));
-                        case 8 -> ledger.answered("wrong password", call(ledger, "wrong password",
-                                () -> wrongPassword.post("/api/v1/tasks", "{\"title\":\"x\",\"prompt\":\"y\"}")), Set.of(401, 429));
-                        default -> ledger.answered("read", call(ledger, "read", () -> writer.get("/api/v1/spirals/" + spiral)), Set.of(200));
+                        case 7 -> ledger.write("forbidden", () -> viewer.put("/api/v1/spirals/" + spiral, spiral("soak-" + suffix, null)),
+                                Set.of(403));
+                        case 8 -> ledger.write("wrong password",
+                                () -> wrongPassword.post("/api/v1/tasks", "{\"title\":\"x\",\"prompt\":\"y\"}"), Set.of(401, 429));
+                        default -> ledger.write("read", () -> writer.get("/api/v1/spirals/" + spiral), Set.of(200));
                     }
                 }
             }));
@@ -179,16 +193,6 @@ class ConcurrentWritesIT {
         assertEquals("UP", ready.getString("status"), ready::toString);
         assertTrue(ready.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                 .allMatch(c -> "UP".equals(c.getString("status"))), ready::toString);
-    }
-
-    /** A write whose answer did not come within the client's bound is a failure of its own. */
-    private static HelixClient.Answer call(Ledger ledger, String kind, Supplier<HelixClient.Answer> write) {
-        try {
-            return write.get();
-        } catch (RuntimeException e) {
-            ledger.failures.add(kind + " got no answer: " + e);
-            return new HelixClient.Answer(-1, "", null, null, null, e.toString());
-        }
     }
 
     private int audited(String action, String target) {

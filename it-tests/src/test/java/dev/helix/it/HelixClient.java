@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /** A small HTTP client for the Helix API as an integrator would use it: JSON over HTTP with Basic auth. */
 public final class HelixClient {
@@ -28,6 +33,10 @@ public final class HelixClient {
     public static final String SECURE_BASE = System.getProperty("helix.it.https.url", "https://localhost:19443");
     /** Password of the initial administrator of the test server. */
     public static final String ADMIN_PASSWORD = System.getProperty("helix.it.admin.password");
+
+    /** What an answer to a client never holds: Java packages and types, exceptions, the runtime's message ids. */
+    static final Pattern INTERNALS = Pattern.compile("java\\.|jakarta\\.|javax\\.|Exception|RESTEASY|SRVE|CWW[A-Z]"
+            + "|(class|interface) [a-z]+\\.[a-z]|org\\.(jboss|eclipse|apache)\\.|com\\.ibm\\.|dev\\.helix\\.");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -138,6 +147,29 @@ public final class HelixClient {
         return send(request(path).DELETE());
     }
 
+    /**
+     * Any request, as a careless or hostile client sends it: any method and body, and headers given as name, value
+     * pairs that replace this client's own (Accept, Authorization).
+     */
+    public Answer call(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = request(path).method(method, body);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** The body compressed, as a client sends it with {@code Content-Encoding: gzip}. */
+    public static byte[] gzipped(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** Opens the portal's push stream as this user. */
     public FleetStream fleetStream() {
         return new FleetStream(authorization);
@@ -189,7 +221,7 @@ public final class HelixClient {
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.headers().firstValue("WWW-Authenticate").orElse(null),
                 response.headers().firstValue("Location").orElse(null),
-                response.headers().firstValue("Retry-After").orElse(null), response.body());
+                response.headers().firstValue("Retry-After").orElse(null), response.body(), response.headers());
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
@@ -209,7 +241,7 @@ public final class HelixClient {
 
     /** An HTTP answer. */
     public record Answer(int status, String contentType, String wwwAuthenticate, String location, String retryAfter,
-                         String body) {
+                         String body, HttpHeaders headers) {
 
         public Answer expect(int expected) {
             assertEquals(expected, status, () -> "unexpected status; body: " + body);
@@ -222,6 +254,18 @@ public final class HelixClient {
 
         public JsonObject object() {
             return json().asJsonObject();
+        }
+
+        /**
+         * Asserts that the body names none of the server's insides: no Java package or type, no exception, no
+         * message id of the REST runtime or the server (RESTEASY..., SRVE..., CWW...).
+         */
+        public Answer tellsNoInternals() {
+            Matcher internal = INTERNALS.matcher(body);
+            if (internal.find()) {
+                fail("the answer names '" + internal.group() + "' of the server's insides: " + this);
+            }
+            return this;
         }
 
         /** Asserts an RFC 9457 problem with the status and returns it. */

@@ -4,6 +4,7 @@ import dev.helix.agents.model.AgentProfile;
 import dev.helix.providers.service.ProviderRegistry;
 import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.Names;
 import dev.helix.shared.model.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
 public class AgentGallery {
 
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]{1,63}");
+    /** The most characters a profile's capabilities take together, commas between them included. */
+    private static final int MAX_CAPABILITIES = 1000;
     private static final Pattern CAPABILITY = Pattern.compile("[a-z][a-z0-9.-]{1,63}");
 
     @PersistenceContext
@@ -51,7 +54,7 @@ public class AgentGallery {
         if (em.find(AgentProfile.class, role) != null) {
             throw new ConflictException("An agent profile with role '" + role + "' already exists");
         }
-        check(capabilities, provider);
+        check(displayName, capabilities, provider);
         AgentProfile profile = new AgentProfile(role, displayName, description, capabilities, provider, model);
         em.persist(profile);
         return profile;
@@ -59,13 +62,17 @@ public class AgentGallery {
 
     public AgentProfile update(String role, String displayName, String description, List<String> capabilities,
                                String provider, String model) {
-        check(capabilities, provider);
+        check(displayName, capabilities, provider);
         AgentProfile profile = profile(role);
         profile.update(displayName, description, capabilities, provider, model);
         return profile;
     }
 
-    private void check(List<String> capabilities, String provider) {
+    private void check(String displayName, List<String> capabilities, String provider) {
+        Names.require("displayName", displayName);
+        if (String.join(",", capabilities).length() > MAX_CAPABILITIES) {
+            throw new InvalidInputException("capabilities take at most " + MAX_CAPABILITIES + " characters together");
+        }
         for (String capability : capabilities) {
             if (!CAPABILITY.matcher(capability).matches()) {
                 throw new InvalidInputException("Capability '" + capability

@@ -9,6 +9,7 @@ import dev.helix.audit.service.AuditTrail;
 import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.Names;
 import dev.helix.shared.model.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -68,6 +69,7 @@ public class AgentPool {
 
     /** Adds an idle agent of a gallery role to the pool. */
     public Agent spawn(String role, String name) {
+        Names.require("name", name);
         gallery.profile(role);
         Instant now = Instant.now();
         long count = em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.role = :role", Long.class)
@@ -83,7 +85,7 @@ public class AgentPool {
     public Agent update(long id, String name, AgentStatus status) {
         Agent agent = agent(id);
         if (name != null && !name.isBlank()) {
-            agent.rename(name.strip());
+            agent.rename(Names.require("name", name).strip());
         }
         if (status != null && status != agent.getStatus()) {
             if (status != AgentStatus.IDLE && status != AgentStatus.STOPPED) {

@@ -7,7 +7,9 @@ import dev.helix.identity.model.IssuedApiKey;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.User;
 import dev.helix.shared.model.ConflictException;
+import dev.helix.shared.model.InstantRange;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.Names;
 import dev.helix.shared.model.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -48,13 +50,14 @@ public class ApiKeys {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name must be 1 to 100 characters");
         }
+        Names.require("name", name);
         Set<Permission> granted = scopes.orElse(ceiling);
         if (!ceiling.containsAll(granted)) {
             throw new InvalidInputException("scopes must be among your own permissions; not yours: " + granted.stream()
                     .filter(p -> !ceiling.contains(p)).map(Permission::permissionName).sorted().collect(Collectors.joining(", ")));
         }
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new InvalidInputException("expiresAt must lie in the future");
+        if (expiresAt != null && (!expiresAt.isAfter(now) || !InstantRange.contains(expiresAt))) {
+            throw new InvalidInputException("expiresAt must lie in the future, before the year 10000");
         }
         if (rateLimitPerMinute != null && (rateLimitPerMinute < 1 || rateLimitPerMinute > MAX_RATE_LIMIT)) {
             throw new InvalidInputException("rateLimitPerMinute must be 1 to " + MAX_RATE_LIMIT);

@@ -4,15 +4,16 @@ import dev.helix.shared.model.CronSchedule;
 import dev.helix.shared.model.FieldError;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.JsonText;
+import dev.helix.shared.model.MalformedJsonException;
+import dev.helix.shared.model.Names;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -59,17 +60,16 @@ public final class DefinitionReader {
         if (json != null && json.length() > MAX_JSON) {
             throw new InvalidDefinitionException(List.of(new FieldError("$", "a definition is at most " + MAX_JSON + " characters")));
         }
-        JsonObject root;
+        JsonValue value;
         try {
-            JsonValue value = Json.createReader(new StringReader(json == null ? "" : json)).readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidDefinitionException(List.of(new FieldError("$", "a spiral definition is a JSON object")));
-            }
-            root = value.asJsonObject();
-        } catch (jakarta.json.JsonException e) {
-            throw new InvalidDefinitionException(List.of(new FieldError("$", "not valid JSON: " + e.getMessage())));
+            value = JsonText.read(json);
+        } catch (MalformedJsonException e) {
+            throw new InvalidDefinitionException(List.of(new FieldError("$", e.getMessage())));
         }
-        return new DefinitionReader().definition(root);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidDefinitionException(List.of(new FieldError("$", "a spiral definition is a JSON object")));
+        }
+        return new DefinitionReader().definition(value.asJsonObject());
     }
 
     private SpiralDefinition definition(JsonObject root) {
@@ -77,6 +77,7 @@ public final class DefinitionReader {
         if (name != null && (name.isBlank() || name.length() > 120)) {
             problem("$.name", "must be 1 to 120 characters");
         }
+        Names.problem(name).ifPresent(p -> problem("$.name", p));
         String description = text(root, "description", "$.description", false);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             problem("$.description", "must be at most " + MAX_DESCRIPTION + " characters");

@@ -1,5 +1,8 @@
 package dev.helix.spirals.model;
 
+import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.JsonText;
+import dev.helix.shared.model.MalformedJsonException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -46,13 +49,32 @@ public final class JsonValues {
         }
     }
 
-    /** The variables in a JSON object's text (an empty map for blank text). */
+    /** The variables in a JSON object's text as Helix stored it (an empty map for blank text). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String json) {
         if (json == null || json.isBlank()) {
             return new LinkedHashMap<>();
         }
         return (Map<String, Object>) toPlain(Json.createReader(new StringReader(json)).readObject());
+    }
+
+    /**
+     * The variables in a JSON object's text from outside (a run's input), read as strictly as every request
+     * ({@link JsonText}); an empty map for blank text.
+     *
+     * @throws MalformedJsonException when the text is not one JSON value
+     * @throws InvalidInputException  when the value is not an object
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> inputObject(String json) {
+        if (json == null || json.isBlank()) {
+            return new LinkedHashMap<>();
+        }
+        JsonValue value = JsonText.read(json);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("a run's input must be a JSON object");
+        }
+        return (Map<String, Object>) toPlain(value);
     }
 
     /** The JSON of a plain value. */

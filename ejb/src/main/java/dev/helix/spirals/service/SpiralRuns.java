@@ -3,6 +3,7 @@ package dev.helix.spirals.service;
 import dev.helix.shared.model.ConflictException;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.model.MalformedJsonException;
 import dev.helix.shared.model.NotFoundException;
 import dev.helix.shared.model.RunQueued;
 import dev.helix.shared.model.RunStatus;
@@ -60,12 +61,7 @@ public class SpiralRuns {
 
     /** Starts a run by hand with an optional JSON object as its {@code input}. */
     public SpiralRun startManually(long spiralId, String inputJson, String actor) {
-        Map<String, Object> input;
-        try {
-            input = JsonValues.parseObject(inputJson);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("a run's input must be a JSON object");
-        }
+        Map<String, Object> input = JsonValues.inputObject(inputJson);
         return queue(catalog.spiral(spiralId), TriggerType.MANUAL, "manual:" + UUID.randomUUID(), input, actor);
     }
 
@@ -214,8 +210,8 @@ public class SpiralRuns {
     private static Map<String, Object> payload(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         try {
-            return JsonValues.parseObject(text);
-        } catch (RuntimeException notAnObject) {
+            return JsonValues.inputObject(text);
+        } catch (MalformedJsonException | InvalidInputException notAnObject) {
             return Map.of("body", text);
         }
     }

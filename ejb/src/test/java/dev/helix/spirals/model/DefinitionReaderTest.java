@@ -167,7 +167,13 @@ class DefinitionReaderTest {
     @NullSource
     @ValueSource(strings = {"", "{", "{\"name\": \"Test\",}", "name: Test"})
     void refusesTextThatIsNotJson(String text) {
-        assertTrue(onlyProblem(text, "$").startsWith("not valid JSON"));
+        assertTrue(onlyProblem(text, "$").startsWith("The text is not valid JSON"));
+    }
+
+    @Test
+    void refusesDefinitionsNestedTooDeeplyOrFollowedByMoreText() {
+        assertTrue(onlyProblem("{\"name\":" + "[".repeat(3000) + "]".repeat(3000) + "}", "$").contains("nested more than"));
+        assertTrue(onlyProblem(withSteps("{\"type\": \"WAIT\", \"millis\": 1}") + "{}", "$").contains("goes on after its value"));
     }
 
     @ParameterizedTest
@@ -184,6 +190,14 @@ class DefinitionReaderTest {
 
         String blankName = withoutName.replace("{\"trigger\"", "{\"name\": \"   \", \"trigger\"");
         assertEquals("must be 1 to 120 characters", onlyProblem(blankName, "$.name"));
+    }
+
+    @Test
+    void refusesANameWithControlOrDirectionCharacters() {
+        assertEquals("must not contain control characters (U+0000 at 4)",
+                onlyProblem(withSteps("{\"type\": \"WAIT\", \"millis\": 1}").replace("\"Test\"", "\"Tes\\u0000t\""), "$.name"));
+        assertEquals("must not contain characters that turn the text's direction (U+202E at 1)",
+                onlyProblem(withSteps("{\"type\": \"WAIT\", \"millis\": 1}").replace("\"Test\"", "\"\u202Etxt.exe\""), "$.name"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.helix.web.api;
 
+import dev.helix.shared.model.InstantRange;
 import dev.helix.shared.model.InvalidInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,9 +10,6 @@ import java.time.format.DateTimeParseException;
  * 9999 that every store and time computation takes, it is a 422 naming the parameter.
  */
 public final class Instants {
-
-    private static final Instant EARLIEST = Instant.EPOCH;
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private Instants() {
     }
@@ -26,7 +24,7 @@ public final class Instants {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name + " must be an ISO-8601 instant such as 2026-11-21T10:00:00Z");
         }
-        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+        if (!InstantRange.contains(at)) {
             throw new InvalidInputException(name + " must lie between 1970 and 9999 (was " + value + ")");
         }
         return at;

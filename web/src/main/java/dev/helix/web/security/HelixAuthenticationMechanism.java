@@ -52,6 +52,8 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     /** Request attribute for the login page: how long a locked-out sign-in must wait. */
     public static final String LOCKED_FOR = "helix.signin.locked-for";
     private static final Duration BUSY = Duration.ofSeconds(1);
+    /** The longest Basic credentials read: base64 of a user name and a password far longer than any Helix accepts. */
+    private static final int MAX_BASIC = 2048;
 
     @Inject
     UserDirectory users;
@@ -78,11 +80,11 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
             if (!settings.policy().basicAuthEnabled()) {
                 return unauthorized(response, "HTTP Basic is turned off by an administrator: use an API key");
             }
-            return basic(authorization.substring(6).strip(), request, response, context);
+            return basic(authorization.substring(5).strip(), request, response, context);
         }
         String apiKey = request.getHeader("X-API-Key");
         if (apiKey == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -128,20 +130,18 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return unauthorized(response, "The Authorization header is not valid Basic credentials");
+        String decoded = encoded.length() > MAX_BASIC ? null : decodedBasic(encoded);
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
+        if (colon < 1) {
+            return malformedBasic(response);
         }
-        int colon = decoded.indexOf(':');
-        String user = colon < 0 ? "unknown" : decoded.substring(0, colon);
+        String user = decoded.substring(0, colon);
         return guard.throttle().exclusively(user, request.getRemoteAddr(), () -> {
             Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
             if (locked.isPresent()) {
                 return lockedOut(response, locked.get(), "passwords for this user"); // audited when it began
             }
-            Optional<Set<String>> roles = colon < 0 ? Optional.empty() : users.authenticate(user, decoded.substring(colon + 1));
+            Optional<Set<String>> roles = users.authenticate(user, decoded.substring(colon + 1));
             if (roles.isEmpty()) {
                 failedSignIn(user, request, "HTTP Basic");
                 return unauthorized(response, "Wrong user name or password, or the account is disabled");
@@ -149,6 +149,32 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             guard.throttle().succeeded(user, request.getRemoteAddr());
             return context.notifyContainerAboutLogin(user, roles.get());
         }, () -> busy(response));
+    }
+
+    /** Base64 of "user:password" as UTF-8, or null when it is not base64. */
+    private static String decodedBasic(String encoded) {
+        try {
+            return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Basic credentials that are not a user name and a password (empty, not base64, without a colon, or too long to
+     * be any): a 401 without a sign-in attempt, since they name no user to check or lock out. The answer is sent at
+     * once: after the mechanism, the server's own bookkeeping reads every Basic header as user:password and fails
+     * on these, which must not replace the answer with an error page.
+     */
+    private static AuthenticationStatus malformedBasic(HttpServletResponse response) {
+        AuthenticationStatus status = unauthorized(response, "The Authorization header is not valid Basic credentials: "
+                + "send 'Basic ' and the base64 of user:password (at most " + MAX_BASIC + " characters)");
+        try {
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return status;
     }
 
     private AuthenticationStatus apiKey(String presented, HttpServletRequest request, HttpServletResponse response,

@@ -1,20 +1,19 @@
 package dev.helix.web.api.problems;
 
 import dev.helix.shared.model.DomainException;
-import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
-import java.util.logging.Level;
+import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * Everything else: unreadable JSON becomes 400, a concurrent change 409, a business error wrapped by the
- * container its own problem; anything truly unexpected a 500 problem with an incident id that is logged
- * with the stack trace, which never reaches the client.
+ * Everything else: a business error wrapped by the container becomes its own problem, a body the runtime could not
+ * read 400, a concurrent change 409; anything truly unexpected a 500 problem with an incident id that is logged with
+ * the stack trace, which never reaches the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -23,22 +22,24 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DomainException domain) {
-                return new DomainExceptionMapper().toResponse(domain);
-            }
-            if (t instanceof JsonbException || t instanceof ProcessingException) {
-                return Problems.response(400, "malformed-request", "Malformed request",
-                        "The request body is not valid JSON of the expected shape: " + t.getMessage());
-            }
-            if (t instanceof OptimisticLockException) {
-                return Problems.response(409, "concurrent-change", "Changed concurrently",
-                        "Someone else changed this resource at the same time; reload it and try again");
-            }
+        Optional<DomainException> domain = causes(e, DomainException.class);
+        if (domain.isPresent()) {
+            return new DomainExceptionMapper().toResponse(domain.get());
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
-        return Problems.response(500, "internal-error", "Internal error",
-                "Something went wrong on our side; quote incident " + incident + " when reporting it");
+        if (causes(e, OptimisticLockException.class).isPresent()) {
+            return Problems.response(409, "concurrent-change", "Changed concurrently",
+                    "Someone else changed this resource at the same time; reload it and try again");
+        }
+        if (causes(e, ProcessingException.class).isPresent()) {
+            return Problems.response(400, "malformed-request", "Malformed request",
+                    "The request body could not be read as this endpoint expects it");
+        }
+        return Problems.response(500, "internal-error", "Internal error", Problems.incident(LOG, "an API call", e));
+    }
+
+    /** The first of the exception and its causes that is of the type. */
+    private static <T extends Throwable> Optional<T> causes(Throwable e, Class<T> type) {
+        return Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause())
+                .filter(type::isInstance).map(type::cast).findFirst();
     }
 }

@@ -1,13 +1,24 @@
 package dev.helix.web.api.problems;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Errors the REST runtime raises itself (unknown path, wrong method or media type, bad parameters) as problems. */
+/**
+ * Errors the REST runtime raises itself (unknown path, wrong method or media type, a value it cannot convert) as
+ * problems worded for the client. The runtime's own message is never passed on: it names the runtime's classes and
+ * annotations, not what was wrong with the request.
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    Request request;
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -16,24 +27,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return original; // already a problem, e.g. from NumberParameters
         }
         int status = original.getStatus();
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        String detail = status == 400 ? "The request is malformed: " + rootMessage(e) : e.getMessage();
-        Response.ResponseBuilder problem = Response.fromResponse(Problems.response(status, slug, title, detail));
+        Set<String> allowed = new TreeSet<>(original.getAllowedMethods());
+        Response.ResponseBuilder problem = Response.fromResponse(status == 405 && !allowed.isEmpty()
+                ? Problems.response(405, Problems.slug(405), Problems.title(405), "This address does not take "
+                        + request.getMethod() + "; it takes " + String.join(", ", allowed))
+                : Problems.ofStatus(status));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(v -> problem.header(name, v));
             }
         });
         return problem.build();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -1,7 +1,7 @@
 package dev.helix.web.api.spirals;
 
+import dev.helix.web.api.problems.Problems;
 import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -21,8 +21,8 @@ final class Payloads {
     static byte[] read(InputStream body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-            throw new ClientErrorException("The request body has more than " + MAX_BYTES + " bytes (64 KiB)",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            throw new ClientErrorException(Problems.response(413, Problems.slug(413), Problems.title(413),
+                    "The request body has more than " + MAX_BYTES + " bytes (64 KiB), the most this endpoint keeps"));
         }
         return bytes;
     }

@@ -2,6 +2,7 @@ package dev.helix.web.api.tasks;
 
 import dev.helix.identity.model.Permission;
 import dev.helix.memory.service.Memories;
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.NewTask;
@@ -9,6 +10,7 @@ import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
+import dev.helix.web.api.problems.Problems;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
@@ -150,7 +152,8 @@ public class TaskResource {
         try {
             return TaskStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("Unknown status '" + status + "'; one of " + java.util.Arrays.toString(TaskStatus.values()));
+            throw new BadRequestException(Problems.response(400, "malformed-request", "Malformed request", "status must be one of "
+                    + java.util.Arrays.toString(TaskStatus.values()) + " (was '" + Abbreviation.of(status, 40) + "')"));
         }
     }
 }
