@@ -13,8 +13,9 @@ import java.util.Iterator;
 /**
  * A portal page whose view cannot be restored, because it expired (the session ended, the server restarted) or
  * because the request carries a {@code jakarta.faces.ViewState} the server never gave out, does not end on an error
- * page: the same page is shown afresh, with a message that the last action was not carried out. Registered in
- * {@code faces-config.xml}.
+ * page: the same page is shown afresh, with a message that the last action was not carried out. An AJAX request is
+ * left to the default handler, whose {@code <error>} the page shows in its error banner while what the user typed
+ * stays in place. Registered in {@code faces-config.xml}.
  */
 public class ExpiredViews extends ExceptionHandlerFactory {
 
@@ -43,8 +44,9 @@ public class ExpiredViews extends ExceptionHandlerFactory {
             FacesContext faces = FacesContext.getCurrentInstance();
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
                 ExceptionQueuedEventContext queued = events.next().getContext();
-                // A postback whose view cannot be restored: expired, or a ViewState the server never gave out.
-                if (queued.getPhaseId() == PhaseId.RESTORE_VIEW && faces.isPostback()) {
+                // A full postback whose view cannot be restored: expired, or a ViewState the server never gave out.
+                if (queued.getPhaseId() == PhaseId.RESTORE_VIEW && faces.isPostback()
+                        && !faces.getPartialViewContext().isAjaxRequest()) {
                     String viewId = faces.getApplication().getViewHandler().deriveViewId(faces,
                             faces.getExternalContext().getRequestServletPath());
                     if (viewId != null) {
@@ -56,12 +58,9 @@ public class ExpiredViews extends ExceptionHandlerFactory {
             getWrapped().handle();
         }
 
-        /** The page rendered afresh (in full, also for an AJAX request) in place of the expired one, with the message. */
+        /** The page rendered afresh in place of the expired one, with the message. */
         private static void renderAfresh(FacesContext faces, String viewId) {
             faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, viewId));
-            if (faces.getPartialViewContext().isAjaxRequest()) {
-                faces.getPartialViewContext().setRenderAll(true);
-            }
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, MESSAGE, null));
             faces.renderResponse();
         }
