@@ -128,7 +128,7 @@ class ApiContractIT {
     }
 
     @Test
-    void healthOpenApiAndMetricsAreServed() {
+    void healthAndOpenApiAreServedToAnyone() {
         JsonObject ready = HelixClient.anonymous().get("/health/ready").expect(200).object();
         assertEquals("UP", ready.getString("status"));
         List<String> checks = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")).toList();
@@ -141,6 +141,16 @@ class ApiContractIT {
             assertTrue(openapi.contains("\"" + path + "\""), "OpenAPI lacks " + path);
         }
         HelixClient.anonymous().get("/openapi/ui/").expect(200);
-        assertTrue(HelixClient.anonymous().get("/metrics", "text/plain").expect(200).body().contains("# TYPE"));
+    }
+
+    @Test
+    void metricsAreForAdministratorsWhereAuthenticationIsOn() {
+        // The test server runs as production should, with helix.metrics.authentication=true: HTTPS and credentials.
+        HelixClient.Answer plain = HelixClient.anonymous().get("/metrics", "text/plain").expect(302);
+        assertEquals(HelixClient.SECURE_BASE + "/metrics", plain.location());
+        HelixClient.anonymous().overHttps().get("/metrics", "text/plain").expect(401);
+        // Helix's own users are not Liberty's: an operator's password opens the API, not the server's metrics.
+        HelixClient.user("metrics-peeker", "operator").overHttps().get("/metrics", "text/plain").expect(401);
+        assertTrue(HelixClient.admin().overHttps().get("/metrics", "text/plain").expect(200).body().contains("# TYPE"));
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deeply nested bodies, each field of the request schema in a wrong JSON type, huge values, wrong, bogus and
  * charset-bearing content types, content encodings the body is not in, odd Accept headers, bad path and query
  * values, a method the path does not take. Every answer must be below 500; under {@code /api} every error must be a
- * problem+json; no answer may name the server's insides ({@link HelixClient#INTERNALS}). Seeded, so each run sends
+ * problem+json and no answer may set a cookie (start a session); no answer may name the server's insides
+ * ({@link HelixClient#INTERNALS}). Seeded, so each run sends
  * the same requests; the counts per operation go to the test's output.
  *
  * <p>It must not wreck what other tests rely on, so no request it sends can succeed at changing anything:
@@ -129,6 +130,9 @@ class ApiFuzzIT {
     private static String broken(Case c, HelixClient.Answer answer) {
         if (answer.status() >= 500) {
             return "answered " + answer.status() + ": " + abbreviated(answer.body());
+        }
+        if (c.path().startsWith("/api/") && answer.headers().firstValue("Set-Cookie").isPresent()) {
+            return "set a cookie (an API call starts no session): " + answer.headers().allValues("Set-Cookie");
         }
         if (answer.status() >= 400 && c.path().startsWith("/api/")) {
             try {

@@ -26,8 +26,12 @@ final class ServerTrust {
     }
 
     static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .sslContext(serverContext()).build();
+        return httpClientBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** A client to be completed (cookies, version), trusting the test server. */
+    static HttpClient.Builder httpClientBuilder() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(serverContext());
     }
 
     private static SSLContext serverContext() {

@@ -292,6 +292,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         try {
             response.setStatus(status);
             response.setContentType(Problems.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8"); // JSON's encoding; the detail may quote what the client sent
             response.getWriter().write(Problems.body(status, slug, title, detail, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
