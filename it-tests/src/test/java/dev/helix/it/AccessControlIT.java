@@ -214,6 +214,10 @@ class AccessControlIT {
         JsonObject promoted = admin.put("/api/v1/admin/users/" + name, "{\"roles\":[\"developer\"]}").expect(200).object();
         assertEquals("[\"developer\"]", promoted.getJsonArray("roles").toString());
         user.post("/api/v1/tasks", "{\"title\":\"t\",\"prompt\":\"p\"}").expect(201);
+        admin.put("/api/v1/admin/users/" + name, "{\"roles\":[\"viewer\"]}").expect(200);
+        user.post("/api/v1/tasks", "{\"title\":\"t\",\"prompt\":\"p\"}").problem(403); // demoted: at once too
+        admin.put("/api/v1/admin/users/" + name, "{\"roles\":[\"developer\"]}").expect(200);
+        user.post("/api/v1/tasks", "{\"title\":\"t\",\"prompt\":\"p\"}").expect(201);
 
         admin.put("/api/v1/admin/users/" + name, "{\"enabled\":false}").expect(200);
         user.get("/api/v1/me").problem(401);

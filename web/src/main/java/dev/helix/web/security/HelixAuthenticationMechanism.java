@@ -109,12 +109,12 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             if (!context.isProtected()) {
                 // Resources, error pages: no roles needed, so no database read; but the request must run as the
                 // session's owner, or Liberty refuses the session to an "anonymous" request (SESN0008E).
-                return context.notifyContainerAboutLogin(user, Set.of());
+                return ContainerSignIn.as(context, user, Set.of());
             }
             // Re-read on every protected request: a disabled, deleted or re-roled user's session follows at once.
             Optional<User> current = users.user(user).filter(User::isEnabled);
             if (current.isPresent()) {
-                return context.notifyContainerAboutLogin(user, current.get().getRoles());
+                return ContainerSignIn.as(context, user, current.get().getRoles());
             }
             session.invalidate();
         }
@@ -147,7 +147,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                 return unauthorized(response, "Wrong user name or password, or the account is disabled");
             }
             guard.throttle().succeeded(user, request.getRemoteAddr());
-            return context.notifyContainerAboutLogin(user, roles.get());
+            return ContainerSignIn.as(context, user, roles.get());
         }, () -> busy(response));
     }
 
@@ -192,7 +192,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
         request.setAttribute(Caller.API_KEY, identity.get());
-        return context.notifyContainerAboutLogin(identity.get().owner(), identity.get().roles());
+        return ContainerSignIn.as(context, identity.get().owner(), identity.get().roles());
     }
 
     /** An access token of the single sign-on realm; wrong ones count towards the lock-out of bad API keys. */
@@ -209,7 +209,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                 return unauthorized(response, refusal.get());
             }
             guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
-            return context.notifyContainerAboutLogin(identity.username(), Role.names(identity.roles()));
+            return ContainerSignIn.as(context, identity.username(), Role.names(identity.roles()));
         } catch (TokenExpiredException e) {
             return unauthorized(response, e.getMessage()); // a client that should refresh, not an intruder
         } catch (IdentityProviderUnavailableException e) {
@@ -240,7 +240,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             HttpSession session = request.getSession(true);
             request.changeSessionId();
             session.setAttribute(SESSION_USER, login.getCaller());
-            return context.notifyContainerAboutLogin(login.getCaller(), roles.get());
+            return ContainerSignIn.as(context, login.getCaller(), roles.get());
         }, () -> {
             request.setAttribute(LOCKED_FOR, BUSY);
             return AuthenticationStatus.SEND_FAILURE;
