@@ -3,7 +3,7 @@
  * it could not carry out with an <error> in its partial response, which the layout's p:ajaxExceptionHandler hands to
  * helixRequestFailed: an exception in an action or in the page, an expired page, or a session that has ended (the
  * sign-in page answers the request it was sent). A request can also fail on its way: the server cannot be reached,
- * refuses it (403), or answers with an error page.
+ * refuses it (403), or answers with an error page. And a button that asks first (data-confirm) asks.
  */
 (function () {
     'use strict';
@@ -49,4 +49,15 @@
     document.getElementById('ajax-error-close').addEventListener('click', function () {
         document.getElementById('ajax-error').hidden = true;
     });
+
+    // A button with a data-confirm question acts only once the user agrees. (An inline onclick would do the same,
+    // but the Content Security Policy runs no inline handlers.) Caught on its way down, before the button's own
+    // handlers see the click.
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('[data-confirm]') : null;
+        if (button && !window.confirm(button.getAttribute('data-confirm'))) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+        }
+    }, true);
 })();

@@ -13,6 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -71,6 +72,21 @@ class AdminPagesIT extends BrowserTest {
         browser.findElement(By.id("change:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "at least 12 characters"));
         assertFalse(admin.get("/api/v1/admin/users/" + pat).expect(200).object().getBoolean("enabled"));
+
+        // Deleting asks first: declined, the page stays as it was; agreed, the account is gone.
+        By delete = By.xpath("//tr[td[1][normalize-space()='" + pat + "']]//button[contains(@id,'delete')]");
+        ((JavascriptExecutor) browser).executeScript("window.helixUndeleted = true;");
+        browser.findElement(delete).click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        assertEquals("Delete " + pat + "? Their API keys are revoked too.", question.getText());
+        question.dismiss();
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.helixUndeleted"),
+                "declining must not submit the form");
+        admin.get("/api/v1/admin/users/" + pat).expect(200);
+        browser.findElement(delete).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), pat + " deleted"));
+        admin.get("/api/v1/admin/users/" + pat).problem(404);
     }
 
     @Test

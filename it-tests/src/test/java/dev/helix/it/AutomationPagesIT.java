@@ -10,14 +10,15 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The spirals and rituals pages in a real browser: a definition's problems listed one by one, a spiral saved,
- * drawn and run with its step detail; a ritual run with its progress and history. Each change is checked
- * through the REST API.
+ * drawn and run with its step detail, then deleted once the user agrees; a ritual run with its progress and
+ * history. Each change is checked through the REST API.
  */
 @ExtendWith(ArquillianExtension.class)
 class AutomationPagesIT extends BrowserTest {
@@ -57,6 +58,14 @@ class AutomationPagesIT extends BrowserTest {
         browser.get(HelixClient.BASE + "/spirals.xhtml?id=" + id + "&run=" + run.getJsonNumber("id"));
         WebElement steps = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-steps")));
         assertTrue(steps.getText().contains("greet") && steps.getText().contains("greeting = hello world"), steps.getText());
+
+        // Deleting asks first.
+        browser.findElement(By.id("editor:delete")).click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(question.getText().startsWith("Delete this spiral?"), question.getText());
+        question.accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor:messages"), "Spiral " + id + " deleted"));
+        admin.get("/api/v1/spirals/" + id).problem(404);
     }
 
     @Test
