@@ -9,8 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.context.PartialResponseWriter;
-import jakarta.faces.context.PartialViewContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -24,13 +22,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The portal's sign-in form; and what an AJAX request hears once its session has ended. */
+/** The portal's sign-in form. */
 @Named
 @RequestScoped
 public class LoginPage {
-
-    /** The error an AJAX request gets when its session has ended. */
-    private static final String SESSION_ENDED = "helix.session-ended";
 
     @Inject
     SecurityContext securityContext;
@@ -45,27 +40,6 @@ public class LoginPage {
     private String password;
     private String next;
     private String ssoError;
-
-    /**
-     * Before the page renders: answers an AJAX request that was sent here to sign in. The browser follows the redirect
-     * of a portal page's request whose session has ended, AJAX header and all; the request gets an error that its page
-     * shows (helix/portal.js), not this page as an update that changes nothing.
-     */
-    public void answerAjaxRequest() throws IOException {
-        PartialViewContext partial = faces.getPartialViewContext();
-        if (!partial.isAjaxRequest()) {
-            return;
-        }
-        faces.getExternalContext().setResponseContentType("text/xml");
-        faces.getExternalContext().setResponseCharacterEncoding("UTF-8");
-        PartialResponseWriter writer = partial.getPartialResponseWriter();
-        writer.startDocument();
-        writer.startError(SESSION_ENDED);
-        writer.write("The session has ended: sign in again");
-        writer.endError();
-        writer.endDocument();
-        faces.responseComplete();
-    }
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
