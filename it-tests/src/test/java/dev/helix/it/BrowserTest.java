@@ -7,7 +7,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A test that drives the portal in a fresh headless browser per test, and keeps a screenshot of its last page. */
+/**
+ * A test that drives the portal in a fresh headless browser per test, keeps a screenshot of its last page, and fails
+ * if the browser reported a Content Security Policy violation.
+ */
 abstract class BrowserTest {
 
     protected WebDriver browser;
@@ -21,6 +24,6 @@ abstract class BrowserTest {
 
     @AfterEach
     void closeBrowser(TestInfo test) throws IOException {
-        HeadlessBrowser.screenshotAndQuit(browser, test);
+        HeadlessBrowser.finish(browser, test);
     }
 }

@@ -1,9 +1,14 @@
 package dev.helix.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -12,14 +17,23 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromedriver, for the browser tests. Each test leaves a screenshot of
- * its last page in {@code target/screenshots}.
+ * its last page in {@code target/screenshots}, and fails if the browser's console reported a Content Security Policy
+ * violation on any page it showed.
  */
 final class HeadlessBrowser {
+
+    /** Run in every page before its own scripts: logs each violation of its Content Security Policy. */
+    private static final String REPORT_VIOLATIONS = "document.addEventListener('securitypolicyviolation', function (v) {"
+            + " console.error('Content Security Policy violation: ' + v.effectiveDirective + ' refused '"
+            + " + (v.blockedURI || 'inline') + ' at ' + v.sourceFile + ':' + v.lineNumber + ' ' + v.sample); });";
 
     private HeadlessBrowser() {
     }
@@ -32,10 +46,17 @@ final class HeadlessBrowser {
                 "--window-size=1400,1000");
         // The test server's HTTPS certificate is Liberty's generated, self-signed one.
         options.setAcceptInsecureCerts(true);
+        // The console, where the browser reports what the Content Security Policy refused.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("helix.it.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        // The browser reports some violations itself, but not all: not an eval whose error a script caught.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", REPORT_VIOLATIONS));
+        return browser;
     }
 
     static WebDriverWait patiently(WebDriver browser) {
@@ -53,12 +74,27 @@ final class HeadlessBrowser {
         wait.until(ExpectedConditions.urlContains(page));
     }
 
-    /** Keeps a screenshot of the page the test ended on, then closes the browser. */
-    static void screenshotAndQuit(WebDriver browser, TestInfo test) throws IOException {
+    /**
+     * What the browser's console reported, since the last look, about something the Content Security Policy refused:
+     * an inline script or handler without the page's nonce, an eval, a source of another origin.
+     */
+    static List<String> policyViolations(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .toList();
+    }
+
+    /**
+     * Keeps a screenshot of the page the test ended on and closes the browser; then fails the test if the browser
+     * refused anything under the Content Security Policy meanwhile.
+     */
+    static void finish(WebDriver browser, TestInfo test) throws IOException {
         if (browser == null) {
             return;
         }
+        List<String> violations;
         try {
+            violations = policyViolations(browser);
             Path shots = Files.createDirectories(Path.of("target", "screenshots"));
             Files.write(shots.resolve(test.getTestClass().orElseThrow().getSimpleName() + "-"
                             + test.getTestMethod().orElseThrow().getName() + ".png"),
@@ -66,5 +102,6 @@ final class HeadlessBrowser {
         } finally {
             browser.quit();
         }
+        assertEquals(List.of(), violations, "the browser reported Content Security Policy violations");
     }
 }

@@ -152,7 +152,7 @@ class KeycloakIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
             assertTrue(browser.getCurrentUrl().contains("/realms/helix/"), browser.getCurrentUrl());
         } finally {
-            HeadlessBrowser.screenshotAndQuit(browser, test);
+            HeadlessBrowser.finish(browser, test);
         }
     }
 
