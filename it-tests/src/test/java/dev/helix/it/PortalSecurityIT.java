@@ -28,8 +28,10 @@ class PortalSecurityIT {
     void pagesCarrySecurityHeadersAndTheSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         HttpResponse<String> login = PortalVisitor.overHttp().get("/login.xhtml");
         assertEquals(200, login.statusCode());
+        assertEquals(1, login.headers().allValues("Content-Security-Policy").size(), login.headers().toString());
         String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'")
+                && policy.contains("script-src 'self' 'nonce-") && !policy.contains("unsafe-eval"), policy);
         assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
@@ -47,20 +49,23 @@ class PortalSecurityIT {
     void aFormPostWithoutThePagesViewStateChangesNothing() throws Exception {
         PortalVisitor browser = PortalVisitor.overHttp();
         browser.signIn();
-        String realState = PortalVisitor.viewState(browser.get("/dashboard.xhtml").body());
+        HttpResponse<String> dashboard = browser.get("/dashboard.xhtml");
+        String realState = PortalVisitor.viewState(dashboard.body());
+        String nonce = PortalVisitor.nonce(dashboard);
 
         String forgedTitle = "Forged " + System.nanoTime();
-        HttpResponse<String> forged = browser.post("/dashboard.xhtml", createForm(forgedTitle, "-4242:-4242"));
+        HttpResponse<String> forged = browser.post("/dashboard.xhtml", createForm(forgedTitle, "-4242:-4242", nonce));
         assertFalse(HelixClient.admin().get("/api/v1/tasks?limit=50").body().contains(forgedTitle),
                 "a post with a forged ViewState created a task; answered " + forged.statusCode());
 
         String realTitle = "Genuine " + System.nanoTime();
-        browser.post("/dashboard.xhtml", createForm(realTitle, realState));
+        browser.post("/dashboard.xhtml", createForm(realTitle, realState, nonce));
         assertTrue(HelixClient.admin().get("/api/v1/tasks?limit=50").body().contains(realTitle),
                 "the same post with the page's own ViewState must work, or the check above proves nothing");
     }
 
-    private static Map<String, String> createForm(String title, String viewState) {
+    /** The dashboard's form to create a task, as a browser posts it: with the page's ViewState and CSP nonce. */
+    private static Map<String, String> createForm(String title, String viewState, String nonce) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("create_SUBMIT", "1");
         form.put("create:title", title);
@@ -68,6 +73,7 @@ class PortalSecurityIT {
         form.put("create:priority_input", "MEDIUM");
         form.put("create:submit", "create:submit");
         form.put("jakarta.faces.ViewState", viewState);
+        form.put("primefaces.nonce", nonce);
         return form;
     }
 }

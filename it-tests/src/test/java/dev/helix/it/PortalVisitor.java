@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 final class PortalVisitor {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
 
     private final String base;
     private final HttpClient client;
@@ -67,6 +68,13 @@ final class PortalVisitor {
         HttpResponse<String> signedIn = post("/login.xhtml", form);
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         return signedIn;
+    }
+
+    /** The nonce in a page's Content Security Policy, which a browser posts back with the page's forms. */
+    static String nonce(HttpResponse<String> page) {
+        Matcher matcher = NONCE.matcher(page.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertTrue(matcher.find(), "no nonce in the page's policy");
+        return matcher.group(1);
     }
 
     /** The ViewState of a page's form. */

@@ -33,8 +33,7 @@ public class ErrorPages extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         // Asked for by address rather than reached by an error: there is nothing to see here.
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
-        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
-                ? failed : request.getRequestURI();
+        String uri = requestedUri(request);
         if (response.isCommitted()) {
             return; // the answer is on its way already; nothing can replace it
         }
@@ -49,6 +48,12 @@ public class ErrorPages extends HttpServlet {
         } else {
             Problems.write(response, status);
         }
+    }
+
+    /** The address the client asked for: on an error dispatch, the one whose request failed, not this page's. */
+    public static String requestedUri(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+                ? failed : request.getRequestURI();
     }
 
     /**

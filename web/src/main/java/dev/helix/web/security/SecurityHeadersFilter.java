@@ -1,53 +1,65 @@
 package dev.helix.web.security;
 
-import dev.helix.sso.service.OpenIdProvider;
+import dev.helix.web.api.problems.Problems;
+import dev.helix.web.errors.ErrorPages;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
- * Security headers on every answer of the portal and the API: a Content Security Policy that loads and connects
- * only to Helix's own origin (the push stream's ws/wss included; PrimeFaces needs inline scripts, eval and inline
- * styles, so those are allowed), no framing,
- * no MIME sniffing, same-origin referrers, and HSTS when the request came over HTTPS. With single sign-on on,
- * forms may also lead to the identity provider (signing out ends its session there too).
+ * Security headers on every answer of the portal and the API: a Content Security Policy
+ * ({@link ContentSecurityPolicy}: the API's for the API, the portal's for everything else), no framing, no MIME
+ * sniffing, same-origin referrers, and HSTS when the request came over HTTPS.
+ * <p>
+ * A Faces page gets the portal's policy with its own nonce: PrimeFaces ({@code primefaces.CSP} in {@code web.xml})
+ * adds that policy as a second header while it renders the page. Browsers enforce every policy they get, so the
+ * nonce'd one replaces the one set here rather than joining it (which would refuse the page's inline scripts). Error
+ * pages are Faces pages too: the filter also runs on error dispatches.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'";
+    private static final String CSP = "Content-Security-Policy";
 
     @Inject
-    OpenIdProvider sso;
-
-    private volatile String policy;
+    ContentSecurityPolicy policy;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", policy());
+        boolean api = Problems.isApi(request, ErrorPages.requestedUri(request));
+        response.setHeader(CSP, api ? policy.getApi() : policy.getPortal());
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, api ? response : new OnePolicy(response));
     }
 
-    private String policy() {
-        if (policy == null) {
-            policy = sso.configuration().issuer()
-                    .map(issuer -> POLICY + " " + issuer.getScheme() + "://" + issuer.getAuthority()).orElse(POLICY);
+    /** A response whose Content Security Policy, once added again, replaces the one it had. */
+    private static final class OnePolicy extends HttpServletResponseWrapper {
+
+        OnePolicy(HttpServletResponse response) {
+            super(response);
         }
-        return policy;
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (CSP.equalsIgnoreCase(name)) {
+                setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
     }
 }
