@@ -10,13 +10,13 @@ import jakarta.inject.Named;
  * Helix's Content Security Policies: the portal's and the API's.
  * <p>
  * The portal's loads everything from Helix's own origin only (for connections that includes the fleet stream's
- * ws/wss), runs no script but Helix's files and the inline scripts PrimeFaces marks with the page's nonce (no
- * {@code 'unsafe-inline'}, no {@code 'unsafe-eval'}: PrimeFaces evaluates the scripts of AJAX answers as nonce'd
- * script elements), allows no plugins, no framing, no other base URL, and forms only to Helix and, with single
- * sign-on on, to the identity provider ("Sign out" goes there). Inline styles stay allowed: PrimeFaces writes
- * {@code style} attributes into its markup (sizes, positions, progress), and styles cannot run code. Its script
- * directive comes last, so that PrimeFaces, given this policy as {@code primefaces.CSP_POLICY} ({@code web.xml}),
- * adds each page's nonce to it.
+ * ws/wss), runs no script but the files Helix serves and the inline scripts PrimeFaces marks with the page's nonce
+ * (no {@code 'unsafe-inline'}, no {@code 'unsafe-eval'}: PrimeFaces evaluates the scripts of AJAX answers as
+ * nonce'd script elements), allows no plugins, no framing, no other base URL, and forms only to Helix and, with
+ * single sign-on on, to the identity provider ("Sign out" goes there). Inline styles stay allowed: PrimeFaces
+ * writes {@code style} attributes, in the markup it renders and in the markup its widgets insert, and styles cannot
+ * run code (docs/architecture.md has the measurement). Its script directive comes last, so that PrimeFaces, given
+ * this policy as {@code primefaces.CSP_POLICY} ({@code web.xml}), adds each page's nonce to it.
  * <p>
  * The API's answers are data, never documents: they may load nothing, be framed nowhere, post nowhere.
  */
