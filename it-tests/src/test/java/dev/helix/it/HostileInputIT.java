@@ -111,7 +111,7 @@ class HostileInputIT {
     @Test
     void anExpiredPortalViewLeadsBackToThePageWithAMessage() throws Exception {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
         for (HttpRequest request : List.of(
                 HttpRequest.newBuilder(URI.create(HelixClient.BASE + "/login.xhtml?jakarta.faces.ViewState=zzz")).build(),
                 HttpRequest.newBuilder(URI.create(HelixClient.BASE + "/login.xhtml"))
@@ -120,6 +120,7 @@ class HostileInputIT {
                                 + "&jakarta.faces.ViewState=-42%3A-42")).build())) {
             HttpResponse<String> page = browser.send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode(), page.body());
+            assertEquals(HelixClient.BASE + "/login.xhtml", page.uri().toString(), "sent to the page afresh");
             assertTrue(page.body().contains("This page had expired, so your last action was not carried out"), page.body());
             assertTrue(page.body().contains("Sign in"), "the page itself, fresh: " + page.body());
         }
