@@ -8,6 +8,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -39,11 +41,13 @@ public class PermissionMatrix {
 
     private final FreshCopy<RoleGrants> copy = new FreshCopy<>(Duration.ofSeconds(FRESH_SECONDS), this::read);
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RoleGrants grants() {
         return copy.get();
     }
 
     /** The permissions of a caller with these role names; names that are no role grant nothing. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Set<Permission> permissionsOf(Set<String> roleNames) {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         roleNames.forEach(name -> Role.byName(name).ifPresent(roles::add));

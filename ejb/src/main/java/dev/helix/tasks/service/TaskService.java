@@ -18,6 +18,8 @@ import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.TaskTransition;
 import dev.helix.tasks.internal.TaskProgression;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,6 +58,7 @@ public class TaskService {
         return task;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Task task(long id) {
         Task task = em.find(Task.class, id);
         if (task == null) {
@@ -65,6 +68,7 @@ public class TaskService {
     }
 
     /** Tasks, newest first, optionally of one status. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Task> tasks(TaskStatus status, int offset, int limit) {
         TypedQuery<Task> query = status == null
                 ? em.createQuery("SELECT t FROM Task t ORDER BY t.id DESC", Task.class)
@@ -107,16 +111,19 @@ public class TaskService {
         return task;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ChecklistProgress progress(long id) {
         return Checklist.parse(task(id).getPlan()).progress();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TaskTransition> history(long id) {
         task(id);
         return em.createQuery("SELECT t FROM TaskTransition t WHERE t.taskId = :id ORDER BY t.id", TaskTransition.class)
                 .setParameter("id", id).getResultList();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Approval> approvals(long id) {
         task(id);
         return em.createQuery("SELECT a FROM Approval a WHERE a.taskId = :id ORDER BY a.id", Approval.class)
@@ -124,6 +131,7 @@ public class TaskService {
     }
 
     /** Every working agent with its task and current checklist item. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AgentProgress> liveProgress() {
         List<Object[]> rows = em.createQuery("SELECT a, t FROM Agent a, Task t WHERE a.status = :working "
                         + "AND t.id = a.currentTaskId ORDER BY a.id", Object[].class)
@@ -138,6 +146,7 @@ public class TaskService {
 
     /** Counts of tasks per status, for the dashboard. */
     /** How many tasks are in each status, every status present (0 for none). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<TaskStatus, Long> countsByStatus() {
         Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
         for (TaskStatus status : TaskStatus.values()) {

@@ -15,7 +15,7 @@ import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * verification, marked as acknowledged).
  */
 @Path("/admin/audit")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Administration")
 public class AuditResource {
 

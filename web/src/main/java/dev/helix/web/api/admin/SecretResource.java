@@ -6,7 +6,7 @@ import dev.helix.secrets.model.StoredSecret;
 import dev.helix.secrets.service.SecretVault;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Secrets for administrators: write-only values, names and key ids to read, and key rotation. */
 @Path("/admin/secrets")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")

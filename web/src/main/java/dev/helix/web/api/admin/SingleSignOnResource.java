@@ -7,7 +7,7 @@ import dev.helix.sso.service.OpenIdProvider;
 import dev.helix.sso.service.RealmRoleSync;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Single sign-on for administrators: how it is configured, and putting Helix's roles into the Keycloak realm. */
 @Path("/admin/sso")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 public class SingleSignOnResource {

@@ -13,7 +13,7 @@ import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** User accounts, for administrators: create, read, change roles, disable/enable, reset password, delete. */
 @Path("/admin/users")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")

@@ -12,7 +12,7 @@ import dev.helix.shared.model.Choice;
 import dev.helix.web.api.Csv;
 import dev.helix.web.api.Instants;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * instants; {@code to} is exclusive and defaults to now, {@code from} to the resolution's default range before it.
  */
 @Path("/analytics")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytics")
 public class AnalyticsResource {

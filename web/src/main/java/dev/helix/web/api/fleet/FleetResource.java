@@ -5,7 +5,7 @@ import dev.helix.tasks.model.AgentProgress;
 import dev.helix.tasks.model.ChecklistItem;
 import dev.helix.tasks.service.TaskService;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The fleet as a whole: what every working agent is doing right now. */
 @Path("/fleet")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Fleet")
 public class FleetResource {

@@ -7,7 +7,7 @@ import dev.helix.identity.service.ApiKeys;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own API keys: issue one (its text is shown only in that answer), list them, revoke one. */
 @Path("/me/api-keys")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")

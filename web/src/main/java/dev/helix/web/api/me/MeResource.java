@@ -6,7 +6,7 @@ import dev.helix.notifications.service.Notifications;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own account: who they are, what they may do, and their password. */
 @Path("/me")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")

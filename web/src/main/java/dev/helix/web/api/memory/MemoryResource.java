@@ -5,8 +5,9 @@ import dev.helix.memory.model.IndexStatus;
 import dev.helix.memory.model.NewMemory;
 import dev.helix.memory.service.Memories;
 import dev.helix.web.audit.Audited;
+import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * similarity of their embeddings, computed by the compute kernels.
  */
 @Path("/memory")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Memory")
@@ -42,8 +42,8 @@ public class MemoryResource {
     @Inject
     Memories memories;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     @POST
     @RequiresPermission(Permission.MEMORY_WRITE)
@@ -51,7 +51,7 @@ public class MemoryResource {
     @Audited("memory.create")
     public Response remember(@NotNull(message = "a JSON body is required") @Valid MemoryRequest request, @Context UriInfo uri) {
         MemoryView memory = MemoryView.of(memories.remember(new NewMemory(request.text(), request.kind(),
-                request.workspace(), request.taskId()), security.getUserPrincipal().getName()));
+                request.workspace(), request.taskId()), caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(memory.id())).build()).entity(memory).build();
     }
 

@@ -8,8 +8,9 @@ import dev.helix.rituals.service.RitualStages;
 import dev.helix.rituals.service.Rituals;
 import dev.helix.web.api.StrictJson;
 import dev.helix.web.audit.Audited;
+import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * history and analytics. Every run is a Jakarta Batch job execution with checkpoints.
  */
 @Path("/rituals")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Rituals")
@@ -52,8 +52,8 @@ public class RitualResource {
     @Inject
     RitualStages stages;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     @GET
     @RequiresPermission(Permission.RITUAL_READ)
@@ -101,7 +101,7 @@ public class RitualResource {
     public Response start(@PathParam("name") String name, String body, @Context UriInfo uri) {
         RunRequest request = StrictJson.fromJson(body, RunRequest.class);
         boolean dryRun = request != null && Boolean.TRUE.equals(request.dryRun());
-        RitualRun run = rituals.start(name, dryRun, request == null ? null : request.steps(), security.getUserPrincipal().getName());
+        RitualRun run = rituals.start(name, dryRun, request == null ? null : request.steps(), caller.name());
         return Response.accepted(RunView.of(run, rituals.stagesOf(run.getId())))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(run.getId())).build()).build();
     }

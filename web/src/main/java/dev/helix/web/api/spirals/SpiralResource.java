@@ -7,8 +7,9 @@ import dev.helix.spirals.model.SpiralVersion;
 import dev.helix.spirals.service.SpiralCatalog;
 import dev.helix.spirals.service.SpiralRuns;
 import dev.helix.web.audit.Audited;
+import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * job execution that can be stopped and, when it failed or was stopped, restarted from the step where it ended.
  */
 @Path("/spirals")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Spirals")
@@ -53,8 +53,8 @@ public class SpiralResource {
     @Inject
     SpiralRuns runs;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     @GET
     @RequiresPermission(Permission.SPIRAL_READ)
@@ -181,6 +181,6 @@ public class SpiralResource {
     }
 
     private String actor() {
-        return security.getUserPrincipal().getName();
+        return caller.name();
     }
 }

@@ -5,7 +5,7 @@ import dev.helix.spirals.model.WebhookSignature;
 import dev.helix.spirals.service.SpiralRuns;
 import dev.helix.web.api.problems.Problems;
 import dev.helix.web.security.SignedRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * return its first run. A body has at most 64 KiB (413).
  */
 @Path("/hooks")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 @Tag(name = "Spirals")

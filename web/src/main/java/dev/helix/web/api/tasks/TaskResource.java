@@ -12,8 +12,9 @@ import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.api.problems.Problems;
 import dev.helix.web.audit.Audited;
+import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,7 +32,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Spec-driven tasks: create, list, read, decide gates, cancel, follow progress and history. */
 @Path("/tasks")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
@@ -55,8 +55,8 @@ public class TaskResource {
     @Inject
     AuditContext audit;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     @POST
     @RequiresPermission(Permission.TASK_CREATE)
@@ -65,7 +65,7 @@ public class TaskResource {
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateTaskRequest request, @Context UriInfo uri) {
         NewTask task = new NewTask(request.title(), request.prompt(),
                 request.priority() == null ? Priority.MEDIUM : request.priority(), Boolean.TRUE.equals(request.justDoIt()));
-        TaskView created = TaskView.of(tasks.create(task, security.getUserPrincipal().getName()));
+        TaskView created = TaskView.of(tasks.create(task, caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
 
@@ -95,7 +95,7 @@ public class TaskResource {
     public TaskView decide(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
         String before = tasks.task(id).getStatus().name();
         TaskView decided = TaskView.of(tasks.decide(id, request.gate(), request.decision(), request.comment(),
-                security.getUserPrincipal().getName()));
+                caller.name()));
         audit.change(Map.of("status", before), Map.of("status", decided.status()));
         return decided;
     }
@@ -115,7 +115,7 @@ public class TaskResource {
     @Audited("task.cancel")
     public TaskView cancel(@PathParam("id") long id) {
         String before = tasks.task(id).getStatus().name();
-        TaskView cancelled = TaskView.of(tasks.cancel(id, security.getUserPrincipal().getName()));
+        TaskView cancelled = TaskView.of(tasks.cancel(id, caller.name()));
         audit.change(Map.of("status", before), Map.of("status", cancelled.status()));
         return cancelled;
     }
