@@ -81,9 +81,12 @@ public final class LifecycleBenchmark {
         String key = helix.post("/api/v1/me/api-keys", "{\"name\":\"request overhead benchmark\"}", 201).getString("key");
         RequestOverhead probe = new RequestOverhead(url);
         List<RequestOverhead.Result> results = List.of(
-                probe.measure("ping, no Helix", "/helix-benchmarks/ping", null, requests, threads),
-                probe.measure("GET /api/v1/me, HTTP Basic", "/api/v1/me", helix.authorization(), requests, threads),
-                probe.measure("GET /api/v1/me, API key", "/api/v1/me", "Bearer " + key, requests, threads));
+                probe.measure("ping, no Helix", probe.to("/helix-benchmarks/ping").build(), 200, requests, threads),
+                probe.measure("GET /api/v1/me, HTTP Basic",
+                        probe.to("/api/v1/me").header("Authorization", helix.authorization()).build(), 200, requests,
+                        threads),
+                probe.measure("GET /api/v1/me, API key",
+                        probe.to("/api/v1/me").header("Authorization", "Bearer " + key).build(), 200, requests, threads));
         results.forEach(r -> System.out.printf("Requests, %s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d failed%n", r.variant(),
                 r.summary().perSecond(), r.summary().p50Millis(), r.summary().p99Millis(), r.failures()));
         return results;
