@@ -2,6 +2,7 @@ package dev.helix.benchmarks;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,13 +13,17 @@ import java.util.List;
 /**
  * The lifecycle load harness: against a running Helix (offline provider, zero per-item delay) it first measures
  * the raw JMS send/receive rate on the same server through the JMS probe, then drives a warm-up and a measured
- * run of tasks through both gates to DONE, and reports tasks/s and p50/p99 creation-to-DONE latency; then it
- * measures what authentication, rate limit and permission check add to a request ({@link RequestOverhead}), and
- * spiral runs per second ({@link SpiralRunBenchmark}; {@code bench.lifecycle=false} measures only those). Settings
+ * run of tasks through both gates to DONE, and reports tasks/s and p50/p99 creation-to-DONE latency; then the probe's
+ * bare XA step as the reference of a task step, reads with an API key and with HTTP Basic against the unauthenticated
+ * ping ({@link RequestOverhead}), spiral runs per second ({@link SpiralRunBenchmark}; {@code bench.lifecycle=false}
+ * measures only those), and last the write, {@code POST /api/v1/tasks}. Settings
  * come from system properties ({@code bench.*}, see the benchmarks pom); the report goes to stdout and to
  * {@code bench.report} as markdown.
  */
 public final class LifecycleBenchmark {
+
+    /** Work orders through the dispatch queue of one task of the harness's prompt (4 checklist items). */
+    private static final int ORDERS_PER_TASK = 13;
 
     private LifecycleBenchmark() {
     }
@@ -38,6 +43,7 @@ public final class LifecycleBenchmark {
         System.out.printf("JMS reference: %d persistent messages, %.0f sent/s, %.0f received/s%n", jmsMessages,
                 jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
 
+        String key = helix.post("/api/v1/me/api-keys", "{\"name\":\"request benchmark\"}", 201).getString("key");
         StringBuilder markdown = new StringBuilder();
         if (Boolean.parseBoolean(System.getProperty("bench.lifecycle", "true"))) {
             TaskDriver.Run run;
@@ -51,9 +57,13 @@ public final class LifecycleBenchmark {
             System.out.println("Lifecycle: " + run.summary() + ", failed " + run.failed() + ", states push never announced "
                     + run.missedEvents());
             markdown.append(markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total")))
-                    .append(overheadMarkdown(requestOverhead(url, helix)));
+                    .append(stepMarkdown(helix, run, ORDERS_PER_TASK))
+                    .append(overheadMarkdown("Reads", requestOverhead(url, helix, key, run.sampleTaskId())));
         }
         markdown.append(SpiralRunBenchmark.markdown(spiralRuns(helix)));
+        if (Boolean.parseBoolean(System.getProperty("bench.lifecycle", "true"))) {
+            markdown.append(overheadMarkdown("The write", writeCost(url, key)));
+        }
         Files.writeString(report, markdown.toString());
         System.out.println("Report: " + report.toAbsolutePath());
     }
@@ -73,33 +83,92 @@ public final class LifecycleBenchmark {
         return results;
     }
 
-    /** The same GETs without Helix in the way, with HTTP Basic, and with an API key. */
-    private static List<RequestOverhead.Result> requestOverhead(String url, HelixConnection helix)
-            throws InterruptedException {
+    /**
+     * The same number of requests, side by side on one server: the unauthenticated ping (the reference), a read of
+     * one task with an API key and with HTTP Basic, and {@code GET /api/v1/me} with an API key.
+     */
+    private static List<RequestOverhead.Result> requestOverhead(String url, HelixConnection helix, String key,
+            long taskId) throws InterruptedException {
         int requests = Integer.getInteger("bench.requests", 5000);
         int threads = Integer.getInteger("bench.request.threads", 8);
-        String key = helix.post("/api/v1/me/api-keys", "{\"name\":\"request overhead benchmark\"}", 201).getString("key");
         RequestOverhead probe = new RequestOverhead(url);
+        String task = "/api/v1/tasks/" + taskId;
         List<RequestOverhead.Result> results = List.of(
-                probe.measure("ping, no Helix", "/helix-benchmarks/ping", null, requests, threads),
-                probe.measure("GET /api/v1/me, HTTP Basic", "/api/v1/me", helix.authorization(), requests, threads),
-                probe.measure("GET /api/v1/me, API key", "/api/v1/me", "Bearer " + key, requests, threads));
-        results.forEach(r -> System.out.printf("Requests, %s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d failed%n", r.variant(),
-                r.summary().perSecond(), r.summary().p50Millis(), r.summary().p99Millis(), r.failures()));
+                probe.measure("ping, no sign-in (reference)", probe.to("/helix-benchmarks/ping").build(), 200, requests,
+                        threads),
+                probe.measure("GET " + task + ", API key", probe.to(task).header("X-API-Key", key).build(), 200,
+                        requests, threads),
+                probe.measure("GET " + task + ", HTTP Basic",
+                        probe.to(task).header("Authorization", helix.authorization()).build(), 200, requests, threads),
+                probe.measure("GET /api/v1/me, API key", probe.to("/api/v1/me").header("X-API-Key", key).build(), 200,
+                        requests, threads));
+        results.forEach(LifecycleBenchmark::print);
         return results;
     }
 
-    private static String overheadMarkdown(List<RequestOverhead.Result> results) {
+    /**
+     * The write: {@code POST /api/v1/tasks} with an API key, against a fresh ping in the same minute. Measured last,
+     * since every task it creates goes on to its agents' work.
+     */
+    private static List<RequestOverhead.Result> writeCost(String url, String key) throws InterruptedException {
+        int requests = Integer.getInteger("bench.write.requests", 1000);
+        int threads = Integer.getInteger("bench.request.threads", 8);
+        RequestOverhead probe = new RequestOverhead(url);
+        List<RequestOverhead.Result> results = List.of(
+                probe.measure("ping, no sign-in (reference)", probe.to("/helix-benchmarks/ping").build(), 200, requests,
+                        threads),
+                probe.measure("POST /api/v1/tasks, API key", probe.to("/api/v1/tasks").header("X-API-Key", key)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"title\":\"Write benchmark\",\"prompt\":\"Add a health check endpoint\"}")).build(),
+                        201, requests, threads));
+        results.forEach(LifecycleBenchmark::print);
+        return results;
+    }
+
+    private static void print(RequestOverhead.Result r) {
+        System.out.printf("Requests, %s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d failed%s%n", r.variant(),
+                r.summary().perSecond(), r.summary().p50Millis(), r.summary().p99Millis(), r.failures(),
+                r.firstFailure() == null ? "" : " (first: " + r.firstFailure() + ")");
+    }
+
+    /** A table of request variants; the first row is the reference each ratio divides by. */
+    private static String overheadMarkdown(String title, List<RequestOverhead.Result> results) {
+        double reference = results.get(0).summary().perSecond();
         StringBuilder table = new StringBuilder("""
 
-                Request overhead (%d GETs per variant from %d threads, after a warm-up):
+                %s (%d requests per variant from %d threads, after a warm-up):
 
-                | variant | requests/s | p50 | p99 | failed |
-                | --- | ---: | ---: | ---: | ---: |
-                """.formatted(results.get(0).summary().count(), Integer.getInteger("bench.request.threads", 8)));
-        results.forEach(r -> table.append("| %s | %.0f | %.2f ms | %.2f ms | %d |%n".formatted(r.variant(),
-                r.summary().perSecond(), r.summary().p50Millis(), r.summary().p99Millis(), r.failures())));
+                | variant | requests/s | ratio to the ping | p50 | p99 | failed |
+                | --- | ---: | ---: | ---: | ---: | ---: |
+                """.formatted(title, results.get(0).summary().count(), Integer.getInteger("bench.request.threads", 8)));
+        results.forEach(r -> table.append("| %s | %.0f | %.2f | %.2f ms | %.2f ms | %d |%n".formatted(r.variant(),
+                r.summary().perSecond(), r.summary().perSecond() / reference, r.summary().p50Millis(),
+                r.summary().p99Millis(), r.failures())));
         return table.toString();
+    }
+
+    /**
+     * The step reference: the probe's bare XA step (receive, update a row, send, one transaction) from as many
+     * threads as Helix has dispatch workers, against the lifecycle's work orders per second.
+     */
+    private static String stepMarkdown(HelixConnection helix, TaskDriver.Run run, int ordersPerTask) {
+        int threads = Integer.getInteger("bench.step.threads", 4);
+        int steps = Integer.getInteger("bench.steps", 5000);
+        helix.get("/helix-benchmarks/xa-step?threads=" + threads + "&steps=" + Math.max(100, steps / 10));
+        JsonObject xa = helix.get("/helix-benchmarks/xa-step?threads=" + threads + "&steps=" + steps);
+        double stepsPerSecond = xa.getJsonNumber("stepsPerSecond").doubleValue();
+        double ordersPerSecond = run.summary().perSecond() * ordersPerTask;
+        System.out.printf("Bare XA step, %d threads: %.0f steps/s, p50 %.2f ms, p99 %.2f ms, %d failed, %d row updates%n",
+                threads, stepsPerSecond, xa.getJsonNumber("p50Millis").doubleValue(),
+                xa.getJsonNumber("p99Millis").doubleValue(), xa.getInt("failed"), xa.getJsonNumber("rowUpdates").longValue());
+        return """
+
+                Step cost: the bare XA step of the probe (%d threads, %d steps): **%.0f steps/s**, p50 %.2f ms, p99 %.2f ms,
+                %d failed; the lifecycle's work orders: %.2f tasks/s × %d orders = **%.0f orders/s**, so a task step costs
+                **%.1f×** the bare XA step.
+                """.formatted(threads, xa.getInt("steps"), stepsPerSecond, xa.getJsonNumber("p50Millis").doubleValue(),
+                xa.getJsonNumber("p99Millis").doubleValue(), xa.getInt("failed"), run.summary().perSecond(),
+                ordersPerTask, ordersPerSecond, stepsPerSecond / ordersPerSecond);
     }
 
     private static String markdown(String url, int tasks, int concurrency, int warmup, JsonObject jms,

@@ -12,12 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What authentication, the rate limit and the permission check add to a request: the same number of GETs, from
- * the same number of threads, against the unauthenticated ping of the probe WAR (the HTTP round trip alone) and
- * against {@code GET /api/v1/me} with HTTP Basic (a credential-cache hit) and with an API key (a database
- * lookup by prefix and a SHA-256 comparison).
+ * Requests per second and latency of one request sent over and over: a warm-up of a tenth as many (at least 100),
+ * then the measured requests, from a given number of threads. Any answer but the expected status, and any request
+ * that gets no answer, counts as a failure. The harness compares variants with it: the probe WAR's unauthenticated
+ * ping (the HTTP round trip alone) against Helix's API with HTTP Basic and with an API key.
  */
 final class RequestOverhead {
 
@@ -29,28 +30,29 @@ final class RequestOverhead {
         this.base = base;
     }
 
-    /** One variant's figures: requests/s and latency percentiles, and how many requests did not answer 200. */
-    record Result(String variant, LatencySummary summary, int failures) {
+    /** One variant's figures: requests/s and latency percentiles, failures and what the first of them was. */
+    record Result(String variant, LatencySummary summary, int failures, String firstFailure) {
     }
 
-    Result measure(String variant, String path, String authorization, int requests, int threads)
+    /** A request to a path of the server under test, with the harness's timeout. */
+    HttpRequest.Builder to(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    Result measure(String variant, HttpRequest request, int expectedStatus, int requests, int threads)
             throws InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        HttpRequest request = builder.build();
-        run(request, Math.max(100, requests / 10), threads, Collections.synchronizedList(new ArrayList<>()),
-                new AtomicInteger());
+        run(request, expectedStatus, Math.max(100, requests / 10), threads,
+                Collections.synchronizedList(new ArrayList<>()), new Failures());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(requests));
-        AtomicInteger failures = new AtomicInteger();
+        Failures failures = new Failures();
         long start = System.nanoTime();
-        run(request, requests, threads, latencies, failures);
-        return new Result(variant, LatencySummary.of(latencies, System.nanoTime() - start), failures.get());
+        run(request, expectedStatus, requests, threads, latencies, failures);
+        return new Result(variant, LatencySummary.of(latencies, System.nanoTime() - start), failures.count.get(),
+                failures.first.get());
     }
 
-    private void run(HttpRequest request, int requests, int threads, List<Long> latencies, AtomicInteger failures)
-            throws InterruptedException {
+    private void run(HttpRequest request, int expectedStatus, int requests, int threads, List<Long> latencies,
+            Failures failures) throws InterruptedException {
         AtomicInteger left = new AtomicInteger(requests);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
@@ -59,11 +61,11 @@ final class RequestOverhead {
                     long sent = System.nanoTime();
                     try {
                         int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status != 200) {
-                            failures.incrementAndGet();
+                        if (status != expectedStatus) {
+                            failures.add("answered " + status);
                         }
                     } catch (Exception e) {
-                        failures.incrementAndGet();
+                        failures.add(e.toString());
                     }
                     latencies.add(System.nanoTime() - sent);
                 }
@@ -73,6 +75,18 @@ final class RequestOverhead {
         pool.shutdown();
         if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("requests did not finish within 10 minutes");
+        }
+    }
+
+    /** How many requests failed, and how the first one did. */
+    private static final class Failures {
+
+        final AtomicInteger count = new AtomicInteger();
+        final AtomicReference<String> first = new AtomicReference<>();
+
+        void add(String failure) {
+            count.incrementAndGet();
+            first.compareAndSet(null, failure);
         }
     }
 }

@@ -34,8 +34,8 @@ public class JmsProbeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int messages = boundedParameter(request, "messages", 1000, MAX_MESSAGES);
-        int bytes = boundedParameter(request, "bytes", 256, 1 << 20);
+        int messages = ProbeParameters.bounded(request, "messages", 1000, MAX_MESSAGES);
+        int bytes = ProbeParameters.bounded(request, "bytes", 256, 1 << 20);
         if (messages < 0 || bytes < 0) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "messages must be 1.." + MAX_MESSAGES
                     + " and bytes 1..1048576");
@@ -67,20 +67,6 @@ public class JmsProbeServlet extends HttpServlet {
                     .add("sendPerSecond", perSecond(messages, sent - start))
                     .add("receivePerSecond", perSecond(messages, received - sent))
                     .build().toString());
-        }
-    }
-
-    /** The parameter's value, its default when absent, or -1 when it is not a number in 1..max. */
-    private static int boundedParameter(HttpServletRequest request, String name, int defaultValue, int max) {
-        String value = request.getParameter(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            return parsed >= 1 && parsed <= max ? parsed : -1;
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -2,11 +2,14 @@ package dev.helix.benchmarks;
 
 import java.util.List;
 
-/** Throughput and latency percentiles of one measured run. */
-record LatencySummary(int count, double seconds, double perSecond, double p50Millis, double p99Millis,
+/**
+ * Throughput and latency percentiles of one measured run; shared by the harness and the probe WAR, which measures
+ * inside the server.
+ */
+public record LatencySummary(int count, double seconds, double perSecond, double p50Millis, double p99Millis,
         double maxMillis) {
 
-    static LatencySummary of(List<Long> latencyNanos, long wallNanos) {
+    public static LatencySummary of(List<Long> latencyNanos, long wallNanos) {
         long[] sorted = latencyNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         double seconds = wallNanos / 1e9;
         return new LatencySummary(sorted.length, seconds, sorted.length / seconds, millis(percentile(sorted, 50)),
