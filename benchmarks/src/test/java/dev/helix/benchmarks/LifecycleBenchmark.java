@@ -43,9 +43,11 @@ public final class LifecycleBenchmark {
         System.out.printf("JMS reference: %d persistent messages, %.0f sent/s, %.0f received/s%n", jmsMessages,
                 jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
 
-        String key = helix.post("/api/v1/me/api-keys", "{\"name\":\"request benchmark\"}", 201).getString("key");
+        boolean lifecycle = Boolean.parseBoolean(System.getProperty("bench.lifecycle", "true"));
+        String key = lifecycle
+                ? helix.post("/api/v1/me/api-keys", "{\"name\":\"request benchmark\"}", 201).getString("key") : null;
         StringBuilder markdown = new StringBuilder();
-        if (Boolean.parseBoolean(System.getProperty("bench.lifecycle", "true"))) {
+        if (lifecycle) {
             TaskDriver.Run run;
             try (TaskDriver driver = new TaskDriver(helix)) {
                 System.out.printf("Warm-up: %d tasks%n", warmup);
@@ -61,7 +63,7 @@ public final class LifecycleBenchmark {
                     .append(overheadMarkdown("Reads", requestOverhead(url, helix, key, run.sampleTaskId())));
         }
         markdown.append(SpiralRunBenchmark.markdown(spiralRuns(helix)));
-        if (Boolean.parseBoolean(System.getProperty("bench.lifecycle", "true"))) {
+        if (lifecycle) {
             markdown.append(overheadMarkdown("The write", writeCost(url, key)));
         }
         Files.writeString(report, markdown.toString());

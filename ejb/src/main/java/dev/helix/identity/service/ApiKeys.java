@@ -95,14 +95,15 @@ public class ApiKeys {
         Instant now = Instant.now();
         Optional<Object[]> found = em.createQuery(
                 "SELECT k, u FROM ApiKey k, User u WHERE k.prefix = :prefix AND u.username = k.owner", Object[].class)
-                .setParameter("prefix", secret.get().prefix()).getResultStream().findFirst()
-                .filter(row -> secret.get().matches(((ApiKey) row[0]).getKeyHash()) && ((ApiKey) row[0]).isUsableAt(now)
-                        && ((User) row[1]).isEnabled());
+                .setParameter("prefix", secret.get().prefix()).getResultStream().findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         ApiKey key = (ApiKey) found.get()[0];
         User owner = (User) found.get()[1];
+        if (!secret.get().matches(key.getKeyHash()) || !key.isUsableAt(now) || !owner.isEnabled()) {
+            return Optional.empty();
+        }
         if (key.getLastUsedAt() == null || key.getLastUsedAt().plus(USE_RECORDING).isBefore(now)) {
             key.usedAt(now);
         }

@@ -144,7 +144,6 @@ public class TaskService {
         }).toList();
     }
 
-    /** Counts of tasks per status, for the dashboard. */
     /** How many tasks are in each status, every status present (0 for none). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<TaskStatus, Long> countsByStatus() {

@@ -74,7 +74,7 @@ public class SpiralResource {
             + "The answer holds the spiral's secret (for signed webhooks and calls) this once.")
     @Audited("spiral.create")
     public Response create(String definition, @Context UriInfo uri) {
-        SpiralCatalog.Created created = catalog.create(definition, actor());
+        SpiralCatalog.Created created = catalog.create(definition, caller.name());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.spiral().getId())).build())
                 .entity(view(created.spiral(), created.secret())).build();
     }
@@ -93,7 +93,7 @@ public class SpiralResource {
     @Operation(summary = "Edit a spiral", description = "Saves a new version; runs keep the version they started with.")
     @Audited("spiral.update")
     public SpiralView update(@PathParam("id") long id, String definition) {
-        return view(catalog.update(id, definition, actor()), null);
+        return view(catalog.update(id, definition, caller.name()), null);
     }
 
     @DELETE
@@ -134,7 +134,7 @@ public class SpiralResource {
     @Audited("spiral.run")
     public Response start(@PathParam("id") long id, InputStream body, @Context UriInfo uri) throws IOException {
         String input = new String(Payloads.read(body), StandardCharsets.UTF_8);
-        SpiralRun run = runs.startManually(id, input, actor());
+        SpiralRun run = runs.startManually(id, input, caller.name());
         return Response.accepted(RunView.of(run, List.of()))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(run.getId())).build()).build();
     }
@@ -180,7 +180,4 @@ public class SpiralResource {
         return SpiralView.of(spiral, catalog.current(spiral.getId()), catalog.nextFire(spiral.getId()).orElse(null), secret);
     }
 
-    private String actor() {
-        return caller.name();
-    }
 }
