@@ -23,7 +23,7 @@ import java.util.List;
 public final class LifecycleBenchmark {
 
     /** Work orders through the dispatch queue of one task of the harness's prompt (4 checklist items). */
-    private static final int ORDERS_PER_TASK = 13;
+    private static final int ORDERS_PER_TASK = 11;
 
     private LifecycleBenchmark() {
     }

@@ -121,19 +121,19 @@ public class AgentPool {
      * such agent is busy and the pool is at its limit.
      */
     public Optional<Agent> allocate(long taskId, String capability, Long preferredAgentId, String phase) {
+        Agent preferred = preferredAgentId == null ? null : em.find(Agent.class, preferredAgentId);
+        if (preferred != null && preferred.getStatus() == AgentStatus.WORKING
+                && Long.valueOf(taskId).equals(preferred.getCurrentTaskId())
+                && gallery.profile(preferred.getRole()).hasCapability(capability)) {
+            return Optional.of(preferred);
+        }
         List<String> roles = gallery.rolesWith(capability);
         if (roles.isEmpty()) {
             throw new InvalidInputException("No agent profile has the capability '" + capability + "'");
         }
         List<Long> candidates = new ArrayList<>();
-        if (preferredAgentId != null) {
-            Agent preferred = em.find(Agent.class, preferredAgentId);
-            if (preferred != null && roles.contains(preferred.getRole())) {
-                if (preferred.getStatus() == AgentStatus.WORKING && Long.valueOf(taskId).equals(preferred.getCurrentTaskId())) {
-                    return Optional.of(preferred);
-                }
-                candidates.add(preferredAgentId);
-            }
+        if (preferred != null && roles.contains(preferred.getRole())) {
+            candidates.add(preferredAgentId);
         }
         candidates.addAll(em.createQuery("SELECT a.id FROM Agent a WHERE a.role IN :roles AND a.status = :idle "
                         + "ORDER BY a.lastActiveAt", Long.class)

@@ -102,8 +102,7 @@ public class AgentRunner {
         switch (task.getStatus()) {
             case BACKLOG -> {
                 if (task.isJustDoIt()) {
-                    progression.move(task, TaskStatus.IMPLEMENTATION_QUEUED, SYSTEM, "just do it: spec skipped", Instant.now());
-                    progression.dispatch(task, Duration.ZERO);
+                    queueImplementation(task, "just do it: spec skipped");
                 } else {
                     withAgent(task, SPEC_CAPABILITY, "SPEC", agent -> {
                         progression.move(task, TaskStatus.SPEC_GENERATION, agent.getName(), null, Instant.now());
@@ -114,20 +113,8 @@ public class AgentRunner {
             case SPEC_GENERATION -> withAgent(task, SPEC_CAPABILITY, "SPEC", agent -> writeSpec(task, agent, null));
             case SPEC_REVISION -> withAgent(task, SPEC_CAPABILITY, "SPEC_REVISION",
                     agent -> writeSpec(task, agent, lastRejection(task)));
-            case SPEC_APPROVED -> {
-                progression.move(task, TaskStatus.IMPLEMENTATION_QUEUED, SYSTEM, null, Instant.now());
-                progression.dispatch(task, Duration.ZERO);
-            }
-            case IMPLEMENTATION_QUEUED -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> {
-                if (task.getPlan() == null || task.getPlan().isBlank()) {
-                    SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), null, null,
-                            learnings.recallFor(task)), modelOf(agent));
-                    task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
-                    pool.recordStep(agent, task.getId(), "Drafted the plan", draft.tokens());
-                }
-                progression.move(task, TaskStatus.IMPLEMENTATION, agent.getName(), null, Instant.now());
-                progression.dispatch(task, stepDelay);
-            });
+            case SPEC_APPROVED -> queueImplementation(task, null);
+            case IMPLEMENTATION_QUEUED -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> startImplementation(task, agent));
             case IMPLEMENTATION -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> workChecklist(task, agent));
             default -> LOG.fine(() -> "Task " + task.getId() + " in " + task.getStatus() + " has no work to do");
         }
@@ -183,6 +170,26 @@ public class AgentRunner {
         work.accept(agent.get());
     }
 
+    /**
+     * Queues the task for implementation and, in the same step, hands it to a free coding agent; the task waits in
+     * {@code IMPLEMENTATION_QUEUED} only while every such agent is busy. Both transitions are recorded and announced.
+     */
+    private void queueImplementation(Task task, String note) {
+        progression.move(task, TaskStatus.IMPLEMENTATION_QUEUED, SYSTEM, note, Instant.now());
+        withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> startImplementation(task, agent));
+    }
+
+    private void startImplementation(Task task, Agent agent) {
+        if (task.getPlan() == null || task.getPlan().isBlank()) {
+            SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), null, null,
+                    learnings.recallFor(task)), modelOf(agent));
+            task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
+            pool.recordStep(agent, task.getId(), "Drafted the plan", draft.tokens());
+        }
+        progression.move(task, TaskStatus.IMPLEMENTATION, agent.getName(), null, Instant.now());
+        progression.dispatch(task, stepDelay);
+    }
+
     private void writeSpec(Task task, Agent agent, String feedback) {
         SpecDraft previous = task.getRequirements() == null ? null
                 : new SpecDraft(task.getRequirements(), task.getDesign(), task.getPlan(), 0);
@@ -194,12 +201,15 @@ public class AgentRunner {
         pool.release(agent.getId(), task.getId(), "SPEC_REVIEW");
     }
 
+    /**
+     * Works the current checklist item: starts it, or finishes it through the model provider. The step that finishes
+     * the last item also hands the task to review, so no order is spent on finding the checklist done.
+     */
     private void workChecklist(Task task, Agent agent) {
         Checklist checklist = Checklist.parse(task.getPlan());
         Optional<ChecklistItem> current = checklist.current();
         if (current.isEmpty()) {
-            progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, agent.getName(), null, Instant.now());
-            pool.release(agent.getId(), task.getId(), "IMPLEMENTATION_REVIEW");
+            submitForReview(task, agent);
             return;
         }
         ChecklistItem item = current.get();
@@ -212,7 +222,16 @@ public class AgentRunner {
             pool.recordStep(agent, task.getId(), result.summary(), result.tokens());
         }
         progression.announceProgress(task, item.text());
-        progression.dispatch(task, stepDelay);
+        if (Checklist.parse(task.getPlan()).current().isEmpty()) {
+            submitForReview(task, agent);
+        } else {
+            progression.dispatch(task, stepDelay);
+        }
+    }
+
+    private void submitForReview(Task task, Agent agent) {
+        progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, agent.getName(), null, Instant.now());
+        pool.release(agent.getId(), task.getId(), "IMPLEMENTATION_REVIEW");
     }
 
     private String lastRejection(Task task) {
