@@ -1,7 +1,7 @@
 package dev.helix.batch;
 
-import dev.helix.shared.model.ConflictException;
-import dev.helix.shared.service.BatchJobs;
+import dev.helix.shared.error.ConflictException;
+import dev.helix.runs.port.BatchJobs;
 import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;

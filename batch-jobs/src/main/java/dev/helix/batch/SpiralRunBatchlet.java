@@ -1,6 +1,6 @@
 package dev.helix.batch;
 
-import dev.helix.shared.model.RunStatus;
+import dev.helix.runs.model.RunStatus;
 import dev.helix.spirals.service.SpiralExecutor;
 import dev.helix.spirals.service.SpiralRunLedger;
 import jakarta.batch.api.AbstractBatchlet;

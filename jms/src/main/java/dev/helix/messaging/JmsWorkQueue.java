@@ -1,7 +1,7 @@
 package dev.helix.messaging;
 
 import dev.helix.tasks.model.WorkOrder;
-import dev.helix.tasks.service.WorkQueue;
+import dev.helix.tasks.port.WorkQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

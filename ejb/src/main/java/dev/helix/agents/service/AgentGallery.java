@@ -2,10 +2,10 @@ package dev.helix.agents.service;
 
 import dev.helix.agents.model.AgentProfile;
 import dev.helix.providers.service.ProviderRegistry;
-import dev.helix.shared.model.ConflictException;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.ConflictException;
+import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.model.Names;
-import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.error.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

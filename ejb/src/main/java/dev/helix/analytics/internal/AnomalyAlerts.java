@@ -6,7 +6,7 @@ import dev.helix.audit.service.AuditTrail;
 import dev.helix.notifications.service.Notifications;
 import dev.helix.shared.model.Choice;
 import dev.helix.shared.model.FleetEvent;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

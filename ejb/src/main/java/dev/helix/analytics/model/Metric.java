@@ -1,6 +1,6 @@
 package dev.helix.analytics.model;
 
-import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.error.NotFoundException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.helix.analytics.model;
 
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import java.time.Instant;
 
 /**

@@ -16,7 +16,7 @@ import dev.helix.compute.model.AnomalyScores;
 import dev.helix.compute.model.SeriesBlock;
 import dev.helix.compute.service.ComputeKernels;
 import dev.helix.shared.model.Choice;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

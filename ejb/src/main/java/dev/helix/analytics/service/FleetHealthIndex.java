@@ -1,6 +1,5 @@
 package dev.helix.analytics.service;
 
-import dev.helix.analytics.internal.CollectorSchedule;
 import dev.helix.analytics.internal.MetricFacts;
 import dev.helix.analytics.internal.MetricStore;
 import dev.helix.analytics.model.Metric;
@@ -56,7 +55,7 @@ public class FleetHealthIndex {
      */
     public UcfIndex current(Instant now) {
         UcfIndex last = latest;
-        return last != null && !last.at().isBefore(now.minus(CollectorSchedule.every(freshFor))) ? last : live(now);
+        return last != null && !last.at().isBefore(now.minus(MetricsCollector.every(freshFor))) ? last : live(now);
     }
 
     /** The index computed now from the facts of the window (the collector's every run, and stale readers). */

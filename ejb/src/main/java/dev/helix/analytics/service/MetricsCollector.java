@@ -1,11 +1,13 @@
 package dev.helix.analytics.service;
 
+import dev.helix.analytics.port.QueueDepth;
 import dev.helix.analytics.internal.MetricFacts;
 import dev.helix.analytics.internal.MetricStore;
 import dev.helix.analytics.model.Metric;
 import dev.helix.analytics.model.MetricCursor;
 import dev.helix.analytics.model.Resolution;
 import dev.helix.analytics.model.UcfIndex;
+import dev.helix.shared.model.PositiveDuration;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,10 +37,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MetricsCollector {
 
     static final int MINUTES_PER_RUN = 60;
+    /** How often the collector runs when {@code helix.analytics.collect-interval} is not set or not positive. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
     private static final Logger LOG = Logger.getLogger(MetricsCollector.class.getName());
     private static final String STEPS_TOTAL = "collector.steps-total";
     private static final String TOKENS_TOTAL = "collector.tokens-total";
     private static final Duration MAX_BACKFILL = Duration.ofDays(1);
+
+    /** How often the collector runs for a configured interval: that interval, or 15 s when it is not positive. */
+    public static Duration every(Duration configured) {
+        return PositiveDuration.orDefault(configured, DEFAULT_INTERVAL);
+    }
 
     @Inject
     MetricFacts facts;

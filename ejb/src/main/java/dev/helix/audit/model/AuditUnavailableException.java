@@ -1,6 +1,6 @@
 package dev.helix.audit.model;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 
 /** A change could not get its audit record, so it was not made: the server cannot take changes just now. */
 public class AuditUnavailableException extends DomainException {

@@ -2,7 +2,7 @@ package dev.helix.audit.service;
 
 import dev.helix.audit.model.AuditArchive;
 import dev.helix.audit.model.AuditRecord;
-import dev.helix.shared.internal.PrivateFiles;
+import dev.helix.platform.service.PrivateFiles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

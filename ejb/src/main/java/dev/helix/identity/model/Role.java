@@ -1,6 +1,6 @@
 package dev.helix.identity.model;
 
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;

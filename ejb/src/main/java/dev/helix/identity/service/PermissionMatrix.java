@@ -3,7 +3,7 @@ package dev.helix.identity.service;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.RoleGrants;
-import dev.helix.shared.internal.FreshCopy;
+import dev.helix.platform.service.FreshCopy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

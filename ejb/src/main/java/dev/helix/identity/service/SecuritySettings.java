@@ -1,7 +1,7 @@
 package dev.helix.identity.service;
 
 import dev.helix.identity.model.SecurityPolicy;
-import dev.helix.shared.internal.FreshCopy;
+import dev.helix.platform.service.FreshCopy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

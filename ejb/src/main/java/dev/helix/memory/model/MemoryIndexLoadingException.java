@@ -1,6 +1,6 @@
 package dev.helix.memory.model;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 
 /** A search arrived while the memory index is still loading (or failed to load). */
 public class MemoryIndexLoadingException extends DomainException {

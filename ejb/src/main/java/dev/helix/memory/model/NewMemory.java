@@ -1,6 +1,6 @@
 package dev.helix.memory.model;
 
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** What is asked to be remembered; {@code workspace} defaults to {@value #DEFAULT_WORKSPACE}. */

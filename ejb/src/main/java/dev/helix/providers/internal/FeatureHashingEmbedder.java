@@ -1,6 +1,6 @@
 package dev.helix.providers.internal;
 
-import dev.helix.providers.service.EmbeddingProvider;
+import dev.helix.providers.port.EmbeddingProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

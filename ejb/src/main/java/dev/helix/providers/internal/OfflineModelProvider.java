@@ -4,7 +4,7 @@ import dev.helix.providers.model.ProviderUnavailableException;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
-import dev.helix.providers.service.ModelProvider;
+import dev.helix.providers.port.ModelProvider;
 import dev.helix.shared.model.Abbreviation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

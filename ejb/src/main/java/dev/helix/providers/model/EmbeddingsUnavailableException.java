@@ -1,6 +1,6 @@
 package dev.helix.providers.model;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 
 /** The configured embeddings endpoint could not answer (unreachable, refused, or answered nonsense). */
 public class EmbeddingsUnavailableException extends DomainException {

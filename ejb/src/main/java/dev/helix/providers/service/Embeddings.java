@@ -1,7 +1,8 @@
 package dev.helix.providers.service;
 
+import dev.helix.providers.port.EmbeddingProvider;
 import dev.helix.providers.internal.FeatureHashingEmbedder;
-import dev.helix.providers.internal.OpenAiEmbeddings;
+import dev.helix.providers.outbound.OpenAiEmbeddings;
 import dev.helix.providers.model.EmbeddingsUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

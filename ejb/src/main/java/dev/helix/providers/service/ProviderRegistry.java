@@ -1,6 +1,7 @@
 package dev.helix.providers.service;
 
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.providers.port.ModelProvider;
+import dev.helix.shared.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.helix.rituals.internal;
 
+import dev.helix.rituals.model.RitualStage;
 import dev.helix.analytics.model.ScanReport;
 import dev.helix.analytics.service.AnomalyDetection;
-import dev.helix.rituals.model.RitualStage;
 import dev.helix.rituals.model.StageStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.helix.rituals.internal;
 
+import dev.helix.rituals.model.RitualStage;
 import dev.helix.audit.model.AuditArchive;
 import dev.helix.audit.service.AuditArchiver;
-import dev.helix.rituals.model.RitualStage;
 import dev.helix.rituals.model.StageStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

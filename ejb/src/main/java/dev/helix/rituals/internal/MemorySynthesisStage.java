@@ -1,7 +1,7 @@
 package dev.helix.rituals.internal;
 
-import dev.helix.memory.service.MemorySynthesis;
 import dev.helix.rituals.model.RitualStage;
+import dev.helix.memory.service.MemorySynthesis;
 import dev.helix.rituals.model.StageStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.helix.rituals.internal;
 
+import dev.helix.rituals.model.RitualStage;
 import dev.helix.agents.model.PoolStatistics;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.rituals.model.MetricRollup;
-import dev.helix.rituals.model.RitualStage;
 import dev.helix.rituals.model.StageStep;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.service.TaskService;

@@ -1,7 +1,7 @@
 package dev.helix.rituals.model;
 
 import dev.helix.shared.model.Abbreviation;
-import dev.helix.shared.model.BatchRun;
+import dev.helix.runs.model.BatchRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

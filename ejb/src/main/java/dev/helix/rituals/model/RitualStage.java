@@ -1,5 +1,6 @@
 package dev.helix.rituals.model;
 
+
 /**
  * A registered stage that rituals are composed of (a CDI bean). Each step of a stage runs in the transaction
  * that also records it, so a ritual resumed after an interruption repeats no step that was recorded done.

@@ -2,9 +2,9 @@ package dev.helix.rituals.service;
 
 import dev.helix.rituals.model.RitualRun;
 import dev.helix.rituals.model.RitualRunStage;
-import dev.helix.shared.model.RunStatus;
+import dev.helix.runs.model.RunStatus;
 import dev.helix.rituals.model.StageStep;
-import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.error.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

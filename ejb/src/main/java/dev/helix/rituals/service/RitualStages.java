@@ -1,7 +1,7 @@
 package dev.helix.rituals.service;
 
 import dev.helix.rituals.model.RitualStage;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

@@ -2,7 +2,7 @@ package dev.helix.secrets.internal;
 
 import dev.helix.secrets.model.KeyRing;
 import dev.helix.secrets.model.SecretCipher;
-import dev.helix.shared.internal.PrivateFiles;
+import dev.helix.platform.service.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

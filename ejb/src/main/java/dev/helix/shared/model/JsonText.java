@@ -1,5 +1,6 @@
 package dev.helix.shared.model;
 
+import dev.helix.shared.error.MalformedJsonException;
 import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;

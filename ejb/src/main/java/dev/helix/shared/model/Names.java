@@ -1,5 +1,6 @@
 package dev.helix.shared.model;
 
+import dev.helix.shared.error.InvalidInputException;
 import java.util.Optional;
 
 /**

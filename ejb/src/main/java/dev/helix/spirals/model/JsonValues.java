@@ -1,8 +1,8 @@
 package dev.helix.spirals.model;
 
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.model.JsonText;
-import dev.helix.shared.model.MalformedJsonException;
+import dev.helix.shared.error.MalformedJsonException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;

@@ -1,7 +1,8 @@
 package dev.helix.spirals.model;
 
+import dev.helix.spirals.model.definition.TriggerType;
 import dev.helix.shared.model.Abbreviation;
-import dev.helix.shared.model.BatchRun;
+import dev.helix.runs.model.BatchRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,7 @@
 package dev.helix.spirals.model;
 
+import dev.helix.spirals.model.definition.SpiralStep;
+import dev.helix.spirals.model.definition.StepType;
 import dev.helix.shared.model.Abbreviation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package dev.helix.spirals.model;
 
+import dev.helix.spirals.model.definition.DefinitionReader;
+import dev.helix.spirals.model.definition.SpiralDefinition;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

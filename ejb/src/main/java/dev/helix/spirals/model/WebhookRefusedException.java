@@ -1,6 +1,6 @@
 package dev.helix.spirals.model;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 
 /** An inbound webhook without a valid signature of its body (401): nothing is started. */
 public class WebhookRefusedException extends DomainException {

@@ -1,16 +1,16 @@
 package dev.helix.spirals.service;
 
 import dev.helix.secrets.service.SecretVault;
-import dev.helix.shared.model.ConcurrentChangeException;
-import dev.helix.shared.model.CronSchedule;
-import dev.helix.shared.internal.Schedules;
-import dev.helix.shared.model.NotFoundException;
-import dev.helix.shared.model.ScheduleFired;
-import dev.helix.spirals.model.DefinitionReader;
+import dev.helix.shared.error.ConcurrentChangeException;
+import dev.helix.scheduling.model.CronSchedule;
+import dev.helix.scheduling.service.Schedules;
+import dev.helix.shared.error.NotFoundException;
+import dev.helix.scheduling.model.ScheduleFired;
+import dev.helix.spirals.model.definition.DefinitionReader;
 import dev.helix.spirals.model.Spiral;
-import dev.helix.spirals.model.SpiralDefinition;
+import dev.helix.spirals.model.definition.SpiralDefinition;
 import dev.helix.spirals.model.SpiralVersion;
-import dev.helix.spirals.model.TriggerType;
+import dev.helix.spirals.model.definition.TriggerType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

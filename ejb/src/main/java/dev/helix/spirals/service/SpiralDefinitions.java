@@ -1,6 +1,6 @@
 package dev.helix.spirals.service;
 
-import dev.helix.spirals.model.SpiralDefinition;
+import dev.helix.spirals.model.definition.SpiralDefinition;
 import dev.helix.spirals.model.SpiralVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -1,12 +1,13 @@
 package dev.helix.spirals.service;
 
-import dev.helix.spirals.model.ErrorPolicy;
-import dev.helix.spirals.model.OnError;
-import dev.helix.shared.model.RunStatus;
-import dev.helix.spirals.model.SpiralDefinition;
+import dev.helix.spirals.outbound.HttpStep;
+import dev.helix.spirals.model.definition.ErrorPolicy;
+import dev.helix.spirals.model.definition.OnError;
+import dev.helix.runs.model.RunStatus;
+import dev.helix.spirals.model.definition.SpiralDefinition;
 import dev.helix.spirals.model.SpiralRun;
-import dev.helix.spirals.model.SpiralStep;
-import dev.helix.spirals.model.StepAction;
+import dev.helix.spirals.model.definition.SpiralStep;
+import dev.helix.spirals.model.definition.StepAction;
 import dev.helix.spirals.model.StepStatus;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;

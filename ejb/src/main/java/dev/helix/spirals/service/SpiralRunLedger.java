@@ -1,12 +1,12 @@
 package dev.helix.spirals.service;
 
-import dev.helix.shared.model.NotFoundException;
-import dev.helix.shared.model.RunStatus;
+import dev.helix.shared.error.NotFoundException;
+import dev.helix.runs.model.RunStatus;
 import dev.helix.spirals.model.JsonValues;
-import dev.helix.spirals.model.SpiralDefinition;
+import dev.helix.spirals.model.definition.SpiralDefinition;
 import dev.helix.spirals.model.SpiralRun;
 import dev.helix.spirals.model.SpiralRunStep;
-import dev.helix.spirals.model.SpiralStep;
+import dev.helix.spirals.model.definition.SpiralStep;
 import dev.helix.spirals.model.SpiralVersion;
 import dev.helix.spirals.model.StepStatus;
 import jakarta.ejb.Stateless;

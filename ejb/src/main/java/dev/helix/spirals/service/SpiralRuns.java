@@ -1,18 +1,18 @@
 package dev.helix.spirals.service;
 
-import dev.helix.shared.model.ConflictException;
+import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.model.FleetEvent;
-import dev.helix.shared.model.InvalidInputException;
-import dev.helix.shared.model.MalformedJsonException;
-import dev.helix.shared.model.NotFoundException;
-import dev.helix.shared.model.RunQueued;
-import dev.helix.shared.model.RunStatus;
-import dev.helix.shared.model.StopRequested;
+import dev.helix.shared.error.InvalidInputException;
+import dev.helix.shared.error.MalformedJsonException;
+import dev.helix.shared.error.NotFoundException;
+import dev.helix.runs.model.RunQueued;
+import dev.helix.runs.model.RunStatus;
+import dev.helix.runs.model.StopRequested;
 import dev.helix.spirals.model.JsonValues;
 import dev.helix.spirals.model.Spiral;
 import dev.helix.spirals.model.SpiralRun;
 import dev.helix.spirals.model.SpiralRunStep;
-import dev.helix.spirals.model.TriggerType;
+import dev.helix.spirals.model.definition.TriggerType;
 import dev.helix.spirals.model.WebhookRefusedException;
 import dev.helix.spirals.model.WebhookSignature;
 import jakarta.ejb.Stateless;

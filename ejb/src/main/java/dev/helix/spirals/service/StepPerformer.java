@@ -1,12 +1,13 @@
 package dev.helix.spirals.service;
 
+import dev.helix.spirals.outbound.HttpStep;
 import dev.helix.agents.service.AgentMailbox;
 import dev.helix.notifications.service.Notifications;
-import dev.helix.spirals.model.Expression;
-import dev.helix.spirals.model.SpiralDefinition;
+import dev.helix.spirals.model.expression.Expression;
+import dev.helix.spirals.model.definition.SpiralDefinition;
 import dev.helix.spirals.model.SpiralRun;
-import dev.helix.spirals.model.SpiralStep;
-import dev.helix.spirals.model.StepAction;
+import dev.helix.spirals.model.definition.SpiralStep;
+import dev.helix.spirals.model.definition.StepAction;
 import dev.helix.spirals.model.StepStatus;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;

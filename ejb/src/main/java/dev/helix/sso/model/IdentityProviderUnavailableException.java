@@ -1,6 +1,6 @@
 package dev.helix.sso.model;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 
 /** Single sign-on is not configured, or its identity provider cannot be reached or refuses Helix's own requests. */
 public class IdentityProviderUnavailableException extends DomainException {

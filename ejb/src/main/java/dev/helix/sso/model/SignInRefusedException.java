@@ -1,6 +1,6 @@
 package dev.helix.sso.model;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 
 /** The identity provider's token or answer does not let this person in; the message says why. */
 public class SignInRefusedException extends DomainException {

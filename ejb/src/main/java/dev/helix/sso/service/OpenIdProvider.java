@@ -41,7 +41,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.helix.secrets.service.SecretVault;
-import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.error.NotFoundException;
 import dev.helix.sso.model.FederatedIdentity;
 import dev.helix.sso.model.IdentityProviderUnavailableException;
 import dev.helix.sso.model.PendingSignIn;

@@ -5,7 +5,7 @@ import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskLifecycle;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.WorkOrder;
-import dev.helix.tasks.service.WorkQueue;
+import dev.helix.tasks.port.WorkQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.helix.tasks.model;
 
-import dev.helix.shared.model.ConflictException;
+import dev.helix.shared.error.ConflictException;
 
 /** A state change the task lifecycle does not allow from the task's current state. */
 public class IllegalTransitionException extends ConflictException {

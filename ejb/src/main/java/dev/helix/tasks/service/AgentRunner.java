@@ -1,5 +1,6 @@
 package dev.helix.tasks.service;
 
+import dev.helix.tasks.port.PriorLearnings;
 import dev.helix.agents.model.Agent;
 import dev.helix.agents.model.AgentProfile;
 import dev.helix.agents.service.AgentGallery;
@@ -9,7 +10,7 @@ import dev.helix.audit.service.AuditTrail;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
-import dev.helix.providers.service.ModelProvider;
+import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.service.ProviderRegistry;
 import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.internal.TaskProgression;

@@ -3,8 +3,8 @@ package dev.helix.analytics.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.helix.shared.model.InvalidInputException;
-import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.error.InvalidInputException;
+import dev.helix.shared.error.NotFoundException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

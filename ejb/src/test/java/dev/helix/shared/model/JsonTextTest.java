@@ -1,5 +1,6 @@
 package dev.helix.shared.model;
 
+import dev.helix.shared.error.MalformedJsonException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package dev.helix.web.api;
 
 import dev.helix.shared.model.InstantRange;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 

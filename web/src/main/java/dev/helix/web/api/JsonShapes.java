@@ -1,8 +1,8 @@
 package dev.helix.web.api;
 
 import dev.helix.shared.model.Abbreviation;
-import dev.helix.shared.model.FieldError;
-import dev.helix.shared.model.MalformedJsonException;
+import dev.helix.shared.error.FieldError;
+import dev.helix.shared.error.MalformedJsonException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.helix.web.api;
 
 import dev.helix.shared.model.JsonText;
-import dev.helix.shared.model.MalformedJsonException;
+import dev.helix.shared.error.MalformedJsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -1,6 +1,6 @@
 package dev.helix.web.health;
 
-import dev.helix.analytics.service.QueueDepth;
+import dev.helix.analytics.port.QueueDepth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

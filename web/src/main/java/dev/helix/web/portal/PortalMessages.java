@@ -1,6 +1,6 @@
 package dev.helix.web.portal;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

@@ -1,11 +1,11 @@
 package dev.helix.web.portal;
 
 import dev.helix.shared.model.Abbreviation;
-import dev.helix.spirals.model.SpiralDefinition;
-import dev.helix.spirals.model.SpiralStep;
-import dev.helix.spirals.model.StepAction;
-import dev.helix.spirals.model.Trigger;
-import dev.helix.spirals.model.TriggerType;
+import dev.helix.spirals.model.definition.SpiralDefinition;
+import dev.helix.spirals.model.definition.SpiralStep;
+import dev.helix.spirals.model.definition.StepAction;
+import dev.helix.spirals.model.definition.Trigger;
+import dev.helix.spirals.model.definition.TriggerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

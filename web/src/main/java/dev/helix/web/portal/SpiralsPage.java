@@ -1,7 +1,7 @@
 package dev.helix.web.portal;
 
 import dev.helix.identity.model.Permission;
-import dev.helix.spirals.model.InvalidDefinitionException;
+import dev.helix.spirals.model.definition.InvalidDefinitionException;
 import dev.helix.spirals.model.Spiral;
 import dev.helix.spirals.model.SpiralRun;
 import dev.helix.spirals.model.SpiralRunStep;

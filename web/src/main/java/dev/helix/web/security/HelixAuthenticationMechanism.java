@@ -10,7 +10,7 @@ import dev.helix.identity.model.User;
 import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.SecuritySettings;
 import dev.helix.identity.service.UserDirectory;
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 import dev.helix.sso.model.FederatedIdentity;
 import dev.helix.sso.model.IdentityProviderUnavailableException;
 import dev.helix.sso.model.TokenExpiredException;

@@ -5,7 +5,7 @@ import dev.helix.audit.model.Outcome;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.identity.model.User;
 import dev.helix.identity.service.UserDirectory;
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 import dev.helix.sso.model.FederatedIdentity;
 import dev.helix.sso.model.PendingSignIn;
 import dev.helix.sso.model.SsoSession;

@@ -3,9 +3,9 @@ package dev.helix.web.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.helix.shared.model.FieldError;
+import dev.helix.shared.error.FieldError;
 import dev.helix.shared.model.JsonText;
-import dev.helix.shared.model.MalformedJsonException;
+import dev.helix.shared.error.MalformedJsonException;
 import dev.helix.web.api.admin.SecurityResource;
 import dev.helix.web.api.admin.UserResource;
 import dev.helix.web.api.me.ApiKeyResource;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.helix.spirals.model.DefinitionReader;
+import dev.helix.spirals.model.definition.DefinitionReader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

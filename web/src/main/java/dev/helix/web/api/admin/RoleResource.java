@@ -4,7 +4,7 @@ import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.RoleGrants;
 import dev.helix.identity.service.PermissionMatrix;
-import dev.helix.shared.model.NotFoundException;
+import dev.helix.shared.error.NotFoundException;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;

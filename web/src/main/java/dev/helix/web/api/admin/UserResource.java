@@ -7,7 +7,7 @@ import dev.helix.identity.model.User;
 import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.PermissionMatrix;
 import dev.helix.identity.service.UserDirectory;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import dev.helix.web.api.me.ApiKeyResource;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;

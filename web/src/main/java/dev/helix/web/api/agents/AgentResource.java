@@ -6,7 +6,7 @@ import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentMailbox;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.identity.model.Permission;
-import dev.helix.shared.model.InvalidInputException;
+import dev.helix.shared.error.InvalidInputException;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.ApplicationScoped;

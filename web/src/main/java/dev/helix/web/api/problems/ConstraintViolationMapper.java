@@ -1,6 +1,6 @@
 package dev.helix.web.api.problems;
 
-import dev.helix.shared.model.FieldError;
+import dev.helix.shared.error.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;

@@ -1,6 +1,6 @@
 package dev.helix.web.api.problems;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,6 +1,6 @@
 package dev.helix.web.api.problems;
 
-import dev.helix.shared.model.FieldError;
+import dev.helix.shared.error.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

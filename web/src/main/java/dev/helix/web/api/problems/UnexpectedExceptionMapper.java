@@ -1,6 +1,6 @@
 package dev.helix.web.api.problems;
 
-import dev.helix.shared.model.DomainException;
+import dev.helix.shared.error.DomainException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;

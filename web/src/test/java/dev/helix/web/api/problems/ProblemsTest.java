@@ -2,7 +2,7 @@ package dev.helix.web.api.problems;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.helix.shared.model.FieldError;
+import dev.helix.shared.error.FieldError;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.util.List;

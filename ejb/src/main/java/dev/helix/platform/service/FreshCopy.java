@@ -1,0 +1,56 @@
+package dev.helix.platform.service;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * A copy of something stored that every request consults (the permission matrix, the security settings): kept
+ * in memory, re-read once older than its lifetime (so a change made on another server arrives within it), and
+ * dropped when a transaction of this server that changed it commits (so such a change applies here at once,
+ * and a rolled-back one never shows). Thread safe.
+ */
+public final class FreshCopy<T> {
+
+    private final Duration lifetime;
+    private final Supplier<T> reader;
+    private volatile Held<T> held;
+
+    private record Held<T>(T value, Instant readAt) {
+    }
+
+    public FreshCopy(Duration lifetime, Supplier<T> reader) {
+        this.lifetime = lifetime;
+        this.reader = reader;
+    }
+
+    public T get() {
+        Held<T> current = held;
+        Instant now = Instant.now();
+        if (current == null || current.readAt().plus(lifetime).isBefore(now)) {
+            current = new Held<>(reader.get(), now);
+            held = current;
+        }
+        return current.value();
+    }
+
+    /** Drops the copy when the current transaction commits. */
+    public void forgetOnCommit(TransactionSynchronizationRegistry transactions) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    held = null;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,18 @@
+package dev.helix.providers.port;
+
+import dev.helix.providers.model.SpecDraft;
+import dev.helix.providers.model.SpecRequest;
+import dev.helix.providers.model.StepResult;
+
+/** A model an agent thinks through: the offline one built in, OpenAI-compatible endpoints later (C9). */
+public interface ModelProvider {
+
+    /** The name profiles bind to, e.g. {@code offline}. */
+    String name();
+
+    /** Writes (or, with feedback, revises) a task's requirements, design and plan. */
+    SpecDraft draftSpec(SpecRequest request, String model);
+
+    /** Works on one checklist item of a task's plan. */
+    StepResult work(String taskPrompt, String item, String model);
+}

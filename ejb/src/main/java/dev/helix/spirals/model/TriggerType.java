@@ -1,6 +1,0 @@
-package dev.helix.spirals.model;
-
-/** What starts a spiral: a person, a domain event, a cron schedule or an inbound webhook. */
-public enum TriggerType {
-    MANUAL, EVENT, CRON, WEBHOOK
-}

@@ -1,0 +1,6 @@
+package dev.helix.spirals.model.definition;
+
+/** What starts a spiral: a person, a domain event, a cron schedule or an inbound webhook. */
+public enum TriggerType {
+    MANUAL, EVENT, CRON, WEBHOOK
+}
