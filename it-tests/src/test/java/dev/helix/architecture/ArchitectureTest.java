@@ -3,6 +3,8 @@ package dev.helix.architecture;
 import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -11,9 +13,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * {@code batch-jobs}) point down to the business tier and reach a context only through its model, services and
  * ports; every business class sits in a package of the vocabulary ({@code model}, {@code service}, {@code port},
  * {@code inbound}, {@code outbound}, {@code internal}); and a context's inbound, outbound and internal classes are
- * its own.
+ * its own, and no query reads another context's entity.
  */
 class ArchitectureTest {
 
@@ -34,6 +40,9 @@ class ArchitectureTest {
             Pattern.compile("dev\\.helix\\.(?!web\\b|messaging\\b|batch\\b)(\\w+)\\.(\\w+)(\\..*)?");
     private static final List<String> VOCABULARY = List.of("model", "service", "port", "inbound", "outbound", "internal");
     private static final List<String> SHARED_VOCABULARY = List.of("model", "error");
+    /** A JPQL range or update naming an entity, or an entity manager call given an entity class. */
+    private static final Pattern ENTITY_IN_QUERY =
+            Pattern.compile("\\b(?:FROM|JOIN|UPDATE)\\s+([A-Z]\\w*)|\\b(?:find|getReference)\\(([A-Z]\\w*)\\.class");
     private static final List<String> PUBLIC_ROLES = List.of("model", "service", "port", "error");
 
     private static JavaClasses helix;
@@ -89,6 +98,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void noQueryNamesAnotherContextsEntity() throws IOException {
+        Map<String, String> entities = entityContexts();
+        Path sources = Path.of(System.getProperty("helix.modules", ".."), "ejb", "src", "main", "java");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                String context = sources.relativize(file).getName(2).toString();
+                Matcher query = ENTITY_IN_QUERY.matcher(Files.readString(file));
+                while (query.find()) {
+                    String entity = query.group(1) != null ? query.group(1) : query.group(2);
+                    if (entities.containsKey(entity) && !entities.get(entity).equals(context)) {
+                        violations.add(file.getFileName() + " (" + context + ") reads " + entity + " of "
+                                + entities.get(entity) + ": '" + query.group() + "'");
+                    }
+                }
+            }
+        }
+        assertTrue(entities.size() > 20, "the entities were not found: " + entities);
+        assertEquals(List.of(), violations, "a context reads another context's data only through its services");
+    }
+
+    @Test
     void aContextsInboundOutboundAndInternalClassesAreItsOwn() {
         classes().that(inRole("inbound", "outbound", "internal"))
                 .should(beUsedOnlyInsideTheirContext()).check(helix);
@@ -113,6 +144,14 @@ class ArchitectureTest {
                 }
             }
         };
+    }
+
+    /** The entities of every context by name, from the compiled classes. */
+    private static Map<String, String> entityContexts() {
+        Map<String, String> contexts = new HashMap<>();
+        helix.stream().filter(javaClass -> javaClass.isAnnotatedWith("jakarta.persistence.Entity"))
+                .forEach(entity -> contexts.put(entity.getSimpleName(), context(entity)));
+        return contexts;
     }
 
     private static DescribedPredicate<JavaClass> inAnEdge() {

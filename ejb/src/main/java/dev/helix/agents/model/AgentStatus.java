@@ -1,6 +1,6 @@
 package dev.helix.agents.model;
 
-/** The life states of an agent instance in the pool (SPEC.md C1). */
+/** The life states of an agent instance in the pool (C1). */
 public enum AgentStatus {
     IDLE, WORKING, TRANSITIONING, FAILED, STOPPED
 }

@@ -4,6 +4,7 @@ import dev.helix.agents.model.Agent;
 import dev.helix.agents.model.AgentSession;
 import dev.helix.agents.model.AgentStatus;
 import dev.helix.agents.model.PoolStatistics;
+import dev.helix.agents.model.WorkTotals;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.shared.error.ConflictException;
@@ -106,11 +107,10 @@ public class AgentPool {
         if (agent.getStatus() == AgentStatus.WORKING) {
             throw new ConflictException("Agent " + id + " is working on task " + agent.getCurrentTaskId());
         }
+        // Every task an agent was given opened a session (allocate), so its sessions are its whole history.
         long history = em.createQuery("SELECT COUNT(s) FROM AgentSession s WHERE s.agentId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
-        long assigned = em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.agentId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
-        if (history > 0 || assigned > 0) {
+        if (history > 0) {
             throw new ConflictException("Agent " + id + " has worked on tasks and keeps their history; stop it instead");
         }
         em.remove(agent);
@@ -189,6 +189,21 @@ public class AgentPool {
                 .setParameter("id", agentId).executeUpdate();
     }
 
+    /** The agents working now, by id. */
+    public List<Agent> working() {
+        return em.createQuery("SELECT a FROM Agent a WHERE a.status = :working ORDER BY a.id", Agent.class)
+                .setParameter("working", AgentStatus.WORKING).getResultList();
+    }
+
+    /** Counts a failed task against the agent and releases it, when the agent is still on that task. */
+    public void giveUpTask(long agentId, long taskId) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent != null && Long.valueOf(taskId).equals(agent.getCurrentTaskId())) {
+            agent.recordTaskFailed();
+            release(agentId, taskId, "FAILED");
+        }
+    }
+
     /** Ends the agent's session on the task and makes the agent IDLE again. */
     public void release(long agentId, long taskId, String outcome) {
         Agent agent = em.find(Agent.class, agentId);
@@ -199,6 +214,14 @@ public class AgentPool {
         openSession(agentId, taskId).ifPresent(s -> s.end(outcome, now));
         agent.release(AgentStatus.IDLE, now);
         announce(agent);
+    }
+
+    /** The running totals of steps completed and tokens spent, over every agent ever started. */
+    public WorkTotals workTotals() {
+        Object[] row = em.createQuery("SELECT SUM(a.stepsCompleted), SUM(a.tokensUsed) FROM Agent a", Object[].class)
+                .getSingleResult();
+        return new WorkTotals(row[0] == null ? 0 : ((Number) row[0]).longValue(),
+                row[1] == null ? 0 : ((Number) row[1]).longValue());
     }
 
     public List<AgentSession> sessions(long agentId) {

@@ -1,6 +1,8 @@
 package dev.helix.analytics.service;
 
-import dev.helix.analytics.internal.MetricFacts;
+import dev.helix.agents.model.PoolStatistics;
+import dev.helix.agents.service.AgentPool;
+import dev.helix.tasks.service.TaskHistory;
 import dev.helix.analytics.internal.MetricStore;
 import dev.helix.analytics.model.Metric;
 import dev.helix.analytics.model.Resolution;
@@ -30,7 +32,10 @@ public class FleetHealthIndex {
     EntityManager em;
 
     @Inject
-    MetricFacts facts;
+    TaskHistory tasks;
+
+    @Inject
+    AgentPool pool;
 
     @Inject
     MetricStore store;
@@ -61,14 +66,14 @@ public class FleetHealthIndex {
     /** The index computed now from the facts of the window (the collector's every run, and stale readers). */
     public UcfIndex live(Instant now) {
         Instant from = now.minus(window);
-        long done = facts.completions(from, now).size();
-        MetricFacts.Recovery recovery = facts.recovery(from, now);
-        MetricFacts.Standing standing = facts.standing();
+        long done = tasks.completions(from, now).size();
+        TaskHistory.Recovery recovery = tasks.recovery(from, now);
+        PoolStatistics agents = pool.statistics();
         double hours = window.toMillis() / 3_600_000.0;
-        UcfInputs inputs = new UcfInputs(sum(Metric.AGENT_STEPS, from, now), facts.deliveryFailures(from, now),
-                facts.reviews(Decision.APPROVE, from, now), facts.reviews(Decision.REJECT, from, now),
-                recovery.tasksWithFailures(), recovery.recovered(), standing.running(), standing.healthy(),
-                utilisation(from, now), done, facts.doneWithoutRework(from, now), facts.tasksFailed(from, now),
+        UcfInputs inputs = new UcfInputs(sum(Metric.AGENT_STEPS, from, now), tasks.deliveryFailures(from, now),
+                tasks.reviews(Decision.APPROVE, from, now), tasks.reviews(Decision.REJECT, from, now),
+                recovery.tasksWithFailures(), recovery.recovered(), agents.running(), agents.healthy(),
+                utilisation(from, now, agents), done, tasks.doneWithoutRework(from, now), tasks.failed(from, now),
                 anomalousSeries(from, now), Metric.values().length, done / hours, baselinePerHour(from));
         UcfIndex index = UcfIndex.of(now, window, inputs);
         latest = index;
@@ -80,10 +85,10 @@ public class FleetHealthIndex {
     }
 
     /** The mean of the utilisation samples in the window; the pool's utilisation now if there are none. */
-    private double utilisation(Instant from, Instant to) {
+    private double utilisation(Instant from, Instant to, PoolStatistics agents) {
         List<SeriesPoint> points = store.points(Metric.AGENT_UTILISATION, Resolution.MINUTE, from, to);
         long samples = points.stream().mapToLong(SeriesPoint::samples).sum();
-        return samples == 0 ? facts.agents().utilisation()
+        return samples == 0 ? agents.utilisation()
                 : points.stream().mapToDouble(p -> p.value() * p.samples()).sum() / samples;
     }
 

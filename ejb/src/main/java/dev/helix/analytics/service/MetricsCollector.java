@@ -1,13 +1,15 @@
 package dev.helix.analytics.service;
 
 import dev.helix.analytics.port.QueueDepth;
-import dev.helix.analytics.internal.MetricFacts;
 import dev.helix.analytics.internal.MetricStore;
 import dev.helix.analytics.model.Metric;
 import dev.helix.analytics.model.MetricCursor;
 import dev.helix.analytics.model.Resolution;
+import dev.helix.agents.model.WorkTotals;
+import dev.helix.agents.service.AgentPool;
 import dev.helix.analytics.model.UcfIndex;
 import dev.helix.shared.model.PositiveDuration;
+import dev.helix.tasks.service.TaskHistory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -50,7 +52,10 @@ public class MetricsCollector {
     }
 
     @Inject
-    MetricFacts facts;
+    TaskHistory tasks;
+
+    @Inject
+    AgentPool pool;
 
     @Inject
     MetricStore store;
@@ -98,11 +103,11 @@ public class MetricsCollector {
     }
 
     private void recordEvents(Instant minute, Instant end) {
-        replace(Metric.TASKS_CREATED, minute, facts.tasksCreated(minute, end));
-        List<Duration> completions = facts.completions(minute, end);
+        replace(Metric.TASKS_CREATED, minute, tasks.created(minute, end));
+        List<Duration> completions = tasks.completions(minute, end);
         replace(Metric.TASKS_COMPLETED, minute, completions.size());
-        replace(Metric.TASKS_FAILED, minute, facts.tasksFailed(minute, end));
-        replace(Metric.AGENT_ERRORS, minute, facts.deliveryFailures(minute, end));
+        replace(Metric.TASKS_FAILED, minute, tasks.failed(minute, end));
+        replace(Metric.AGENT_ERRORS, minute, tasks.deliveryFailures(minute, end));
         if (!completions.isEmpty()) {
             DoubleSummaryStatistics seconds = completions.stream().mapToDouble(d -> d.toMillis() / 1000.0).summaryStatistics();
             store.point(Metric.TASK_LATENCY, Resolution.MINUTE, minute).replace(seconds.getCount(), seconds.getSum(),
@@ -115,14 +120,14 @@ public class MetricsCollector {
     }
 
     private void sampleLevels(Instant minute, Instant now) {
-        sample(Metric.TASKS_OPEN, minute, facts.tasksOpen());
-        sample(Metric.AGENT_UTILISATION, minute, facts.agents().utilisation());
+        sample(Metric.TASKS_OPEN, minute, tasks.open());
+        sample(Metric.AGENT_UTILISATION, minute, pool.statistics().utilisation());
         try {
             sample(Metric.QUEUE_DEPTH, minute, queue.dispatchDepth());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The dispatch queue could not be measured; queue.depth misses this sample", e);
         }
-        MetricFacts.Totals totals = facts.totals();
+        WorkTotals totals = pool.workTotals();
         sample(Metric.AGENT_STEPS, minute, growth(STEPS_TOTAL, totals.steps(), now));
         sample(Metric.TOKENS_USED, minute, growth(TOKENS_TOTAL, totals.tokens(), now));
         UcfIndex ucf = health.live(now);

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The roles of SPEC.md C8. Their lower-case names are the security groups and roles of the application. */
+/** The roles of C8. Their lower-case names are the security groups and roles of the application. */
 public enum Role {
     ADMIN, OPERATOR, DEVELOPER, VIEWER;
 

@@ -7,6 +7,7 @@ import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.Decision;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.service.TaskHistory;
 import dev.helix.tasks.service.TaskService;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,7 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Stores the learnings of finished tasks in memory, once per task: the memories and the task's
@@ -27,6 +31,7 @@ public class MemorySynthesis {
 
     /** Who memories synthesised from tasks are recorded as created by. */
     public static final String ACTOR = "memory-synthesis";
+    private static final int PAGE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -37,18 +42,20 @@ public class MemorySynthesis {
     @Inject
     TaskService tasks;
 
+    @Inject
+    TaskHistory history;
+
     /**
      * Synthesises one task's learnings if it is DONE and not synthesised yet, in a transaction of its own (a
      * sweep's other tasks are not held up, or rolled back, by one); answers how many memories.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int synthesise(long taskId) {
-        Task task = em.find(Task.class, taskId);
+        Task task = tasks.find(taskId).orElse(null);
         if (task == null || task.getStatus() != TaskStatus.DONE || em.find(MemorySynthesisRecord.class, taskId) != null) {
             return 0;
         }
-        List<String> failures = em.createQuery("SELECT f.error FROM DispatchFailure f WHERE f.taskId = :task ORDER BY f.id",
-                String.class).setParameter("task", taskId).getResultList();
+        List<String> failures = history.deliveryErrors(taskId);
         List<String> rejections = tasks.approvals(taskId).stream().filter(a -> a.getDecision() == Decision.REJECT)
                 .map(Approval::getComment).toList();
         Learnings learnings = new Learnings(task.getTitle(), task.getPrompt(), task.getRequirements(), task.getPlan(),
@@ -58,10 +65,23 @@ public class MemorySynthesis {
         return stored.size();
     }
 
-    /** Finished tasks whose learnings are not in memory yet, oldest first. */
+    /**
+     * Finished tasks whose learnings are not in memory yet, oldest first: the done tasks, a page at a time, less
+     * those already synthesised.
+     */
     public List<Long> pending(int limit) {
-        return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :done AND NOT EXISTS "
-                + "(SELECT s FROM MemorySynthesisRecord s WHERE s.taskId = t.id) ORDER BY t.id", Long.class)
-                .setParameter("done", TaskStatus.DONE).setMaxResults(limit).getResultList();
+        List<Long> pending = new ArrayList<>();
+        long after = 0;
+        while (pending.size() < limit) {
+            List<Long> done = history.doneIds(after, PAGE);
+            if (done.isEmpty()) {
+                break;
+            }
+            Set<Long> synthesised = new HashSet<>(em.createQuery("SELECT s.taskId FROM MemorySynthesisRecord s "
+                    + "WHERE s.taskId IN :ids", Long.class).setParameter("ids", done).getResultList());
+            done.stream().filter(id -> !synthesised.contains(id)).limit(limit - pending.size()).forEach(pending::add);
+            after = done.get(done.size() - 1);
+        }
+        return pending;
     }
 }

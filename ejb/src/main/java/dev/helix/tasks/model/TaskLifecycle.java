@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one place that knows which status changes are legal and applies them (SPEC.md C2).
+ * The one place that knows which status changes are legal and applies them (C2).
  * Every change produces a {@link TaskTransition} to record.
  */
 public final class TaskLifecycle {

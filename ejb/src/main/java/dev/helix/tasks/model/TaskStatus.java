@@ -1,6 +1,6 @@
 package dev.helix.tasks.model;
 
-/** The states of a spec-driven task (SPEC.md C2). */
+/** The states of a spec-driven task (C2). */
 public enum TaskStatus {
     BACKLOG,
     SPEC_GENERATION,

@@ -136,11 +136,7 @@ public class AgentRunner {
         audit.record(AuditEntry.system("task.fail", "/api/v1/tasks/" + task.getId(), reason));
         task.withdrawDispatch();
         if (task.getAgentId() != null) {
-            Agent agent = em.find(Agent.class, task.getAgentId());
-            if (agent != null && Long.valueOf(task.getId()).equals(agent.getCurrentTaskId())) {
-                agent.recordTaskFailed();
-                pool.release(agent.getId(), task.getId(), "FAILED");
-            }
+            pool.giveUpTask(task.getAgentId(), task.getId());
         }
     }
 

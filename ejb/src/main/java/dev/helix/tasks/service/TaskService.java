@@ -1,7 +1,6 @@
 package dev.helix.tasks.service;
 
 import dev.helix.agents.model.Agent;
-import dev.helix.agents.model.AgentStatus;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.error.NotFoundException;
@@ -28,6 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.EnumMap;
 
 /**
@@ -60,11 +62,13 @@ public class TaskService {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Task task(long id) {
-        Task task = em.find(Task.class, id);
-        if (task == null) {
-            throw new NotFoundException("Task", id);
-        }
-        return task;
+        return find(id).orElseThrow(() -> new NotFoundException("Task", id));
+    }
+
+    /** The task with this id, if there is one. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Task> find(long id) {
+        return Optional.ofNullable(em.find(Task.class, id));
     }
 
     /** Tasks, newest first, optionally of one status. */
@@ -133,12 +137,15 @@ public class TaskService {
     /** Every working agent with its task and current checklist item. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AgentProgress> liveProgress() {
-        List<Object[]> rows = em.createQuery("SELECT a, t FROM Agent a, Task t WHERE a.status = :working "
-                        + "AND t.id = a.currentTaskId ORDER BY a.id", Object[].class)
-                .setParameter("working", AgentStatus.WORKING).getResultList();
-        return rows.stream().map(row -> {
-            Agent agent = (Agent) row[0];
-            Task task = (Task) row[1];
+        List<Agent> working = pool.working();
+        if (working.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Task> tasks = em.createQuery("SELECT t FROM Task t WHERE t.id IN :ids", Task.class)
+                .setParameter("ids", working.stream().map(Agent::getCurrentTaskId).toList()).getResultStream()
+                .collect(Collectors.toMap(Task::getId, Function.identity()));
+        return working.stream().filter(agent -> tasks.containsKey(agent.getCurrentTaskId())).map(agent -> {
+            Task task = tasks.get(agent.getCurrentTaskId());
             return new AgentProgress(agent.getId(), agent.getName(), agent.getRole(), task.getId(), task.getTitle(),
                     task.getStatus(), Checklist.parse(task.getPlan()).progress());
         }).toList();

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TaskLifecycleTest {
 
-    /** The lifecycle of SPEC.md C2, written out independently of the implementation. */
+    /** The lifecycle of C2, written out independently of the implementation. */
     private static final Map<TaskStatus, Set<TaskStatus>> EXPECTED = Map.ofEntries(
             Map.entry(BACKLOG, EnumSet.of(SPEC_GENERATION, IMPLEMENTATION_QUEUED, SPEC_FAILED, IMPLEMENTATION_FAILED, CANCELLED)),
             Map.entry(SPEC_GENERATION, EnumSet.of(SPEC_REVIEW, SPEC_FAILED, CANCELLED)),

@@ -1,40 +1,31 @@
-package dev.helix.analytics.internal;
+package dev.helix.tasks.service;
 
-import dev.helix.agents.model.AgentStatus;
-import dev.helix.agents.model.PoolStatistics;
-import dev.helix.agents.service.AgentPool;
 import dev.helix.tasks.model.Decision;
 import dev.helix.tasks.model.TaskStatus;
-import dev.helix.tasks.service.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What the platform's own records say happened in an interval [from, to): tasks accepted, done and failed
- * (from their transitions), failed deliveries, reviews, and the agents' running totals. The analytics read
- * model over the tasks and agents contexts.
+ * What the tasks' own records say happened: in an interval [from, to), tasks accepted, done and failed (from their
+ * transitions), failed deliveries and reviews; how many tasks are open now; which tasks are done, and a task's
+ * delivery errors. What analytics counts tasks by and memory learns from.
  */
 @ApplicationScoped
-public class MetricFacts {
+public class TaskHistory {
 
     private static final Set<TaskStatus> FAILED = Set.of(TaskStatus.SPEC_FAILED, TaskStatus.IMPLEMENTATION_FAILED);
+    private static final List<TaskStatus> TERMINAL = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isTerminal).toList();
 
     @PersistenceContext
     EntityManager em;
 
-    @Inject
-    TaskService tasks;
-
-    @Inject
-    AgentPool pool;
-
-    public long tasksCreated(Instant from, Instant to) {
+    public long created(Instant from, Instant to) {
         return em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.createdAt >= :from AND t.createdAt < :to", Long.class)
                 .setParameter("from", from).setParameter("to", to).getSingleResult();
     }
@@ -55,16 +46,16 @@ public class MetricFacts {
                 .setParameter("from", from).setParameter("to", to).getSingleResult();
     }
 
-    public long tasksFailed(Instant from, Instant to) {
+    public long failed(Instant from, Instant to) {
         return em.createQuery("SELECT COUNT(t) FROM TaskTransition t WHERE t.to IN :failed AND t.at >= :from AND t.at < :to",
                         Long.class)
                 .setParameter("failed", FAILED).setParameter("from", from).setParameter("to", to).getSingleResult();
     }
 
     /** Tasks accepted and not finished now. */
-    public long tasksOpen() {
-        return tasks.countsByStatus().entrySet().stream().filter(e -> !e.getKey().isTerminal())
-                .mapToLong(e -> e.getValue()).sum();
+    public long open() {
+        return em.createQuery("SELECT COUNT(t) FROM Task t WHERE t.status NOT IN :terminal", Long.class)
+                .setParameter("terminal", TERMINAL).getSingleResult();
     }
 
     public long deliveryFailures(Instant from, Instant to) {
@@ -87,23 +78,16 @@ public class MetricFacts {
                 .setParameter("decision", decision).setParameter("from", from).setParameter("to", to).getSingleResult();
     }
 
-    /** The pool now: agents by status and utilisation. */
-    public PoolStatistics agents() {
-        return pool.statistics();
+    /** The errors of a task's failed deliveries, oldest first. */
+    public List<String> deliveryErrors(long taskId) {
+        return em.createQuery("SELECT f.error FROM DispatchFailure f WHERE f.taskId = :task ORDER BY f.id", String.class)
+                .setParameter("task", taskId).getResultList();
     }
 
-    /** Agents running now (not stopped), and of those the ones not failed. */
-    public Standing standing() {
-        PoolStatistics agents = pool.statistics();
-        long running = agents.total() - agents.byStatus().getOrDefault(AgentStatus.STOPPED, 0L);
-        return new Standing(running, running - agents.byStatus().getOrDefault(AgentStatus.FAILED, 0L));
-    }
-
-    /** The agents' running totals of steps completed and tokens spent, over all agents ever started. */
-    public Totals totals() {
-        Object[] row = em.createQuery("SELECT SUM(a.stepsCompleted), SUM(a.tokensUsed) FROM Agent a", Object[].class)
-                .getSingleResult();
-        return new Totals(count(row[0]), count(row[1]));
+    /** Ids of DONE tasks after {@code afterId}, in id order, at most {@code limit}. */
+    public List<Long> doneIds(long afterId, int limit) {
+        return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :done AND t.id > :after ORDER BY t.id", Long.class)
+                .setParameter("done", TaskStatus.DONE).setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
     private static long count(Object value) {
@@ -112,13 +96,5 @@ public class MetricFacts {
 
     /** Tasks that had a failed delivery, and of those the ones that did not end failed. */
     public record Recovery(long tasksWithFailures, long recovered) {
-    }
-
-    /** Agents running, and of those the ones not failed. */
-    public record Standing(long running, long healthy) {
-    }
-
-    /** Running totals over all agents. */
-    public record Totals(long steps, long tokens) {
     }
 }

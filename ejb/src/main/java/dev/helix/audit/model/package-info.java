@@ -1,0 +1,5 @@
+/**
+ * The audit trail as a hash chain: its records, the rule that links them (AuditChain), searches, archives,
+ * and the verdicts and breaks a verification finds.
+ */
+package dev.helix.audit.model;

@@ -1,0 +1,4 @@
+/**
+ * OpenAiEmbeddings, the client of an OpenAI-compatible embeddings endpoint.
+ */
+package dev.helix.providers.outbound;
