@@ -55,8 +55,8 @@ public final class Template {
         StringBuilder rendered = new StringBuilder(texts.get(0));
         for (int i = 0; i < placeholders.size(); i++) {
             rendered.append(Expression.asText(placeholders.get(i).evaluate(variables))).append(texts.get(i + 1));
-            if (rendered.length() > Expression.MAX_TEXT) {
-                throw new ExpressionException("rendered text longer than " + Expression.MAX_TEXT + " characters");
+            if (rendered.length() > Values.MAX_TEXT) {
+                throw new ExpressionException("rendered text longer than " + Values.MAX_TEXT + " characters");
             }
         }
         return rendered.toString();
