@@ -37,12 +37,19 @@ class ArchitectureTest {
 
     private static final String EDGES_REGEX = "dev\\.helix\\.(web|messaging|batch)(\\..*)?";
     private static final Pattern CONTEXT_PACKAGE =
-            Pattern.compile("dev\\.helix\\.(?!web\\b|messaging\\b|batch\\b)(\\w+)\\.(\\w+)(\\..*)?");
+            Pattern.compile("dev\\.helix\\.(?!web\\b|messaging\\b|batch\\b)(\\w+)(?:\\.(\\w+)(\\..*)?)?");
     private static final List<String> VOCABULARY = List.of("model", "service", "port", "inbound", "outbound", "internal");
     private static final List<String> SHARED_VOCABULARY = List.of("model", "error");
-    /** A JPQL range or update naming an entity, or an entity manager call given an entity class. */
+    /** A string literal in Java source. */
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:\\\\.|[^\"\\\\])*)\"");
+    /** In a query's text: an entity after FROM, JOIN or UPDATE, or after a comma as a further range ("A a, B b"). */
     private static final Pattern ENTITY_IN_QUERY =
-            Pattern.compile("\\b(?:FROM|JOIN|UPDATE)\\s+([A-Z]\\w*)|\\b(?:find|getReference)\\(([A-Z]\\w*)\\.class");
+            Pattern.compile("\\b(?:FROM|JOIN|UPDATE)\\s+([A-Z]\\w*)|,\\s*([A-Z]\\w*)\\s+[a-z]\\w*\\b");
+    /** In code: an entity manager call given an entity class. */
+    private static final Pattern ENTITY_CLASS_CALL = Pattern.compile("\\b(?:find|getReference)\\(([A-Z]\\w*)\\.class");
+    /** Container services a model does without: EJB, CDI, injection, JMS, Batch, transactions, configuration. */
+    private static final String CONTAINER_PACKAGES =
+            "jakarta\\.(ejb|inject|enterprise|jms|batch|annotation|transaction)(\\..*)?|org\\.eclipse\\.microprofile\\..*";
     private static final List<String> PUBLIC_ROLES = List.of("model", "service", "port", "error");
 
     private static JavaClasses helix;
@@ -83,6 +90,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theBusinessTierUsesNoMessagingOrBatchApi() {
+        noClasses().that(inABusinessContext()).should().dependOnClassesThat()
+                .resideInAnyPackage("jakarta.jms..", "jakarta.batch..").check(helix);
+    }
+
+    @Test
+    void startUpBeansAndScheduledTimersAreInbound() {
+        classes().that(inABusinessContext()).and().areAnnotatedWith("jakarta.ejb.Startup").should(beInRole("inbound"))
+                .check(helix);
+        classes().that(inABusinessContext()).and(haveAScheduledMethod()).should(beInRole("inbound")).check(helix);
+    }
+
+    @Test
     void portsAreInterfaces() {
         classes().that(inRole("port")).and().areTopLevelClasses().should().beInterfaces().check(helix);
     }
@@ -105,12 +125,10 @@ class ArchitectureTest {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String context = sources.relativize(file).getName(2).toString();
-                Matcher query = ENTITY_IN_QUERY.matcher(Files.readString(file));
-                while (query.find()) {
-                    String entity = query.group(1) != null ? query.group(1) : query.group(2);
+                for (String entity : entitiesNamedIn(Files.readString(file))) {
                     if (entities.containsKey(entity) && !entities.get(entity).equals(context)) {
                         violations.add(file.getFileName() + " (" + context + ") reads " + entity + " of "
-                                + entities.get(entity) + ": '" + query.group() + "'");
+                                + entities.get(entity));
                     }
                 }
             }
@@ -127,9 +145,10 @@ class ArchitectureTest {
 
     /** Container services and their annotations; an EJB calendar expression is a plain value and may be built. */
     private static DescribedPredicate<JavaClass> aContainerApi() {
-        return DescribedPredicate.describe("a container API (EJB, CDI, injection, JMS, Batch)",
-                javaClass -> javaClass.getPackageName().matches("jakarta\\.(ejb|inject|enterprise|jms|batch)(\\..*)?")
-                        && !javaClass.getName().equals("jakarta.ejb.ScheduleExpression"));
+        return DescribedPredicate.describe("a container API (EJB, CDI, injection, JMS, Batch, transactions, configuration, the entity manager)",
+                javaClass -> javaClass.getPackageName().matches(CONTAINER_PACKAGES)
+                        && !javaClass.getName().equals("jakarta.ejb.ScheduleExpression")
+                        || javaClass.getName().matches("jakarta\\.persistence\\.(EntityManager|PersistenceContext)"));
     }
 
     private static ArchCondition<JavaClass> notCallBackIntoTheirContext() {
@@ -141,6 +160,40 @@ class ArchitectureTest {
                     if (context(javaClass).equals(context(target)) && List.of("service", "inbound").contains(role(target))) {
                         events.add(violated(dependency, dependency.getDescription()));
                     }
+                }
+            }
+        };
+    }
+
+    /** The capitalised names a source's queries range over, and the classes it finds entities by. */
+    private static List<String> entitiesNamedIn(String source) {
+        List<String> named = new ArrayList<>();
+        Matcher literal = STRING_LITERAL.matcher(source);
+        while (literal.find()) {
+            Matcher query = ENTITY_IN_QUERY.matcher(literal.group(1));
+            boolean isQuery = literal.group(1).matches(".*\\b(FROM|JOIN|UPDATE)\\b.*");
+            while (isQuery && query.find()) {
+                named.add(query.group(1) != null ? query.group(1) : query.group(2));
+            }
+        }
+        Matcher call = ENTITY_CLASS_CALL.matcher(source);
+        while (call.find()) {
+            named.add(call.group(1));
+        }
+        return named;
+    }
+
+    private static DescribedPredicate<JavaClass> haveAScheduledMethod() {
+        return DescribedPredicate.describe("have a method run by an EJB calendar schedule",
+                javaClass -> javaClass.getMethods().stream().anyMatch(method -> method.isAnnotatedWith("jakarta.ejb.Schedule")));
+    }
+
+    private static ArchCondition<JavaClass> beInRole(String wanted) {
+        return new ArchCondition<>("sit in their context's " + wanted + " package") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                if (!wanted.equals(role(javaClass))) {
+                    events.add(violated(javaClass, javaClass.getName() + " is not in an " + wanted + " package"));
                 }
             }
         };

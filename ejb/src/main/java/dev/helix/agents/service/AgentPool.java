@@ -13,6 +13,8 @@ import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.model.Names;
 import dev.helix.shared.error.NotFoundException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -190,6 +192,7 @@ public class AgentPool {
     }
 
     /** The agents working now, by id. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Agent> working() {
         return em.createQuery("SELECT a FROM Agent a WHERE a.status = :working ORDER BY a.id", Agent.class)
                 .setParameter("working", AgentStatus.WORKING).getResultList();

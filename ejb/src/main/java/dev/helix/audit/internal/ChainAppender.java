@@ -1,5 +1,6 @@
 package dev.helix.audit.internal;
 
+import dev.helix.audit.model.AuditHead;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.model.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,5 @@
 /**
- * Helpers only the audit context uses to append to the hash chain: the chain's head row (AuditHead) and the
- * appender that takes turns on its lock (ChainAppender).
+ * Helpers only the audit context uses: the appender that takes turns on the chain's recorded end
+ * (ChainAppender).
  */
 package dev.helix.audit.internal;

@@ -1,6 +1,6 @@
 package dev.helix.audit.service;
 
-import dev.helix.audit.internal.AuditHead;
+import dev.helix.audit.model.AuditHead;
 import dev.helix.audit.internal.ChainAppender;
 import dev.helix.audit.model.AuditChain;
 import dev.helix.audit.model.AuditEntry;

@@ -15,7 +15,7 @@ import jakarta.inject.Named;
  * nonce'd script elements), allows no plugins, no framing, no other base URL, and forms only to Helix and, with
  * single sign-on on, to the identity provider ("Sign out" goes there). Inline styles stay allowed: PrimeFaces
  * writes {@code style} attributes, in the markup it renders and in the markup its widgets insert, and styles cannot
- * run code (docs/architecture.md has the measurement). Its script directive comes last, so that PrimeFaces, given
+ * run code (docs/decisions/0019 has the measurement). Its script directive comes last, so that PrimeFaces, given
  * this policy as {@code primefaces.CSP_POLICY} ({@code web.xml}), adds each page's nonce to it.
  * <p>
  * The API's answers are data, never documents: they may load nothing, be framed nowhere, post nowhere.

@@ -1,4 +1,4 @@
-package dev.helix.audit.internal;
+package dev.helix.audit.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
