@@ -53,7 +53,7 @@ class AdminPagesIT extends BrowserTest {
         HelixClient bot = HelixClient.withBearer(key);
         bot.get("/api/v1/tasks").expect(200);
         bot.get("/api/v1/agents").problem(403);
-        browser.findElement(By.id("keys:table:0:revoke")).click();
+        browser.findElement(By.cssSelector("button[name='keys:revoke']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys:messages"), "revoked"));
         bot.get("/api/v1/tasks").problem(401);
 
@@ -83,10 +83,15 @@ class AdminPagesIT extends BrowserTest {
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.helixUndeleted"),
                 "declining must not submit the form");
         admin.get("/api/v1/admin/users/" + pat).expect(200);
+        // An account created while the page is open, listed before this one, does not change what the click deletes.
+        String earlier = "portal-early-" + Long.toString(System.nanoTime(), 36);
+        admin.post("/api/v1/admin/users", "{\"username\":\"" + earlier
+                + "\",\"password\":\"first-password-1\",\"roles\":[\"viewer\"]}").expect(201);
         browser.findElement(delete).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), pat + " deleted"));
         admin.get("/api/v1/admin/users/" + pat).problem(404);
+        admin.get("/api/v1/admin/users/" + earlier).expect(200);
     }
 
     @Test
