@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,6 +23,17 @@ class PortalSecurityIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.helixEar();
+    }
+
+    @Test
+    void aRefusedApiRequestCarriesTheSecurityHeadersToo() throws Exception {
+        HttpResponse<String> refused = PortalVisitor.overHttp().get("/api/v1/me");
+        assertEquals(401, refused.statusCode());
+        assertEquals(List.of("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+                refused.headers().allValues("Content-Security-Policy"), refused.headers().toString());
+        assertEquals("DENY", refused.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", refused.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("same-origin", refused.headers().firstValue("Referrer-Policy").orElse(""));
     }
 
     @Test

@@ -28,7 +28,7 @@ public class ContentSecurityPolicy {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
             + "form-action 'self'";
     private static final String SCRIPTS = "script-src 'self'";
-    private static final String API = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String API = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     @Inject
     OpenIdProvider sso;

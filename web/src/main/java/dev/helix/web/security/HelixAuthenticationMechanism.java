@@ -79,6 +79,8 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // A refusal below is written before any filter runs; an answer that passes gets its own headers later.
+        SecurityHeadersFilter.apply(request, response, ContentSecurityPolicy.API);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
             if (!settings.policy().basicAuthEnabled()) {

@@ -36,14 +36,22 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean api = Problems.isApi(request, ErrorPages.requestedUri(request));
-        response.setHeader(CSP, api ? policy.getApi() : policy.getPortal());
+        apply(request, response, api ? policy.getApi() : policy.getPortal());
+        chain.doFilter(request, api ? response : new OnePolicy(response));
+    }
+
+    /**
+     * Sets the headers every answer carries, with {@code contentSecurityPolicy}. The authentication mechanism calls
+     * it too: its refusals are written before any filter runs.
+     */
+    static void apply(HttpServletRequest request, HttpServletResponse response, String contentSecurityPolicy) {
+        response.setHeader(CSP, contentSecurityPolicy);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, api ? response : new OnePolicy(response));
     }
 
     /** A response whose Content Security Policy, once added again, replaces the one it had. */
