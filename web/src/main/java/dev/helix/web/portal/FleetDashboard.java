@@ -14,7 +14,6 @@ import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
 import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,6 +45,9 @@ public class FleetDashboard {
 
     @Inject
     ActionPermission permission;
+
+    @Inject
+    PortalMessages messages;
 
     private String title;
     private String prompt;
@@ -94,11 +96,14 @@ public class FleetDashboard {
         if (!permission.granted(Permission.TASK_CREATE, "Creating tasks")) {
             return;
         }
-        Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt), faces.getExternalContext().getRemoteUser());
-        audit.target("/api/v1/tasks/" + task.getId());
-        faces.addMessage(null, new FacesMessage("Task " + task.getId() + " created: " + task.getTitle()));
-        title = null;
-        prompt = null;
+        messages.attempt(() -> {
+            Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt),
+                    faces.getExternalContext().getRemoteUser());
+            audit.target("/api/v1/tasks/" + task.getId());
+            messages.done("Task " + task.getId() + " created: " + task.getTitle());
+            title = null;
+            prompt = null;
+        });
     }
 
     public String getTitle() {

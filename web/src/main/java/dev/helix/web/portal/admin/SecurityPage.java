@@ -66,10 +66,12 @@ public class SecurityPage {
             return;
         }
         SecurityPolicy before = settings.policy();
-        SecurityPolicy after = settings.change(new SecurityPolicy(basicAuthEnabled));
         audit.target("/api/v1/admin/security");
-        audit.change(before, after);
-        messages.done(after.basicAuthEnabled() ? "HTTP Basic is accepted" : "HTTP Basic is turned off");
+        messages.attempt(() -> {
+            SecurityPolicy after = settings.change(new SecurityPolicy(basicAuthEnabled));
+            audit.change(before, after);
+            messages.done(after.basicAuthEnabled() ? "HTTP Basic is accepted" : "HTTP Basic is turned off");
+        });
     }
 
     @Audited("sso.role-sync")
@@ -91,8 +93,10 @@ public class SecurityPage {
             return;
         }
         audit.target("/api/v1/admin/secrets/rotate");
-        Rotation rotation = vault.rotate();
-        messages.done("Key " + rotation.activeKey() + " is active; " + rotation.reencrypted() + " secrets re-encrypted");
+        messages.attempt(() -> {
+            Rotation rotation = vault.rotate();
+            messages.done("Key " + rotation.activeKey() + " is active; " + rotation.reencrypted() + " secrets re-encrypted");
+        });
     }
 
     public SsoConfiguration getSso() {
