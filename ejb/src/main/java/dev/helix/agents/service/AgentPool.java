@@ -223,8 +223,12 @@ public class AgentPool {
     public WorkTotals workTotals() {
         Object[] row = em.createQuery("SELECT SUM(a.stepsCompleted), SUM(a.tokensUsed) FROM Agent a", Object[].class)
                 .getSingleResult();
-        return new WorkTotals(row[0] == null ? 0 : ((Number) row[0]).longValue(),
-                row[1] == null ? 0 : ((Number) row[1]).longValue());
+        return new WorkTotals(sum(row[0]), sum(row[1]));
+    }
+
+    /** A SUM's value: null (no agents yet) is 0. */
+    private static long sum(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     public List<AgentSession> sessions(long agentId) {

@@ -79,8 +79,17 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        // A refusal below is written before any filter runs; an answer that passes gets its own headers later.
-        SecurityHeadersFilter.apply(request, response, ContentSecurityPolicy.API);
+        AuthenticationStatus status = authenticate(request, response, context);
+        if (status == AuthenticationStatus.SEND_FAILURE) {
+            // A refusal is answered before any filter runs (its small body is not committed yet), so it gets the
+            // security headers here; an answer that goes on gets them from SecurityHeadersFilter.
+            SecurityHeadersFilter.apply(request, response, ContentSecurityPolicy.API);
+        }
+        return status;
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
             if (!settings.policy().basicAuthEnabled()) {
