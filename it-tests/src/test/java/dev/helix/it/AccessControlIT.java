@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessControlIT {
 
-    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12, V14). */
+    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12, V14, V15). */
     private static final Map<String, Set<String>> DEFAULT_GRANTS = Map.of(
             "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read",
                     "memory:read", "analytics:read"),
@@ -39,7 +39,8 @@ class AccessControlIT {
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
                     "audit:read", "audit:acknowledge", "security:manage", "spiral:read", "ritual:read", "spiral:run",
-                    "spiral:manage", "ritual:run", "ritual:manage", "memory:read", "memory:write", "analytics:read"));
+                    "spiral:manage", "ritual:run", "ritual:manage", "memory:read", "memory:write", "analytics:read",
+                    "provider:manage"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -102,6 +103,12 @@ class AccessControlIT {
                 new Call("DELETE", "/api/v1/agents/999999999", null, "agent:manage"),
                 new Call("POST", "/api/v1/agents/profiles", "{}", "profile:manage"),
                 new Call("PUT", "/api/v1/agents/profiles/architect", "{}", "profile:manage"),
+                new Call("GET", "/api/v1/admin/providers", null, "provider:manage"),
+                new Call("GET", "/api/v1/admin/providers/offline", null, "provider:manage"),
+                new Call("POST", "/api/v1/admin/providers", "{}", "provider:manage"),
+                new Call("PUT", "/api/v1/admin/providers/nobody-at-all", "{}", "provider:manage"),
+                new Call("DELETE", "/api/v1/admin/providers/nobody-at-all", null, "provider:manage"),
+                new Call("POST", "/api/v1/admin/providers/offline/test", "", "provider:manage"),
                 new Call("GET", "/api/v1/admin/users", null, "user:read"),
                 new Call("GET", "/api/v1/admin/users/admin", null, "user:read"),
                 new Call("POST", "/api/v1/admin/users", "{}", "user:manage"),

@@ -54,7 +54,7 @@ public class AgentGallery {
         if (em.find(AgentProfile.class, role) != null) {
             throw new ConflictException("An agent profile with role '" + role + "' already exists");
         }
-        check(displayName, capabilities, provider);
+        check(displayName, capabilities, provider, model);
         AgentProfile profile = new AgentProfile(role, displayName, description, capabilities, provider, model);
         em.persist(profile);
         return profile;
@@ -62,13 +62,13 @@ public class AgentGallery {
 
     public AgentProfile update(String role, String displayName, String description, List<String> capabilities,
                                String provider, String model) {
-        check(displayName, capabilities, provider);
+        check(displayName, capabilities, provider, model);
         AgentProfile profile = profile(role);
         profile.update(displayName, description, capabilities, provider, model);
         return profile;
     }
 
-    private void check(String displayName, List<String> capabilities, String provider) {
+    private void check(String displayName, List<String> capabilities, String provider, String model) {
         Names.require("displayName", displayName);
         if (String.join(",", capabilities).length() > MAX_CAPABILITIES) {
             throw new InvalidInputException("capabilities take at most " + MAX_CAPABILITIES + " characters together");
@@ -79,6 +79,6 @@ public class AgentGallery {
                         + "' must be lower-case letters, digits, '.' or '-', starting with a letter");
             }
         }
-        providers.byName(provider);
+        providers.checkBinding(provider, model);
     }
 }

@@ -26,6 +26,7 @@ public enum Permission {
     AGENT_READ("Read agents, the pool and the profile gallery"),
     AGENT_MANAGE("Start, change and stop agents"),
     PROFILE_MANAGE("Add and edit agent profiles"),
+    PROVIDER_MANAGE("Register, change, test and remove model providers"),
     USER_READ("Read user accounts"),
     USER_MANAGE("Create, change, disable and delete users, reset passwords"),
     ROLE_MANAGE("Read and edit the role × permission matrix"),

@@ -1,5 +1,6 @@
 /**
- * What an agent asks its model for and gets back (SpecRequest, SpecDraft, StepResult), and the errors of a
- * model provider or embeddings endpoint that cannot answer.
+ * The registered model providers (RegisteredProvider, ProviderType, ProviderDefinition, ProviderCheck), what an agent
+ * asks its model for and gets back (SpecRequest, SpecDraft, StepResult), and the errors of a provider that cannot
+ * answer or answers unusably.
  */
 package dev.helix.providers.model;

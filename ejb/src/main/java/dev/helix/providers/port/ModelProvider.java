@@ -4,10 +4,10 @@ import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
 
-/** A model an agent thinks through: the offline one built in, OpenAI-compatible endpoints later (C9). */
+/** A model an agent thinks through: the built-in offline one, or a registered OpenAI-compatible endpoint (C9). */
 public interface ModelProvider {
 
-    /** The name profiles bind to, e.g. {@code offline}. */
+    /** The registered name profiles bind to, e.g. {@code offline}. */
     String name();
 
     /** Writes (or, with feedback, revises) a task's requirements, design and plan. */

@@ -1,26 +1,105 @@
 package dev.helix.providers.service;
 
+import dev.helix.providers.internal.OfflineModelProvider;
+import dev.helix.providers.model.ProviderCheck;
+import dev.helix.providers.model.ProviderType;
+import dev.helix.providers.model.RegisteredProvider;
+import dev.helix.providers.outbound.CircuitSettings;
+import dev.helix.providers.outbound.OpenAiCompatibleModel;
 import dev.helix.providers.port.ModelProvider;
+import dev.helix.secrets.service.SecretVault;
 import dev.helix.shared.error.InvalidInputException;
+import dev.helix.shared.model.PositiveDuration;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Finds the model provider a profile is bound to, by name. */
+/**
+ * The model provider an agent profile is bound to, by name: the built-in offline one, or a client of a registered
+ * endpoint. A client is built once per version of its registration, so it keeps its circuit between calls and a
+ * changed registration (a new URL or key) takes effect at the next call.
+ */
 @ApplicationScoped
 public class ProviderRegistry {
 
+    private static final Duration DEFAULT_OPEN_FOR = Duration.ofSeconds(30);
+
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
-    Instance<ModelProvider> providers;
+    OfflineModelProvider offline;
+
+    @Inject
+    SecretVault vault;
+
+    @Inject
+    @ConfigProperty(name = "helix.providers.circuit.failures", defaultValue = "5")
+    int failuresToOpen;
+
+    @Inject
+    @ConfigProperty(name = "helix.providers.circuit.open-for", defaultValue = "PT30S")
+    Duration openFor;
+
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    /** A client of one version of a registration. */
+    private record Client(long version, OpenAiCompatibleModel model) {
+    }
+
+    @PostConstruct
+    void checkSettings() {
+        openFor = PositiveDuration.checked("helix.providers.circuit.open-for", openFor, DEFAULT_OPEN_FOR);
+        failuresToOpen = Math.max(1, failuresToOpen);
+    }
 
     public ModelProvider byName(String name) {
-        return providers.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("No model provider named '" + name
-                        + "' is configured; known: " + names()));
+        RegisteredProvider provider = name == null ? null : em.find(RegisteredProvider.class, name);
+        if (provider == null) {
+            throw new InvalidInputException("No model provider named '" + name + "' is registered; known: " + names());
+        }
+        return provider.getType() == ProviderType.OFFLINE ? offline : client(provider);
+    }
+
+    /** Refuses a binding to a provider that is not registered or does not offer the model. */
+    public void checkBinding(String name, String model) {
+        byName(name);
+        RegisteredProvider provider = em.find(RegisteredProvider.class, name);
+        if (!provider.offers(model)) {
+            throw new InvalidInputException("Model provider '" + name + "' offers no model '" + model + "'; it offers "
+                    + provider.getModels());
+        }
     }
 
     public List<String> names() {
-        return providers.stream().map(ModelProvider::name).sorted().toList();
+        return em.createQuery("SELECT p.name FROM RegisteredProvider p ORDER BY p.name", String.class).getResultList();
+    }
+
+    /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}: whether calls reach the provider now. */
+    public String circuitState(RegisteredProvider provider) {
+        Client current = clients.get(provider.getName());
+        return current == null || current.version() != provider.getVersion() ? "CLOSED" : current.model().circuitState();
+    }
+
+    ProviderCheck check(RegisteredProvider provider) {
+        if (provider.getType() == ProviderType.OFFLINE) {
+            return new ProviderCheck(provider.getName(), true, 0, provider.getModels(), List.of(), null);
+        }
+        return client(provider).check(provider.getModels());
+    }
+
+    private OpenAiCompatibleModel client(RegisteredProvider provider) {
+        return clients.compute(provider.getName(), (name, current) -> current != null && current.version() == provider.getVersion()
+                ? current
+                : new Client(provider.getVersion(), new OpenAiCompatibleModel(provider,
+                        provider.hasApiKey() ? vault.reveal(provider.getApiKeySecret()) : null,
+                        new CircuitSettings(failuresToOpen, openFor)))).model();
     }
 }

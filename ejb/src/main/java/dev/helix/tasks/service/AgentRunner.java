@@ -7,11 +7,13 @@ import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
+import dev.helix.providers.model.ModelAnswerRejectedException;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.service.ProviderRegistry;
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.internal.TaskProgression;
 import dev.helix.tasks.model.Checklist;
@@ -52,6 +54,8 @@ public class AgentRunner {
 
     private static final Logger LOG = Logger.getLogger(AgentRunner.class.getName());
     private static final String SYSTEM = "system";
+    /** The most characters a task's failure reason and a transition's note hold. */
+    private static final int MAX_TEXT = 4000;
 
     @PersistenceContext
     EntityManager em;
@@ -130,9 +134,13 @@ public class AgentRunner {
         String lastError = em.createQuery("SELECT f FROM DispatchFailure f WHERE f.taskId = :id ORDER BY f.id DESC", DispatchFailure.class)
                 .setParameter("id", task.getId()).setMaxResults(1).getResultStream().findFirst()
                 .map(DispatchFailure::getError).orElse("no error was recorded");
-        String reason = "Gave up after " + attempts + " failed deliveries of the work order: " + lastError;
-        task.recordFailure(reason);
-        progression.move(task, TaskLifecycle.failureOf(task), SYSTEM, reason, Instant.now());
+        fail(task, SYSTEM, "Gave up after " + attempts + " failed deliveries of the work order: " + lastError, null);
+    }
+
+    /** Fails the task for good: the reason (and what else is worth reading, if any) is kept on it and audited. */
+    private void fail(Task task, String actor, String reason, String attachment) {
+        task.recordFailure(attachment == null ? reason : Abbreviation.of(reason + "\n\n" + attachment, MAX_TEXT));
+        progression.move(task, TaskLifecycle.failureOf(task), actor, Abbreviation.of(reason, MAX_TEXT), Instant.now());
         audit.record(AuditEntry.system("task.fail", "/api/v1/tasks/" + task.getId(), reason));
         task.withdrawDispatch();
         if (task.getAgentId() != null) {
@@ -164,7 +172,11 @@ public class AgentRunner {
             return;
         }
         task.assignAgent(agent.get().getId());
-        work.accept(agent.get());
+        try {
+            work.accept(agent.get());
+        } catch (ModelAnswerRejectedException e) {
+            fail(task, agent.get().getName(), e.getMessage(), "The model's last answer:\n" + e.answer());
+        }
     }
 
     /**

@@ -1,0 +1,133 @@
+package dev.helix.providers.outbound;
+
+import dev.helix.providers.model.ModelAnswerRejectedException;
+import dev.helix.providers.model.ProviderCheck;
+import dev.helix.providers.model.RegisteredProvider;
+import dev.helix.providers.model.SpecDraft;
+import dev.helix.providers.model.SpecRequest;
+import dev.helix.providers.model.StepResult;
+import dev.helix.providers.port.ModelProvider;
+import dev.helix.shared.model.Abbreviation;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.catalog.ModelDescription;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiModelCatalog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A provider speaking OpenAI's chat-completions protocol, through LangChain4j's OpenAI client on Helix's
+ * {@link ProviderTransport}, every call under the provider's {@link ProviderGuard}. A spec is asked for as structured
+ * output; an answer that is not the JSON asked for is sent back with what is wrong, and after
+ * {@value #ANSWER_ATTEMPTS} answers the step fails with the last one attached.
+ */
+public final class OpenAiCompatibleModel implements ModelProvider {
+
+    static final int ANSWER_ATTEMPTS = 3;
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+    private static final String WORKER = """
+            You are a software engineer in Helix, working through the implementation checklist of a task.
+            Say in one or two sentences what you did for the checklist item you are given.""";
+
+    private final String name;
+    private final ChatModel chat;
+    private final OpenAiModelCatalog catalog;
+    private final ProviderGuard guard;
+
+    public OpenAiCompatibleModel(RegisteredProvider provider, String apiKey, CircuitSettings circuit) {
+        this.name = provider.getName();
+        this.chat = OpenAiChatModel.builder()
+                .baseUrl(provider.getBaseUrl())
+                .apiKey(apiKey)
+                .modelName(provider.getModels().get(0))
+                .httpClientBuilder(new ProviderTransportBuilder())
+                .timeout(provider.getRequestTimeout())
+                .maxRetries(0)
+                .build();
+        this.catalog = OpenAiModelCatalog.builder()
+                .baseUrl(provider.getBaseUrl())
+                .apiKey(apiKey)
+                .httpClientBuilder(new ProviderTransportBuilder())
+                .readTimeout(provider.getRequestTimeout().compareTo(CHECK_TIMEOUT) < 0 ? provider.getRequestTimeout() : CHECK_TIMEOUT)
+                .build();
+        this.guard = new ProviderGuard(name, apiKey, provider.getMaxRetries(), circuit.failuresToOpen(), circuit.openFor());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */
+    public String circuitState() {
+        return guard.circuitState();
+    }
+
+    /** Lists the provider's models once, without retries or circuit, and compares them with the registered ones. */
+    public ProviderCheck check(List<String> registered) {
+        long start = System.nanoTime();
+        try {
+            List<String> listed = catalog.listModels().stream().map(ModelDescription::name).sorted().toList();
+            return new ProviderCheck(name, true, (System.nanoTime() - start) / 1_000_000, listed,
+                    registered.stream().filter(m -> !listed.contains(m)).toList(), null);
+        } catch (RuntimeException e) {
+            return new ProviderCheck(name, false, (System.nanoTime() - start) / 1_000_000, List.of(), registered,
+                    guard.explain("list its models", e));
+        }
+    }
+
+    @Override
+    public SpecDraft draftSpec(SpecRequest request, String model) {
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(SpecPrompt.SYSTEM),
+                UserMessage.from(SpecPrompt.of(request))));
+        ResponseFormat json = ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(SpecPrompt.SCHEMA).build();
+        long tokens = 0;
+        String answer = null;
+        String problem = null;
+        for (int attempt = 1; attempt <= ANSWER_ATTEMPTS; attempt++) {
+            ChatResponse response = ask(ChatRequest.builder().messages(messages).modelName(model).responseFormat(json).build(),
+                    "write the spec");
+            tokens += tokens(response);
+            answer = response.aiMessage().text();
+            try {
+                return SpecAnswer.parse(answer, tokens);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+                messages.add(response.aiMessage());
+                messages.add(UserMessage.from(SpecPrompt.correction(problem)));
+            }
+        }
+        throw new ModelAnswerRejectedException("Model provider '" + name + "' (model " + model + ") gave no usable spec in "
+                + ANSWER_ATTEMPTS + " answers; the last one: " + problem, answer);
+    }
+
+    @Override
+    public StepResult work(String taskPrompt, String item, String model) {
+        ChatResponse response = ask(ChatRequest.builder().modelName(model).messages(SystemMessage.from(WORKER),
+                UserMessage.from("Task:\n" + taskPrompt + "\n\nChecklist item: " + item)).build(), "work on '" + item + "'");
+        String text = response.aiMessage().text();
+        String summary = text == null || text.isBlank() ? "Worked on '" + item + "'" : Abbreviation.of(text.strip(), 500);
+        return new StepResult(summary, tokens(response));
+    }
+
+    private ChatResponse ask(ChatRequest request, String what) {
+        return guard.call(what, () -> chat.chat(request));
+    }
+
+    /** The tokens the provider counted, or an estimate (four characters a token) where it counted none. */
+    private static long tokens(ChatResponse response) {
+        if (response.tokenUsage() != null && response.tokenUsage().totalTokenCount() != null) {
+            return response.tokenUsage().totalTokenCount();
+        }
+        String text = response.aiMessage().text();
+        return text == null ? 0 : Math.max(1, text.length() / 4);
+    }
+}

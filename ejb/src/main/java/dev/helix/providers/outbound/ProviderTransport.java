@@ -1,0 +1,131 @@
+package dev.helix.providers.outbound;
+
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient.Redirect;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The HTTP transport LangChain4j's clients speak through to a provider, on the JDK's client. LangChain4j keeps the
+ * protocol (request and answer shapes, server-sent events, tool calls); this keeps what Helix needs of the wire: an
+ * error answer becomes a {@link ProviderRefusal} that carries {@code Retry-After}, an answer is read only up to
+ * {@value #MAX_ANSWER_BYTES} bytes, a call waits at most the provider's request timeout, and an interrupted caller
+ * abandons its call.
+ */
+public final class ProviderTransport implements HttpClient {
+
+    /** The most of an answer that is read. */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+    /** The most of an error answer kept for its message. */
+    private static final int MAX_ERROR_BYTES = 4096;
+
+    private final java.net.http.HttpClient http;
+    private final Duration requestTimeout;
+
+    ProviderTransport(Duration connectTimeout, Duration requestTimeout) {
+        this.http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(Redirect.NEVER).build();
+        this.requestTimeout = requestTimeout;
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        try {
+            HttpResponse<InputStream> response = http.send(toJdk(request), BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (failed(response)) {
+                    throw refusal(response, body);
+                }
+                byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
+                if (bytes.length > MAX_ANSWER_BYTES) {
+                    throw new IOException("the answer is larger than " + MAX_ANSWER_BYTES + " bytes");
+                }
+                return answer(response, new String(bytes, StandardCharsets.UTF_8));
+            }
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the call was interrupted", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        http.sendAsync(toJdk(request), BodyHandlers.ofInputStream()).whenComplete((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                listener.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
+                return;
+            }
+            try (InputStream body = response.body()) {
+                if (failed(response)) {
+                    listener.onError(refusal(response, body));
+                    return;
+                }
+                listener.onOpen(answer(response, null));
+                parser.parse(body, listener);
+                listener.onClose();
+            } catch (IOException | RuntimeException e) {
+                listener.onError(e);
+            }
+        });
+    }
+
+    private java.net.http.HttpRequest toJdk(HttpRequest request) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(requestTimeout)
+                .method(request.method().name(), request.body() == null ? BodyPublishers.noBody()
+                        : BodyPublishers.ofString(request.body()));
+        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        return builder.build();
+    }
+
+    private static boolean failed(HttpResponse<?> response) {
+        return response.statusCode() < 200 || response.statusCode() > 299;
+    }
+
+    private static ProviderRefusal refusal(HttpResponse<?> response, InputStream body) throws IOException {
+        String text = new String(body.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8);
+        return new ProviderRefusal(response.statusCode(), text,
+                response.headers().firstValue("Retry-After").flatMap(ProviderTransport::retryAfter).orElse(null));
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; anything else is ignored. */
+    static Optional<Duration> retryAfter(String value) {
+        String v = value.strip();
+        if (v.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            Duration wait = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SuccessfulHttpResponse answer(HttpResponse<?> response, String body) {
+        return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(response.headers().map())
+                .body(body).build();
+    }
+}

@@ -1,0 +1,228 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Model providers on the real server: administrators register an OpenAI-compatible endpoint (a local fake that speaks
+ * the protocol), test it and bind profiles to it; agents then write specs and work plans through it, with
+ * LangChain4j's client running inside Liberty. Its faults are retried, a malformed answer is sent back, and a task
+ * that cannot be helped fails with the reason. The API key never shows in an answer, the audit trail or the log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ModelProviderIT {
+
+    private static final String KEY = "sk-it-Pr0vider-K3y-never-shown";
+    private static final String MODEL = "qwen2.5-coder";
+    /** The built-in profiles whose agents write specs and code. */
+    private static final List<String> WORKING_ROLES = List.of("architect", "planner", "coder");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.helixEar();
+    }
+
+    /** Makes this run's names its own, so a run against a database kept from an earlier one starts afresh. */
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    private static final String LOCAL = "it-local-" + RUN;
+    private static final String LLM = "it-llm-" + RUN;
+    private static final String FLAKY = "it-flaky-" + RUN;
+    private static final String TWICE = "it-twice-" + RUN;
+    private static final String WRITER = "it-llm-writer-" + RUN;
+
+    private final HelixClient admin = HelixClient.admin();
+    private final List<JsonObject> rebound = new ArrayList<>();
+    private FakeOpenAi fake;
+
+    @BeforeEach
+    void startTheFakeProvider() {
+        fake = new FakeOpenAi(MODEL, "other-model");
+    }
+
+    @AfterEach
+    void restoreProfilesAndStopTheFake() {
+        rebound.forEach(p -> admin.put("/api/v1/agents/profiles/" + p.getString("role"), p.toString()).expect(200));
+        fake.close();
+    }
+
+    @Test
+    void administratorsRegisterTestChangeAndRemoveAProviderWhoseKeyIsNeverShown() {
+        HelixClient.Answer created = admin.post("/api/v1/admin/providers", registration(LOCAL, 3)).expect(201);
+        JsonObject provider = created.object();
+        assertTrue(created.location().endsWith("/api/v1/admin/providers/" + LOCAL), created.location());
+        assertEquals("OPENAI_COMPATIBLE", provider.getString("type"));
+        assertTrue(provider.getBoolean("apiKeySet"));
+        assertEquals("CLOSED", provider.getString("circuit"));
+        assertEquals("PT30S", provider.getString("requestTimeout"));
+        assertFalse(provider.toString().contains(KEY), provider.toString());
+
+        JsonObject first = admin.get("/api/v1/admin/providers").expect(200).json().asJsonArray().getJsonObject(0);
+        assertEquals("offline", first.getString("name"));
+        assertTrue(first.getBoolean("builtIn"));
+
+        JsonObject check = admin.post("/api/v1/admin/providers/" + LOCAL + "/test", "").expect(200).object();
+        assertTrue(check.getBoolean("reachable"), check.toString());
+        assertEquals(Json.createArrayBuilder().add("other-model").add(MODEL).build(), check.getJsonArray("modelsListed"));
+        assertEquals(0, check.getJsonArray("modelsMissing").size());
+
+        JsonObject changed = admin.put("/api/v1/admin/providers/" + LOCAL, "{\"type\":\"OPENAI_COMPATIBLE\",\"baseUrl\":\""
+                + fake.baseUrl() + "\",\"models\":[\"" + MODEL + "\",\"gone-model\"]}").expect(200).object();
+        assertTrue(changed.getBoolean("apiKeySet"), "an absent apiKey keeps the stored one");
+        assertEquals("PT2M", changed.getString("requestTimeout"));
+        JsonObject missing = admin.post("/api/v1/admin/providers/" + LOCAL + "/test", "").expect(200).object();
+        assertEquals("[\"gone-model\"]", missing.getJsonArray("modelsMissing").toString());
+        assertTrue(fake.calls().isEmpty(), "a test lists the models; it chats with no model");
+
+        String profile = "{\"role\":\"" + WRITER + "\",\"displayName\":\"Writer\",\"description\":\"Writes docs\","
+                + "\"capabilities\":[\"docs.write\"],\"provider\":\"" + LOCAL + "\",\"model\":\"%s\"}";
+        admin.post("/api/v1/agents/profiles", profile.formatted(MODEL)).expect(201);
+        assertTrue(admin.put("/api/v1/agents/profiles/" + WRITER, profile.formatted("gpt-9")).problem(422)
+                .getString("detail").contains("Model provider '" + LOCAL + "' offers no model 'gpt-9'"));
+        assertTrue(admin.delete("/api/v1/admin/providers/" + LOCAL).problem(409).getString("detail")
+                .contains("still bound to an agent profile"));
+        admin.put("/api/v1/agents/profiles/" + WRITER, profile.formatted("helix-offline-1").replace(LOCAL, "offline"))
+                .expect(200);
+        admin.delete("/api/v1/admin/providers/" + LOCAL).expect(204);
+        admin.get("/api/v1/admin/providers/" + LOCAL).problem(404);
+    }
+
+    @Test
+    void badRegistrationsAreRefusedWithTheReasonAndTheBuiltInProviderStaysAsItIs() {
+        assertProblem(422, "baseUrl must be an http or https URL", registration("it-bad", 3).replace(fake.baseUrl(), "ftp://host/v1"));
+        assertProblem(422, "type must be one of", registration("it-bad", 3).replace("OPENAI_COMPATIBLE", "GOPHER"));
+        assertProblem(422, "only the built-in provider 'offline' is OFFLINE", registration("it-bad", 3).replace("OPENAI_COMPATIBLE", "OFFLINE"));
+        assertProblem(422, "models must list the 1 to 50 models", registration("it-bad", 3).replace("[\"" + MODEL + "\"]", "[]"));
+        assertProblem(422, "requestTimeout must be an ISO-8601 duration", registration("it-bad", 3).replace("PT30S", "half a minute"));
+        assertProblem(422, "maxRetries must be between 0 and 10", registration("it-bad", 11));
+        assertProblem(422, "name must be 1 to 64 lower-case", registration("It Bad", 3));
+        admin.post("/api/v1/admin/providers", registration(TWICE, 3)).expect(201);
+        assertProblem(409, "already registered", registration(TWICE, 3));
+        admin.delete("/api/v1/admin/providers/" + TWICE).expect(204);
+        assertTrue(admin.put("/api/v1/admin/providers/offline", registration("offline", 3)).problem(409).getString("detail")
+                .contains("built-in model provider 'offline' cannot be changed or removed"));
+        admin.delete("/api/v1/admin/providers/offline").problem(409);
+        HelixClient.user("dana-dev", "developer").get("/api/v1/admin/providers").problem(403);
+    }
+
+    @Test
+    void agentsBoundToTheProviderWriteTheSpecAndWorkThePlanThroughItHonouringItsLimits() {
+        admin.post("/api/v1/admin/providers", registration(LLM, 2)).expect(201);
+        bindWorkingRolesTo(LLM);
+        fake.script(FakeOpenAi.Reply.rateLimited(1), FakeOpenAi.Reply.text("Sure! I will write the spec now."));
+
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"Calculator\",\"prompt\":\"Add two numbers.\"}").expect(201)
+                .object().getJsonNumber("id").longValue();
+        JsonObject review = admin.awaitStatus(id, "SPEC_REVIEW");
+        assertEquals(FakeOpenAi.REQUIREMENTS + "\n", review.getString("requirements"));
+        assertEquals(FakeOpenAi.PLAN + "\n", review.getString("plan"));
+
+        List<FakeOpenAi.Call> calls = fake.calls();
+        assertEquals(3, calls.size(), "rate-limited, then a malformed answer, then the spec");
+        calls.forEach(call -> {
+            assertEquals("Bearer " + KEY, call.authorization());
+            assertEquals(MODEL, call.model());
+            assertTrue(call.asksForJson(), call.body().toString());
+        });
+        assertTrue(Duration.between(calls.get(0).at(), calls.get(1).at()).toMillis() >= 750,
+                "the retry waited for Retry-After (1 s, less at most 25 % jitter)");
+        assertTrue(calls.get(0).conversation().contains("Add two numbers."), calls.get(0).conversation());
+        assertTrue(calls.get(2).conversation().contains("That answer cannot be used: it is not JSON"), calls.get(2).conversation());
+
+        admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").expect(200);
+        JsonObject implemented = admin.awaitStatus(id, "IMPLEMENTATION_REVIEW");
+        assertEquals(2, implemented.getInt("done"));
+        List<FakeOpenAi.Call> work = fake.calls().subList(3, fake.calls().size());
+        assertEquals(2, work.size(), "one call per checklist item");
+        assertTrue(work.get(0).conversation().contains("Checklist item: Write Calculator.add"), work.get(0).conversation());
+        assertFalse(work.get(0).asksForJson());
+        JsonObject agent = admin.get("/api/v1/agents/" + implemented.getJsonNumber("agentId").longValue()).expect(200).object();
+        assertTrue(agent.getJsonNumber("tokensUsed").longValue() >= 300, "each item's call counted 150 tokens: " + agent);
+
+        admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200);
+        admin.awaitStatus(id, "DONE");
+        assertKeyNeverShown();
+    }
+
+    @Test
+    void aTaskTheProviderCannotServeFailsWithTheReasonAndARepeatedlyFailingProviderOpensItsCircuit() {
+        admin.post("/api/v1/admin/providers", registration(FLAKY, 0)).expect(201);
+        bindWorkingRolesTo(FLAKY);
+
+        fake.script(FakeOpenAi.Reply.text("no JSON here"), FakeOpenAi.Reply.text("still no JSON"),
+                FakeOpenAi.Reply.text("{\"requirements\":\"r\",\"design\":\"d\",\"plan\":\"do it all\"}"));
+        long rambling = admin.post("/api/v1/tasks", "{\"title\":\"Rambling\",\"prompt\":\"Add two numbers.\"}").expect(201)
+                .object().getJsonNumber("id").longValue();
+        JsonObject failed = admin.awaitStatus(rambling, "SPEC_FAILED");
+        String reason = failed.getString("failureReason");
+        assertTrue(reason.startsWith("Model provider '" + FLAKY + "' (model " + MODEL + ") gave no usable spec in 3 answers; the last "
+                + "one: the plan has no \"- [ ] \" checklist line"), reason);
+        assertTrue(reason.contains("The model's last answer:\n{\"requirements\":\"r\""), reason);
+
+        for (int i = 0; i < 40; i++) {
+            fake.script(FakeOpenAi.Reply.error(500, "upstream exploded"));
+        }
+        long doomed = admin.post("/api/v1/tasks", "{\"title\":\"Doomed\",\"prompt\":\"Add two numbers.\"}").expect(201)
+                .object().getJsonNumber("id").longValue();
+        String gaveUp = admin.awaitTask(doomed, t -> t.getString("status").equals("SPEC_FAILED"), Duration.ofSeconds(60))
+                .getString("failureReason");
+        assertTrue(gaveUp.startsWith("Gave up after 5 failed deliveries of the work order: "), gaveUp);
+        assertTrue(gaveUp.contains("Model provider '" + FLAKY + "' could not write the spec (1 attempt): it answered HTTP 500: "
+                + "{\"error\":{\"message\":\"upstream exploded\"") || gaveUp.contains("Model provider '" + FLAKY + "' is not being "
+                + "called: its circuit is open after 5 failed calls in a row"), gaveUp);
+        assertEquals("OPEN", admin.get("/api/v1/admin/providers/" + FLAKY).expect(200).object().getString("circuit"));
+        assertKeyNeverShown();
+    }
+
+    private void bindWorkingRolesTo(String provider) {
+        for (String role : WORKING_ROLES) {
+            JsonObject profile = admin.get("/api/v1/agents/profiles/" + role).expect(200).object();
+            rebound.add(profile);
+            admin.put("/api/v1/agents/profiles/" + role, Json.createObjectBuilder(profile).add("provider", provider)
+                    .add("model", MODEL).build().toString()).expect(200);
+        }
+    }
+
+    private String registration(String name, int maxRetries) {
+        return "{\"name\":\"" + name + "\",\"type\":\"OPENAI_COMPATIBLE\",\"baseUrl\":\"" + fake.baseUrl() + "\",\"apiKey\":\""
+                + KEY + "\",\"models\":[\"" + MODEL + "\"],\"requestTimeout\":\"PT30S\",\"maxRetries\":" + maxRetries + "}";
+    }
+
+    private void assertProblem(int status, String detail, String body) {
+        JsonObject problem = admin.post("/api/v1/admin/providers", body).problem(status);
+        assertTrue(problem.getString("detail").contains(detail), problem.toString());
+    }
+
+    /** Neither the audit trail nor any of the server's logs holds the key. */
+    private void assertKeyNeverShown() {
+        String audit = admin.get("/api/v1/admin/audit?limit=10000&format=csv").expect(200).body();
+        assertTrue(audit.contains("provider.create"), "the registration was audited");
+        assertFalse(audit.contains(KEY), "the audit trail shows the key");
+        Path logs = Path.of("target/liberty/wlp/usr/servers/helix-it/logs");
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(file).contains(KEY), file + " shows the key");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
