@@ -47,6 +47,7 @@ class ModelProviderIT {
     private static final String LLM = "it-llm-" + RUN;
     private static final String FLAKY = "it-flaky-" + RUN;
     private static final String TWICE = "it-twice-" + RUN;
+    private static final String OUTAGE = "it-outage-" + RUN;
     private static final String WRITER = "it-llm-writer-" + RUN;
 
     private final HelixClient admin = HelixClient.admin();
@@ -163,7 +164,7 @@ class ModelProviderIT {
     }
 
     @Test
-    void aTaskTheProviderCannotServeFailsWithTheReasonAndARepeatedlyFailingProviderOpensItsCircuit() {
+    void aTaskTheProviderCannotServeFailsWithTheReasonAndTheModelsLastAnswer() {
         admin.post("/api/v1/admin/providers", registration(FLAKY, 0)).expect(201);
         bindWorkingRolesTo(FLAKY);
 
@@ -184,12 +185,42 @@ class ModelProviderIT {
                 .object().getJsonNumber("id").longValue();
         String gaveUp = admin.awaitTask(doomed, t -> t.getString("status").equals("SPEC_FAILED"), Duration.ofSeconds(60))
                 .getString("failureReason");
-        assertTrue(gaveUp.startsWith("Gave up after 5 failed deliveries of the work order: "), gaveUp);
-        assertTrue(gaveUp.contains("Model provider '" + FLAKY + "' could not write the spec (1 attempt): it answered HTTP 500: "
-                + "{\"error\":{\"message\":\"upstream exploded\"") || gaveUp.contains("Model provider '" + FLAKY + "' is not being "
-                + "called: its circuit is open after 5 failed calls in a row"), gaveUp);
-        assertEquals("OPEN", admin.get("/api/v1/admin/providers/" + FLAKY).expect(200).object().getString("circuit"));
+        assertTrue(gaveUp.startsWith("Gave up after 5 failed attempts at the step: Model provider '" + FLAKY + "' could not write "
+                + "the spec (1 attempt): it answered HTTP 500: {\"error\":{\"message\":\"upstream exploded\""), gaveUp);
+        assertEquals("OPEN", admin.get("/api/v1/admin/providers/" + FLAKY).expect(200).object().getString("circuit"),
+                "five failed calls in a row opened the circuit");
         assertKeyNeverShown();
+    }
+
+    @Test
+    void whileTheProvidersCircuitIsOpenItsAgentShowsFailedAndTheTaskWaitsThenGoesOn() throws InterruptedException {
+        admin.post("/api/v1/admin/providers", registration(OUTAGE, 4)).expect(201);
+        bindWorkingRolesTo(OUTAGE);
+        for (int i = 0; i < 5; i++) {
+            fake.script(FakeOpenAi.Reply.error(503, "overloaded"));
+        }
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"Patient\",\"prompt\":\"Add two numbers.\"}").expect(201)
+                .object().getJsonNumber("id").longValue();
+
+        JsonObject failedAgent = null;
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); failedAgent == null && System.nanoTime() < deadline; ) {
+            JsonObject task = admin.get("/api/v1/tasks/" + id).expect(200).object();
+            if (task.containsKey("agentId") && !task.isNull("agentId")) {
+                JsonObject agent = admin.get("/api/v1/agents/" + task.getJsonNumber("agentId").longValue()).expect(200).object();
+                failedAgent = agent.getString("status").equals("FAILED") ? agent : null;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(failedAgent != null, "the agent never showed FAILED while the circuit was open");
+        assertTrue(failedAgent.getString("statusReason").contains("Model provider '" + OUTAGE + "' is not being called: its circuit "
+                + "is open after 5 failed calls in a row"), failedAgent.toString());
+        assertEquals("SPEC_GENERATION", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"),
+                "the task waits for the provider");
+
+        JsonObject review = admin.awaitStatus(id, "SPEC_REVIEW");
+        assertEquals(FakeOpenAi.REQUIREMENTS + "\n", review.getString("requirements"));
+        assertEquals(6, fake.calls().size(), "five failed calls, then none while the circuit was open, then the one that served");
+        assertEquals("CLOSED", admin.get("/api/v1/admin/providers/" + OUTAGE).expect(200).object().getString("circuit"));
     }
 
     private void bindWorkingRolesTo(String provider) {

@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * The message-driven agent worker: takes a work order from the dispatch queue and lets
- * {@link AgentRunner} advance the task, in one transaction with the message. A failure is recorded and
- * rolls the transaction back, so the order is redelivered; after the queue's redelivery limit it
+ * {@link AgentRunner} advance the task, in one short transaction with the message (a step that needs the agent's
+ * model is only claimed in it; the model is asked after the commit, outside any transaction). A failure is recorded
+ * and rolls the transaction back, so the order is redelivered; after the queue's redelivery limit it
  * moves to the dead-letter queue.
  */
 @MessageDriven(name = "DispatchWorker")

@@ -62,6 +62,10 @@ public class Agent {
     @Column(name = "tokens_used", nullable = false)
     private long tokensUsed;
 
+    /** Why the agent is FAILED, or {@code null}. */
+    @Column(name = "status_reason", length = 1000)
+    private String statusReason;
+
     @Version
     private long version;
 
@@ -103,6 +107,7 @@ public class Agent {
     /** Puts a freshly spawned agent to work on a task. */
     public void assignTo(long taskId, Instant now) {
         this.status = AgentStatus.WORKING;
+        this.statusReason = null;
         this.currentTaskId = taskId;
         this.lastActiveAt = now;
         heartbeat(now);
@@ -114,13 +119,26 @@ public class Agent {
             busyMillis += Duration.between(lastActiveAt, now).toMillis();
         }
         this.status = to;
+        this.statusReason = null;
         this.currentTaskId = null;
         this.lastActiveAt = now;
+    }
+
+    /** Takes the agent off work as FAILED, saying why (e.g. its model provider cannot serve it). */
+    public void fail(String reason, Instant now) {
+        release(AgentStatus.FAILED, now);
+        this.statusReason = reason;
+        stepErrors++;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
     }
 
     /** An operator stops or revives the agent; a working agent keeps working until released. */
     public void changeStatus(AgentStatus to, Instant now) {
         this.status = to;
+        this.statusReason = null;
         this.lastActiveAt = now;
     }
 

@@ -8,6 +8,7 @@ import dev.helix.agents.model.WorkTotals;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.shared.error.ConflictException;
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.model.Names;
@@ -37,6 +38,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class AgentPool {
+
+    /** The statuses of agents that may be given a task: idle ones, and FAILED ones, which are tried again. */
+    private static final List<AgentStatus> READY = List.of(AgentStatus.IDLE, AgentStatus.FAILED);
+    /** The statuses an agent is claimed from; a STOPPED one is revived by being given a task. */
+    private static final List<AgentStatus> CLAIMABLE = List.of(AgentStatus.IDLE, AgentStatus.FAILED, AgentStatus.STOPPED);
+    private static final int MAX_REASON = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -137,9 +144,9 @@ public class AgentPool {
         if (preferred != null && roles.contains(preferred.getRole())) {
             candidates.add(preferredAgentId);
         }
-        candidates.addAll(em.createQuery("SELECT a.id FROM Agent a WHERE a.role IN :roles AND a.status = :idle "
+        candidates.addAll(em.createQuery("SELECT a.id FROM Agent a WHERE a.role IN :roles AND a.status IN :ready "
                         + "ORDER BY a.lastActiveAt", Long.class)
-                .setParameter("roles", roles).setParameter("idle", AgentStatus.IDLE)
+                .setParameter("roles", roles).setParameter("ready", READY)
                 .setMaxResults(8).getResultList());
         Instant now = Instant.now();
         for (Long id : candidates) {
@@ -148,7 +155,7 @@ public class AgentPool {
                             + "WHERE a.id = :id AND a.status IN :free")
                     .setParameter("working", AgentStatus.WORKING).setParameter("task", taskId)
                     .setParameter("now", now).setParameter("id", id)
-                    .setParameter("free", List.of(AgentStatus.IDLE, AgentStatus.STOPPED))
+                    .setParameter("free", CLAIMABLE)
                     .executeUpdate();
             if (claimed == 1) {
                 Agent agent = em.find(Agent.class, id);
@@ -205,6 +212,21 @@ public class AgentPool {
             agent.recordTaskFailed();
             release(agentId, taskId, "FAILED");
         }
+    }
+
+    /**
+     * Takes the agent off the task as FAILED, with the reason (e.g. its provider's circuit is open). The task goes on
+     * with whichever agent is free when it is tried again; a FAILED agent is one of them, and works again when it is.
+     */
+    public void fail(long agentId, long taskId, String reason) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent == null || !Long.valueOf(taskId).equals(agent.getCurrentTaskId())) {
+            return;
+        }
+        Instant now = Instant.now();
+        openSession(agentId, taskId).ifPresent(s -> s.end("FAILED", now));
+        agent.fail(Abbreviation.of(reason, MAX_REASON), now);
+        announce(agent);
     }
 
     /** Ends the agent's session on the task and makes the agent IDLE again. */

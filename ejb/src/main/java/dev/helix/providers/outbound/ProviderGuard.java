@@ -6,6 +6,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
+import dev.helix.providers.model.ProviderCircuitOpenException;
 import dev.helix.providers.model.ProviderUnavailableException;
 import dev.helix.shared.model.Abbreviation;
 import dev.langchain4j.exception.TimeoutException;
@@ -64,9 +65,9 @@ final class ProviderGuard {
                 return call.get();
             });
         } catch (CircuitBreakerOpenException e) {
-            throw new ProviderUnavailableException("Model provider '" + provider + "' is not being called: its circuit is "
+            throw new ProviderCircuitOpenException("Model provider '" + provider + "' is not being called: its circuit is "
                     + "open after " + circuit.getFailureCount() + " failed calls in a row; it is tried again in "
-                    + seconds(circuit.getRemainingDelay()) + " s");
+                    + seconds(circuit.getRemainingDelay()) + " s", circuit.getRemainingDelay());
         } catch (FailsafeException e) {
             throw unavailable(what, attempts.get(), e.getCause());
         } catch (RuntimeException e) {

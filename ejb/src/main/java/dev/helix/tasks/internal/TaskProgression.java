@@ -1,5 +1,9 @@
 package dev.helix.tasks.internal;
 
+import dev.helix.agents.service.AgentPool;
+import dev.helix.audit.model.AuditEntry;
+import dev.helix.audit.service.AuditTrail;
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskLifecycle;
@@ -16,10 +20,13 @@ import java.time.Instant;
 
 /**
  * Moves tasks through {@link TaskLifecycle} inside the caller's transaction: records each transition,
- * announces it as a {@link FleetEvent}, and sends the work order that advances the task next.
+ * announces it as a {@link FleetEvent}, sends the work order that advances the task next, or fails it for good.
  */
 @ApplicationScoped
 public class TaskProgression {
+
+    /** The most characters a task's failure reason and a transition's note hold. */
+    private static final int MAX_TEXT = 4000;
 
     @PersistenceContext
     EntityManager em;
@@ -30,6 +37,12 @@ public class TaskProgression {
     @Inject
     Event<FleetEvent> events;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AgentPool pool;
+
     public void move(Task task, TaskStatus to, String actor, String note, Instant now) {
         em.persist(TaskLifecycle.move(task, to, actor, note, now));
         announce(task);
@@ -38,6 +51,18 @@ public class TaskProgression {
     /** Sends the one work order that may advance the task next; all earlier orders become stale. */
     public void dispatch(Task task, Duration delay) {
         workQueue.submit(new WorkOrder(task.getId(), task.nextDispatchSeq(Instant.now().plus(delay)), task.getPriority()), delay);
+    }
+
+    /** Fails the task for good: the reason (and what else is worth reading, if any) is kept on it and audited. */
+    public void fail(Task task, String actor, String reason, String attachment) {
+        task.recordFailure(attachment == null ? Abbreviation.of(reason, MAX_TEXT)
+                : Abbreviation.of(reason + "\n\n" + attachment, MAX_TEXT));
+        move(task, TaskLifecycle.failureOf(task), actor, Abbreviation.of(reason, MAX_TEXT), Instant.now());
+        audit.record(AuditEntry.system("task.fail", "/api/v1/tasks/" + task.getId(), reason));
+        task.withdrawDispatch();
+        if (task.getAgentId() != null) {
+            pool.giveUpTask(task.getAgentId(), task.getId());
+        }
     }
 
     public void announce(Task task) {

@@ -73,6 +73,10 @@ public class Task {
     @Column(name = "failure_reason", length = 4000)
     private String failureReason;
 
+    /** Failed tries at the current step in a row; the step is given up after too many. */
+    @Column(name = "step_failures", nullable = false)
+    private int stepFailures;
+
     @Version
     private long version;
 
@@ -175,6 +179,24 @@ public class Task {
     public long nextDispatchSeq(Instant dueAt) {
         this.dispatchDueAt = dueAt;
         return ++dispatchSeq;
+    }
+
+    /**
+     * Keeps the current work order due until {@code until}: an agent is at work on it outside any transaction, and
+     * the watchdog must not take it for lost before the work could have ended.
+     */
+    public void holdDispatchUntil(Instant until) {
+        this.dispatchDueAt = until;
+    }
+
+    /** Counts a failed try at the current step and returns how many failed in a row. */
+    public int countStepFailure() {
+        return ++stepFailures;
+    }
+
+    /** The current step succeeded: the next one starts with no failures. */
+    public void stepSucceeded() {
+        stepFailures = 0;
     }
 
     /** Makes every outstanding work order stale, with none to follow (the task ended). */

@@ -1,32 +1,28 @@
 package dev.helix.tasks.service;
 
-import dev.helix.tasks.port.PriorLearnings;
 import dev.helix.agents.model.Agent;
 import dev.helix.agents.model.AgentProfile;
 import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
-import dev.helix.providers.model.ModelAnswerRejectedException;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
-import dev.helix.providers.model.StepResult;
-import dev.helix.providers.port.ModelProvider;
-import dev.helix.providers.service.ProviderRegistry;
-import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.internal.TaskProgression;
 import dev.helix.tasks.model.Checklist;
 import dev.helix.tasks.model.ChecklistItem;
+import dev.helix.tasks.model.ClaimedStep;
 import dev.helix.tasks.model.Decision;
 import dev.helix.tasks.model.DispatchFailure;
 import dev.helix.tasks.model.Gate;
 import dev.helix.tasks.model.ItemState;
 import dev.helix.tasks.model.Task;
-import dev.helix.tasks.model.TaskLifecycle;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.WorkOrder;
+import dev.helix.tasks.port.PriorLearnings;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,11 +34,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Advances a task by one step on behalf of its agent, as a work order asks: claims an agent from the
- * pool, lets it write or revise the spec through its model provider, or works the plan's checklist
- * one item at a time (marking it {@code [~]}, then {@code [x]}), and sends the next work order.
- * Runs in the transaction of the message that carried the order; stale orders are ignored, so a
- * redelivered message never does the same work twice.
+ * Advances a task by one step on behalf of its agent, as a work order asks, in the transaction of the message that
+ * carried the order: claims an agent from the pool, moves the task on, starts the plan's next checklist item
+ * ({@code [~]}), and sends the next work order. A step that needs the agent's model (writing the spec, drafting a
+ * plan, working an item) is only claimed here ({@link ClaimedStep}, its order held due for the step's lease): the
+ * model is asked outside any transaction once this one commits, and {@link StepResults} records the answer. Stale
+ * orders are ignored, so a redelivered message never does the same work twice.
  */
 @Stateless
 public class AgentRunner {
@@ -54,8 +51,6 @@ public class AgentRunner {
 
     private static final Logger LOG = Logger.getLogger(AgentRunner.class.getName());
     private static final String SYSTEM = "system";
-    /** The most characters a task's failure reason and a transition's note hold. */
-    private static final int MAX_TEXT = 4000;
 
     @PersistenceContext
     EntityManager em;
@@ -76,10 +71,10 @@ public class AgentRunner {
     AgentGallery gallery;
 
     @Inject
-    ProviderRegistry providers;
+    PriorLearnings learnings;
 
     @Inject
-    PriorLearnings learnings;
+    Event<ClaimedStep> claims;
 
     @Inject
     @ConfigProperty(name = "helix.worker.step-delay", defaultValue = "PT0.25S")
@@ -88,6 +83,10 @@ public class AgentRunner {
     @Inject
     @ConfigProperty(name = "helix.worker.pool-busy-retry", defaultValue = "PT1S")
     Duration poolBusyRetry;
+
+    @Inject
+    @ConfigProperty(name = "helix.worker.step-lease", defaultValue = "PT2M")
+    Duration stepLease;
 
     public void advance(WorkOrder order) {
         inHand.take(order);
@@ -115,9 +114,10 @@ public class AgentRunner {
                     });
                 }
             }
-            case SPEC_GENERATION -> withAgent(task, SPEC_CAPABILITY, "SPEC", agent -> writeSpec(task, agent, null));
+            case SPEC_GENERATION -> withAgent(task, SPEC_CAPABILITY, "SPEC",
+                    agent -> claim(task, agent, ClaimedStep.Kind.WRITE_SPEC, specRequest(task, null), null));
             case SPEC_REVISION -> withAgent(task, SPEC_CAPABILITY, "SPEC_REVISION",
-                    agent -> writeSpec(task, agent, lastRejection(task)));
+                    agent -> claim(task, agent, ClaimedStep.Kind.WRITE_SPEC, specRequest(task, lastRejection(task)), null));
             case SPEC_APPROVED -> queueImplementation(task, null);
             case IMPLEMENTATION_QUEUED -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> startImplementation(task, agent));
             case IMPLEMENTATION -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> workChecklist(task, agent));
@@ -134,18 +134,7 @@ public class AgentRunner {
         String lastError = em.createQuery("SELECT f FROM DispatchFailure f WHERE f.taskId = :id ORDER BY f.id DESC", DispatchFailure.class)
                 .setParameter("id", task.getId()).setMaxResults(1).getResultStream().findFirst()
                 .map(DispatchFailure::getError).orElse("no error was recorded");
-        fail(task, SYSTEM, "Gave up after " + attempts + " failed deliveries of the work order: " + lastError, null);
-    }
-
-    /** Fails the task for good: the reason (and what else is worth reading, if any) is kept on it and audited. */
-    private void fail(Task task, String actor, String reason, String attachment) {
-        task.recordFailure(attachment == null ? reason : Abbreviation.of(reason + "\n\n" + attachment, MAX_TEXT));
-        progression.move(task, TaskLifecycle.failureOf(task), actor, Abbreviation.of(reason, MAX_TEXT), Instant.now());
-        audit.record(AuditEntry.system("task.fail", "/api/v1/tasks/" + task.getId(), reason));
-        task.withdrawDispatch();
-        if (task.getAgentId() != null) {
-            pool.giveUpTask(task.getAgentId(), task.getId());
-        }
+        progression.fail(task, SYSTEM, "Gave up after " + attempts + " failed deliveries of the work order: " + lastError, null);
     }
 
     /**
@@ -172,11 +161,7 @@ public class AgentRunner {
             return;
         }
         task.assignAgent(agent.get().getId());
-        try {
-            work.accept(agent.get());
-        } catch (ModelAnswerRejectedException e) {
-            fail(task, agent.get().getName(), e.getMessage(), "The model's last answer:\n" + e.answer());
-        }
+        work.accept(agent.get());
     }
 
     /**
@@ -188,59 +173,52 @@ public class AgentRunner {
         withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> startImplementation(task, agent));
     }
 
+    /** Starts implementing, once the task has a plan: one that skipped the spec gate has its agent draft one first. */
     private void startImplementation(Task task, Agent agent) {
         if (task.getPlan() == null || task.getPlan().isBlank()) {
-            SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), null, null,
-                    learnings.recallFor(task)), modelOf(agent));
-            task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
-            pool.recordStep(agent, task.getId(), "Drafted the plan", draft.tokens());
+            claim(task, agent, ClaimedStep.Kind.DRAFT_PLAN, specRequest(task, null), null);
+            return;
         }
         progression.move(task, TaskStatus.IMPLEMENTATION, agent.getName(), null, Instant.now());
         progression.dispatch(task, stepDelay);
     }
 
-    private void writeSpec(Task task, Agent agent, String feedback) {
-        SpecDraft previous = task.getRequirements() == null ? null
-                : new SpecDraft(task.getRequirements(), task.getDesign(), task.getPlan(), 0);
-        SpecDraft draft = providerOf(agent).draftSpec(new SpecRequest(task.getTitle(), task.getPrompt(), previous, feedback,
-                learnings.recallFor(task)), modelOf(agent));
-        task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
-        pool.recordStep(agent, task.getId(), feedback == null ? "Wrote the spec" : "Revised the spec", draft.tokens());
-        progression.move(task, TaskStatus.SPEC_REVIEW, agent.getName(), null, Instant.now());
-        pool.release(agent.getId(), task.getId(), "SPEC_REVIEW");
-    }
-
-    /**
-     * Works the current checklist item: starts it, or finishes it through the model provider. The step that finishes
-     * the last item also hands the task to review, so no order is spent on finding the checklist done.
-     */
+    /** Starts the current checklist item, or, once it is started, has the agent's model work on it. */
     private void workChecklist(Task task, Agent agent) {
         Checklist checklist = Checklist.parse(task.getPlan());
         Optional<ChecklistItem> current = checklist.current();
         if (current.isEmpty()) {
-            submitForReview(task, agent);
+            progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, agent.getName(), null, Instant.now());
+            pool.release(agent.getId(), task.getId(), "IMPLEMENTATION_REVIEW");
             return;
         }
         ChecklistItem item = current.get();
         if (item.state() == ItemState.PENDING) {
             task.updatePlan(checklist.withState(item, ItemState.IN_PROGRESS));
             pool.recordStep(agent, task.getId(), "Started: " + item.text(), 0);
-        } else {
-            StepResult result = providerOf(agent).work(task.getPrompt(), item.text(), modelOf(agent));
-            task.updatePlan(checklist.withState(item, ItemState.DONE));
-            pool.recordStep(agent, task.getId(), result.summary(), result.tokens());
-        }
-        progression.announceProgress(task, item.text());
-        if (Checklist.parse(task.getPlan()).current().isEmpty()) {
-            submitForReview(task, agent);
-        } else {
+            progression.announceProgress(task, item.text());
             progression.dispatch(task, stepDelay);
+        } else {
+            claim(task, agent, ClaimedStep.Kind.WORK_ITEM, null, item.text());
         }
     }
 
-    private void submitForReview(Task task, Agent agent) {
-        progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, agent.getName(), null, Instant.now());
-        pool.release(agent.getId(), task.getId(), "IMPLEMENTATION_REVIEW");
+    /**
+     * Claims a step for the agent's model: the order stays the task's current one, due only when the step's lease
+     * runs out (renewed while the model works), and the step starts once this transaction commits.
+     */
+    private void claim(Task task, Agent agent, ClaimedStep.Kind kind, SpecRequest spec, String item) {
+        AgentProfile profile = gallery.profile(agent.getRole());
+        task.holdDispatchUntil(Instant.now().plus(stepLease));
+        claims.fire(new ClaimedStep(new WorkOrder(task.getId(), task.getDispatchSeq(), task.getPriority()), kind,
+                task.getStatus(), agent.getId(), agent.getName(), profile.getProvider(), profile.getModel(), spec,
+                item == null ? null : task.getPrompt(), item));
+    }
+
+    private SpecRequest specRequest(Task task, String feedback) {
+        SpecDraft previous = task.getRequirements() == null ? null
+                : new SpecDraft(task.getRequirements(), task.getDesign(), task.getPlan(), 0);
+        return new SpecRequest(task.getTitle(), task.getPrompt(), previous, feedback, learnings.recallFor(task));
     }
 
     private String lastRejection(Task task) {
@@ -248,17 +226,5 @@ public class AgentRunner {
                         + "AND a.decision = :reject ORDER BY a.id DESC", String.class)
                 .setParameter("id", task.getId()).setParameter("gate", Gate.SPEC).setParameter("reject", Decision.REJECT)
                 .setMaxResults(1).getResultStream().findFirst().orElse("Revise the spec");
-    }
-
-    private ModelProvider providerOf(Agent agent) {
-        return providers.byName(profileOf(agent).getProvider());
-    }
-
-    private String modelOf(Agent agent) {
-        return profileOf(agent).getModel();
-    }
-
-    private AgentProfile profileOf(Agent agent) {
-        return gallery.profile(agent.getRole());
     }
 }

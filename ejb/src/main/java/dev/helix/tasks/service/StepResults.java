@@ -1,0 +1,151 @@
+package dev.helix.tasks.service;
+
+import dev.helix.agents.model.Agent;
+import dev.helix.agents.service.AgentPool;
+import dev.helix.providers.model.ModelAnswerRejectedException;
+import dev.helix.providers.model.ProviderCircuitOpenException;
+import dev.helix.providers.model.SpecDraft;
+import dev.helix.providers.model.StepResult;
+import dev.helix.shared.model.Abbreviation;
+import dev.helix.tasks.internal.TaskProgression;
+import dev.helix.tasks.model.Checklist;
+import dev.helix.tasks.model.ChecklistItem;
+import dev.helix.tasks.model.ClaimedStep;
+import dev.helix.tasks.model.DispatchFailure;
+import dev.helix.tasks.model.ItemState;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.model.TaskStatus;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records what came of a {@link ClaimedStep}, each in a short transaction of its own once the model has answered:
+ * the documents written, the checklist item done, or the failure. An answer counts only while the task still waits
+ * for that step (a task cancelled or moved on meanwhile keeps its state). A failed call is tried again after a pause,
+ * up to {@code helix.dispatch.max-deliveries} times in a row, then the task fails with the reason; a provider whose
+ * circuit is open leaves its agent FAILED with the reason and the task waits until the circuit lets calls by.
+ */
+@Stateless
+public class StepResults {
+
+    private static final Logger LOG = Logger.getLogger(StepResults.class.getName());
+    private static final String SYSTEM = "system";
+    private static final int MAX_REASON = 3000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TaskProgression progression;
+
+    @Inject
+    AgentPool pool;
+
+    @Inject
+    @ConfigProperty(name = "helix.worker.step-delay", defaultValue = "PT0.25S")
+    Duration stepDelay;
+
+    @Inject
+    @ConfigProperty(name = "helix.dispatch.max-deliveries", defaultValue = "5")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "helix.dispatch.redelivery-interval", defaultValue = "1000")
+    long retryMillis;
+
+    /** The spec (or a just-do-it task's plan) the model wrote. */
+    public void drafted(ClaimedStep step, SpecDraft draft) {
+        Task task = waitingFor(step);
+        if (task == null) {
+            return;
+        }
+        task.stepSucceeded();
+        task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
+        if (step.kind() == ClaimedStep.Kind.DRAFT_PLAN) {
+            recordStep(step, "Drafted the plan", draft.tokens());
+            progression.move(task, TaskStatus.IMPLEMENTATION, step.agentName(), null, Instant.now());
+            progression.dispatch(task, stepDelay);
+        } else {
+            recordStep(step, step.spec().feedback() == null ? "Wrote the spec" : "Revised the spec", draft.tokens());
+            progression.move(task, TaskStatus.SPEC_REVIEW, step.agentName(), null, Instant.now());
+            pool.release(step.agentId(), task.getId(), "SPEC_REVIEW");
+        }
+    }
+
+    /** The checklist item the model worked on is done; the last one hands the task to review. */
+    public void worked(ClaimedStep step, StepResult result) {
+        Task task = waitingFor(step);
+        if (task == null) {
+            return;
+        }
+        Checklist checklist = Checklist.parse(task.getPlan());
+        Optional<ChecklistItem> current = checklist.current();
+        if (current.isEmpty() || current.get().state() != ItemState.IN_PROGRESS || !current.get().text().equals(step.item())) {
+            LOG.info(() -> "Task " + task.getId() + "'s plan changed while '" + step.item() + "' was worked on; the answer is dropped");
+            return;
+        }
+        task.stepSucceeded();
+        task.updatePlan(checklist.withState(current.get(), ItemState.DONE));
+        recordStep(step, result.summary(), result.tokens());
+        progression.announceProgress(task, step.item());
+        if (Checklist.parse(task.getPlan()).current().isEmpty()) {
+            progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, step.agentName(), null, Instant.now());
+            pool.release(step.agentId(), task.getId(), "IMPLEMENTATION_REVIEW");
+        } else {
+            progression.dispatch(task, stepDelay);
+        }
+    }
+
+    /** The model never gave a usable answer: the task fails, with the model's last answer to read. */
+    public void rejected(ClaimedStep step, ModelAnswerRejectedException e) {
+        Task task = waitingFor(step);
+        if (task != null) {
+            progression.fail(task, step.agentName(), e.getMessage(), "The model's last answer:\n" + e.answer());
+        }
+    }
+
+    /** The call failed: the step is tried again after a pause, or, after too many failures in a row, given up. */
+    public void failed(ClaimedStep step, RuntimeException error) {
+        Task task = waitingFor(step);
+        if (task == null) {
+            return;
+        }
+        String reason = Abbreviation.of(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage(), MAX_REASON);
+        int failures = task.countStepFailure();
+        em.persist(new DispatchFailure(task.getId(), "seq-" + step.order().seq(), failures, reason, Instant.now()));
+        if (failures >= maxAttempts) {
+            progression.fail(task, SYSTEM, "Gave up after " + failures + " failed attempts at the step: " + reason, null);
+            return;
+        }
+        Duration pause = Duration.ofMillis(retryMillis).multipliedBy(failures);
+        if (error instanceof ProviderCircuitOpenException open) {
+            pool.fail(step.agentId(), task.getId(), reason);
+            pause = open.retryIn().compareTo(pause) > 0 ? open.retryIn() : pause;
+        }
+        progression.dispatch(task, pause);
+    }
+
+    /** The task, if it still waits for this step's answer. */
+    private Task waitingFor(ClaimedStep step) {
+        Task task = em.find(Task.class, step.taskId());
+        if (task == null || task.getDispatchSeq() != step.order().seq() || task.getStatus() != step.claimedIn()) {
+            LOG.fine(() -> "Task " + step.taskId() + " no longer waits for " + step.kind() + "; the answer is dropped");
+            return null;
+        }
+        return task;
+    }
+
+    private void recordStep(ClaimedStep step, String line, long tokens) {
+        Agent agent = em.find(Agent.class, step.agentId());
+        if (agent != null) {
+            pool.recordStep(agent, step.taskId(), line, tokens);
+        }
+    }
+}
