@@ -181,6 +181,14 @@ public class AgentPool {
         return agent;
     }
 
+    /** Like {@link #recordStep(Agent, long, String, long)}, for an agent that may have been removed meanwhile. */
+    public void recordStep(long agentId, long taskId, String line, long tokens) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent != null) {
+            recordStep(agent, taskId, line, tokens);
+        }
+    }
+
     /** Appends a line to the agent's open session on the task and counts the step. */
     public void recordStep(Agent agent, long taskId, String line, long tokens) {
         Instant now = Instant.now();

@@ -1,6 +1,5 @@
 package dev.helix.tasks.service;
 
-import dev.helix.agents.model.Agent;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.providers.model.ModelAnswerRejectedException;
 import dev.helix.providers.model.ProviderCircuitOpenException;
@@ -143,9 +142,6 @@ public class StepResults {
     }
 
     private void recordStep(ClaimedStep step, String line, long tokens) {
-        Agent agent = em.find(Agent.class, step.agentId());
-        if (agent != null) {
-            pool.recordStep(agent, step.taskId(), line, tokens);
-        }
+        pool.recordStep(step.agentId(), step.taskId(), line, tokens);
     }
 }

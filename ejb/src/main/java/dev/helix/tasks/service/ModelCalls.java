@@ -1,15 +1,14 @@
-package dev.helix.tasks.internal;
+package dev.helix.tasks.service;
 
 import dev.helix.providers.model.ModelAnswerRejectedException;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.service.ProviderRegistry;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.PositiveDuration;
+import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.model.ClaimedStep;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.WorkOrder;
-import dev.helix.tasks.service.StepLeases;
-import dev.helix.tasks.service.StepResults;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -1,0 +1,148 @@
+package dev.helix.sandbox.service;
+
+import dev.helix.sandbox.internal.Bubblewrap;
+import dev.helix.sandbox.internal.SandboxRun;
+import dev.helix.sandbox.model.CommandResult;
+import dev.helix.sandbox.model.SandboxLimits;
+import dev.helix.sandbox.model.SandboxStatus;
+import dev.helix.sandbox.model.SandboxUnavailableException;
+import dev.helix.shared.model.Abbreviation;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs a command on behalf of an agent, isolated by bubblewrap ({@link Bubblewrap}) within {@link SandboxLimits}, and
+ * says which isolation is in use. Whether bubblewrap works here is found out by running a command under it, once
+ * (and again at most every minute while it does not): where it does not, every command is refused with a
+ * {@link SandboxUnavailableException}; none is ever run unsandboxed.
+ */
+@ApplicationScoped
+public class Sandbox {
+
+    private static final Duration PROBE_AGAIN_AFTER = Duration.ofMinutes(1);
+
+    @Inject
+    @ConfigProperty(name = "helix.sandbox.bwrap", defaultValue = "bwrap")
+    String bwrap;
+
+    @Inject
+    @ConfigProperty(name = "helix.sandbox.uid", defaultValue = "65534")
+    int uid;
+
+    @Inject
+    @ConfigProperty(name = "helix.sandbox.gid", defaultValue = "65534")
+    int gid;
+
+    private Bubblewrap bubblewrap;
+    private volatile SandboxStatus status;
+    private volatile Instant probedAt = Instant.MIN;
+
+    @PostConstruct
+    void init() {
+        bubblewrap = new Bubblewrap(bwrap, runningAsRoot() ? uid : null, runningAsRoot() ? gid : null);
+    }
+
+    /** Runs the shell command in the work directory (seen as {@code /work}) and returns how it ended. */
+    public CommandResult run(Path workDir, String command, SandboxLimits limits) {
+        SandboxStatus now = status();
+        if (!now.available()) {
+            throw new SandboxUnavailableException("The command was not run: " + now.detail());
+        }
+        handOver(workDir);
+        return SandboxRun.run(bubblewrap.commandLine(workDir, command, limits), limits.wallTime(), limits.outputBytes());
+    }
+
+    public SandboxStatus status() {
+        SandboxStatus known = status;
+        if (known != null && (known.available() || Instant.now().isBefore(probedAt.plus(PROBE_AGAIN_AFTER)))) {
+            return known;
+        }
+        return probe();
+    }
+
+    private synchronized SandboxStatus probe() {
+        probedAt = Instant.now();
+        SandboxLimits limits = SandboxLimits.defaults();
+        if (!installed(bwrap)) {
+            status = unavailable("bubblewrap ('" + bwrap + "') is not installed");
+            return status;
+        }
+        try {
+            Path dir = Files.createTempDirectory("helix-sandbox-probe");
+            try {
+                handOver(dir);
+                CommandResult result = SandboxRun.run(bubblewrap.commandLine(dir, "exit 0", limits.withWallTime(Duration.ofSeconds(20))),
+                        Duration.ofSeconds(20), 4096);
+                status = result.succeeded()
+                        ? new SandboxStatus("bubblewrap", true, version(), bubblewrap.runsAs(), limits,
+                                "commands run under bubblewrap: no network, the work directory the only writable place besides /tmp")
+                        : unavailable("bubblewrap could not isolate a command here (" + Abbreviation.firstLine(result.output(), 300) + ")");
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            status = unavailable("bubblewrap ('" + bwrap + "') cannot be started: " + e.getMessage());
+        }
+        return status;
+    }
+
+    private SandboxStatus unavailable(String why) {
+        return new SandboxStatus("none", false, null, bubblewrap.runsAs(), SandboxLimits.defaults(),
+                why + "; install Debian's bubblewrap package, and let the server create user namespaces");
+    }
+
+    private String version() {
+        try {
+            Process process = new ProcessBuilder(bwrap, "--version").redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes()).strip();
+            return text.isEmpty() ? null : text;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Makes the work directory the sandbox user's, so the command may write there (only when Helix runs as root). */
+    private void handOver(Path workDir) {
+        if (bubblewrap.uid() == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (!Integer.valueOf(bubblewrap.uid()).equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+                    Files.setAttribute(path, "unix:uid", bubblewrap.uid(), LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(path, "unix:gid", bubblewrap.gid(), LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the work directory could not be handed to the sandbox's user: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the program is an executable file, named by its path or found on the {@code PATH}. */
+    private static boolean installed(String program) {
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Arrays.stream(path.split(":")).anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+    }
+
+    private static boolean runningAsRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}
