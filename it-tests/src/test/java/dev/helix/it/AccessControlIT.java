@@ -109,6 +109,7 @@ class AccessControlIT {
                 new Call("PUT", "/api/v1/admin/providers/nobody-at-all", "{}", "provider:manage"),
                 new Call("DELETE", "/api/v1/admin/providers/nobody-at-all", null, "provider:manage"),
                 new Call("POST", "/api/v1/admin/providers/offline/test", "", "provider:manage"),
+                new Call("GET", "/api/v1/admin/sandbox", null, "security:manage"),
                 new Call("GET", "/api/v1/admin/users", null, "user:read"),
                 new Call("GET", "/api/v1/admin/users/admin", null, "user:read"),
                 new Call("POST", "/api/v1/admin/users", "{}", "user:manage"),
