@@ -25,7 +25,8 @@ class SandboxIT {
         assertEquals("bubblewrap", status.getString("isolation"), status.toString());
         assertTrue(status.getBoolean("available"));
         assertTrue(status.getString("version").startsWith("bubblewrap "), status.toString());
-        assertEquals("uid 65534, gid 65534", status.getString("runsAs"), "the test server runs as root, its commands do not");
+        assertEquals("uids 200000 to 200031 (one per command running), gid 65534", status.getString("runsAs"),
+                "the test server runs as root, its commands do not");
         JsonObject limits = status.getJsonObject("limits");
         assertEquals("PT5M", limits.getString("wallTime"));
         assertEquals(256, limits.getInt("processes"));

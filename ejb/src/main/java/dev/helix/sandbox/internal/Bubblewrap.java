@@ -11,7 +11,7 @@ import java.util.List;
  * {@code /tmp}, the work directory as {@code /work} the only other writable place, the root read-only, an environment
  * of nothing but {@code PATH}, {@code HOME}, {@code LANG} and {@code TMPDIR}, and the limits set as resource limits
  * ({@code prlimit}). When Helix runs as root, bubblewrap sets the sandbox up as root and the command inside runs as
- * the sandbox's own user ({@code setpriv}), so the process limit counts only the sandbox's processes.
+ * a user of its own ({@code setpriv}), so the process limit counts only that command's processes.
  */
 public final class Bubblewrap {
 
@@ -21,20 +21,21 @@ public final class Bubblewrap {
             "/etc/nsswitch.conf");
 
     private final String bwrap;
-    private final Integer uid;
-    private final Integer gid;
+    private final int gid;
 
     /**
      * @param bwrap the bubblewrap program
-     * @param uid   the user to run as, or {@code null} to stay the server's user (when it is not root)
+     * @param gid   the group commands run in, when they run as a user of their own
      */
-    public Bubblewrap(String bwrap, Integer uid, Integer gid) {
+    public Bubblewrap(String bwrap, int gid) {
         this.bwrap = bwrap;
-        this.uid = uid;
         this.gid = gid;
     }
 
-    public List<String> commandLine(Path workDir, String command, SandboxLimits limits) {
+    /**
+     * @param uid the user to run the command as, or {@code null} to stay the server's user (when it is not root)
+     */
+    public List<String> commandLine(Path workDir, String command, SandboxLimits limits, Integer uid) {
         List<String> line = new ArrayList<>(List.of("prlimit",
                 "--cpu=" + Math.max(1, limits.cpuTime().toSeconds()),
                 "--as=" + limits.memoryBytes(),
@@ -65,16 +66,4 @@ public final class Bubblewrap {
         return line;
     }
 
-    /** The user commands run as, e.g. {@code uid 65534}, or the server's own. */
-    public String runsAs() {
-        return uid == null ? "the server's user" : "uid " + uid + ", gid " + gid;
-    }
-
-    public Integer uid() {
-        return uid;
-    }
-
-    public Integer gid() {
-        return gid;
-    }
 }

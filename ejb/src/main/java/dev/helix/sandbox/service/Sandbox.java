@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,30 +40,70 @@ public class Sandbox {
     String bwrap;
 
     @Inject
-    @ConfigProperty(name = "helix.sandbox.uid", defaultValue = "65534")
-    int uid;
+    @ConfigProperty(name = "helix.sandbox.first-uid", defaultValue = "200000")
+    int firstUid;
+
+    @Inject
+    @ConfigProperty(name = "helix.sandbox.users", defaultValue = "32")
+    int users;
 
     @Inject
     @ConfigProperty(name = "helix.sandbox.gid", defaultValue = "65534")
     int gid;
 
     private Bubblewrap bubblewrap;
+    /** The users free to run a command as, when Helix runs as root; {@code null} otherwise. */
+    private BlockingQueue<Integer> freeUids;
     private volatile SandboxStatus status;
     private volatile Instant probedAt = Instant.MIN;
 
     @PostConstruct
     void init() {
-        bubblewrap = new Bubblewrap(bwrap, runningAsRoot() ? uid : null, runningAsRoot() ? gid : null);
+        bubblewrap = new Bubblewrap(bwrap, gid);
+        if (runningAsRoot()) {
+            freeUids = new ArrayBlockingQueue<>(Math.max(1, users));
+            for (int i = 0; i < Math.max(1, users); i++) {
+                freeUids.add(firstUid + i);
+            }
+        }
     }
 
-    /** Runs the shell command in the work directory (seen as {@code /work}) and returns how it ended. */
+    /**
+     * Runs the shell command in the work directory (seen as {@code /work}) and returns how it ended. As root, each
+     * command runs as a user of its own, one of {@code helix.sandbox.users}; when all are taken, a command waits up
+     * to a minute for one.
+     */
     public CommandResult run(Path workDir, String command, SandboxLimits limits) {
         SandboxStatus now = status();
         if (!now.available()) {
             throw new SandboxUnavailableException("The command was not run: " + now.detail());
         }
-        handOver(workDir);
-        return SandboxRun.run(bubblewrap.commandLine(workDir, command, limits), limits.wallTime(), limits.outputBytes());
+        Integer uid = takeUid();
+        try {
+            handOver(workDir, uid);
+            return SandboxRun.run(bubblewrap.commandLine(workDir, command, limits, uid), limits.wallTime(), limits.outputBytes());
+        } finally {
+            if (uid != null) {
+                freeUids.add(uid);
+            }
+        }
+    }
+
+    private Integer takeUid() {
+        if (freeUids == null) {
+            return null;
+        }
+        try {
+            Integer uid = freeUids.poll(1, TimeUnit.MINUTES);
+            if (uid == null) {
+                throw new SandboxUnavailableException("The command was not run: all " + users + " sandbox users stayed busy "
+                        + "for a minute");
+            }
+            return uid;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxUnavailableException("The command was not run: interrupted while waiting for a sandbox user");
+        }
     }
 
     public SandboxStatus status() {
@@ -80,12 +123,13 @@ public class Sandbox {
         }
         try {
             Path dir = Files.createTempDirectory("helix-sandbox-probe");
+            Integer uid = freeUids == null ? null : firstUid;
             try {
-                handOver(dir);
-                CommandResult result = SandboxRun.run(bubblewrap.commandLine(dir, "exit 0", limits.withWallTime(Duration.ofSeconds(20))),
-                        Duration.ofSeconds(20), 4096);
+                handOver(dir, uid);
+                CommandResult result = SandboxRun.run(bubblewrap.commandLine(dir, "exit 0", limits.withWallTime(Duration.ofSeconds(20)),
+                        uid), Duration.ofSeconds(20), 4096);
                 status = result.succeeded()
-                        ? new SandboxStatus("bubblewrap", true, version(), bubblewrap.runsAs(), limits,
+                        ? new SandboxStatus("bubblewrap", true, version(), runsAs(), limits,
                                 "commands run under bubblewrap: no network, the work directory the only writable place besides /tmp")
                         : unavailable("bubblewrap could not isolate a command here (" + Abbreviation.firstLine(result.output(), 300) + ")");
             } finally {
@@ -98,7 +142,7 @@ public class Sandbox {
     }
 
     private SandboxStatus unavailable(String why) {
-        return new SandboxStatus("none", false, null, bubblewrap.runsAs(), SandboxLimits.defaults(),
+        return new SandboxStatus("none", false, null, runsAs(), SandboxLimits.defaults(),
                 why + "; install Debian's bubblewrap package, and let the server create user namespaces");
     }
 
@@ -112,16 +156,22 @@ public class Sandbox {
         }
     }
 
-    /** Makes the work directory the sandbox user's, so the command may write there (only when Helix runs as root). */
-    private void handOver(Path workDir) {
-        if (bubblewrap.uid() == null) {
+    /** The users commands run as, e.g. {@code uids 200000 to 200031, gid 65534}, or the server's own. */
+    private String runsAs() {
+        return freeUids == null ? "the server's user" : "uids " + firstUid + " to " + (firstUid + Math.max(1, users) - 1)
+                + " (one per command running), gid " + gid;
+    }
+
+    /** Makes the work directory the command's user's, so it may write there (only when Helix runs as root). */
+    private void handOver(Path workDir, Integer uid) {
+        if (uid == null) {
             return;
         }
         try (Stream<Path> paths = Files.walk(workDir)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
-                if (!Integer.valueOf(bubblewrap.uid()).equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
-                    Files.setAttribute(path, "unix:uid", bubblewrap.uid(), LinkOption.NOFOLLOW_LINKS);
-                    Files.setAttribute(path, "unix:gid", bubblewrap.gid(), LinkOption.NOFOLLOW_LINKS);
+                if (!uid.equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+                    Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
                 }
             }
         } catch (IOException e) {

@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +98,23 @@ class SandboxTest {
     }
 
     @Test
+    void aForkBombInOneCommandLeavesTheProcessesOfAnotherRunningBesideIt() throws Exception {
+        Path other = Files.createDirectories(root.resolve("other"));
+        ExecutorService beside = Executors.newSingleThreadExecutor();
+        try {
+            Future<CommandResult> bomb = beside.submit(() -> run("bash -c ':(){ :|:& };:' 2>/dev/null; sleep 60",
+                    SandboxLimits.defaults().withProcesses(64).withWallTime(Duration.ofSeconds(4))));
+            Thread.sleep(1500);
+            CommandResult meanwhile = sandbox.run(other, "for i in 1 2 3 4 5 6 7 8; do (sleep 0.2 &); done; echo forked",
+                    SandboxLimits.defaults().withProcesses(64));
+            assertEquals("forked\n", meanwhile.output(), "each command runs as a user of its own: " + meanwhile);
+            assertEquals(CommandResult.Ending.TIMED_OUT, bomb.get().ending());
+        } finally {
+            beside.shutdownNow();
+        }
+    }
+
+    @Test
     void aMemoryHogFailsAtItsMemoryLimit() {
         CommandResult result = run("head -c 2000000000 /dev/zero | tail -n 1 > /dev/null",
                 SandboxLimits.defaults().withMemoryBytes(256L << 20));
@@ -139,7 +159,8 @@ class SandboxTest {
     private static Sandbox sandbox(String bwrap) {
         Sandbox sandbox = new Sandbox();
         sandbox.bwrap = bwrap;
-        sandbox.uid = 65534;
+        sandbox.firstUid = 200_000;
+        sandbox.users = 4;
         sandbox.gid = 65534;
         sandbox.init();
         return sandbox;
