@@ -95,6 +95,36 @@ class AdminPagesIT extends BrowserTest {
     }
 
     @Test
+    void administratorsRegisterTestAndRemoveAModelProvider() {
+        String name = "portal-llm-" + Long.toString(System.nanoTime(), 36);
+        try (FakeOpenAi fake = new FakeOpenAi("qwen2.5-coder")) {
+            HeadlessBrowser.signIn(browser, "/admin/providers.xhtml", "admin", HelixClient.ADMIN_PASSWORD);
+            assertTrue(browser.findElement(By.id("providers:table")).getText().contains("built in, offline"));
+            browser.findElement(By.id("register:name")).sendKeys(name);
+            browser.findElement(By.id("register:baseUrl")).sendKeys(fake.baseUrl());
+            browser.findElement(By.id("register:apiKey")).sendKeys("sk-portal-secret");
+            browser.findElement(By.id("register:models")).sendKeys("qwen2.5-coder, missing-model");
+            browser.findElement(By.id("register:submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("providers:messages"), name + " registered"));
+            assertTrue(browser.findElement(By.id("providers:table")).getText().contains("qwen2.5-coder, missing-model"));
+            assertFalse(browser.getPageSource().contains("sk-portal-secret"), "the key is never shown again");
+            JsonObject registered = admin.get("/api/v1/admin/providers/" + name).expect(200).object();
+            assertTrue(registered.getBoolean("apiKeySet"));
+
+            browser.findElement(By.id("test-" + name)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("providers:messages"), name + " answered in"));
+            assertTrue(browser.findElement(By.id("providers:messages")).getText().contains("it does not list missing-model"),
+                    browser.findElement(By.id("providers:messages")).getText());
+
+            browser.findElement(By.id("delete-" + name)).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("providers:messages"), name + " removed"));
+            admin.get("/api/v1/admin/providers/" + name).problem(404);
+            assertTrue(browser.findElements(By.id("delete-offline")).isEmpty(), "the built-in provider cannot be removed");
+        }
+    }
+
+    @Test
     void theRoleMatrixIsEditedAsCheckBoxes() {
         List<String> before = developerPermissions();
         assertFalse(before.contains("audit:read"));

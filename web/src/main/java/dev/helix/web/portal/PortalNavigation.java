@@ -42,6 +42,10 @@ public class PortalNavigation {
         return caller.may(Permission.SECURITY_MANAGE);
     }
 
+    public boolean isProviders() {
+        return caller.may(Permission.PROVIDER_MANAGE);
+    }
+
     public boolean isAudit() {
         return caller.may(Permission.AUDIT_READ);
     }

@@ -34,6 +34,7 @@ public class PagePermissionFilter extends HttpFilter {
             Map.entry("/admin/users.xhtml", Permission.USER_READ),
             Map.entry("/admin/roles.xhtml", Permission.ROLE_MANAGE),
             Map.entry("/admin/security.xhtml", Permission.SECURITY_MANAGE),
+            Map.entry("/admin/providers.xhtml", Permission.PROVIDER_MANAGE),
             Map.entry("/admin/audit.xhtml", Permission.AUDIT_READ));
 
     @Inject
