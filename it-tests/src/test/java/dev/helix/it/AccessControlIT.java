@@ -27,20 +27,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessControlIT {
 
-    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12, V14, V15). */
+    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12, V14, V15, V17). */
     private static final Map<String, Set<String>> DEFAULT_GRANTS = Map.of(
             "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read",
-                    "memory:read", "analytics:read"),
+                    "memory:read", "analytics:read", "project:read"),
             "developer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
-                    "spiral:read", "ritual:read", "spiral:run", "memory:read", "memory:write", "analytics:read"),
+                    "spiral:read", "ritual:read", "spiral:run", "memory:read", "memory:write", "analytics:read",
+                    "project:read"),
             "operator", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "spiral:read", "ritual:read", "spiral:run",
-                    "spiral:manage", "ritual:run", "memory:read", "memory:write", "analytics:read"),
+                    "spiral:manage", "ritual:run", "memory:read", "memory:write", "analytics:read", "project:read"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
                     "audit:read", "audit:acknowledge", "security:manage", "spiral:read", "ritual:read", "spiral:run",
                     "spiral:manage", "ritual:run", "ritual:manage", "memory:read", "memory:write", "analytics:read",
-                    "provider:manage"));
+                    "provider:manage", "project:read", "project:manage"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -89,6 +90,7 @@ class AccessControlIT {
                 new Call("GET", "/api/v1/tasks/" + task + "/progress", null, "task:read"),
                 new Call("GET", "/api/v1/tasks/" + task + "/history", null, "task:read"),
                 new Call("GET", "/api/v1/tasks/" + task + "/approvals", null, "task:read"),
+                new Call("GET", "/api/v1/tasks/" + task + "/documents/history", null, "task:read"),
                 new Call("POST", "/api/v1/tasks/" + task + "/approvals", "{}", "task:decide"),
                 new Call("POST", "/api/v1/tasks/999999999/cancel", "", "task:cancel"),
                 new Call("GET", "/api/v1/fleet/live-progress", null, "fleet:read"),
@@ -110,6 +112,11 @@ class AccessControlIT {
                 new Call("DELETE", "/api/v1/admin/providers/nobody-at-all", null, "provider:manage"),
                 new Call("POST", "/api/v1/admin/providers/offline/test", "", "provider:manage"),
                 new Call("GET", "/api/v1/admin/sandbox", null, "security:manage"),
+                new Call("GET", "/api/v1/projects", null, "project:read"),
+                new Call("GET", "/api/v1/projects/999999999", null, "project:read"),
+                new Call("POST", "/api/v1/projects", "{}", "project:manage"),
+                new Call("PUT", "/api/v1/projects/999999999", "{}", "project:manage"),
+                new Call("DELETE", "/api/v1/projects/999999999", null, "project:manage"),
                 new Call("GET", "/api/v1/admin/users", null, "user:read"),
                 new Call("GET", "/api/v1/admin/users/admin", null, "user:read"),
                 new Call("POST", "/api/v1/admin/users", "{}", "user:manage"),

@@ -27,6 +27,8 @@ public enum Permission {
     AGENT_MANAGE("Start, change and stop agents"),
     PROFILE_MANAGE("Add and edit agent profiles"),
     PROVIDER_MANAGE("Register, change, test and remove model providers"),
+    PROJECT_READ("Read projects and the history of their tasks' documents"),
+    PROJECT_MANAGE("Register, change and remove projects"),
     USER_READ("Read user accounts"),
     USER_MANAGE("Create, change, disable and delete users, reset passwords"),
     ROLE_MANAGE("Read and edit the role × permission matrix"),

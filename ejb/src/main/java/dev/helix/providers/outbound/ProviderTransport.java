@@ -21,13 +21,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP transport LangChain4j's clients speak through to a provider, on the JDK's client. LangChain4j keeps the
  * protocol (request and answer shapes, server-sent events, tool calls); this keeps what Helix needs of the wire: an
  * error answer becomes a {@link ProviderRefusal} that carries {@code Retry-After}, an answer is read only up to
- * {@value #MAX_ANSWER_BYTES} bytes, a call waits at most the provider's request timeout, and an interrupted caller
- * abandons its call.
+ * {@value #MAX_ANSWER_BYTES} bytes, a call (headers and answer) waits at most the provider's request timeout, and an
+ * interrupted caller abandons its call.
  */
 public final class ProviderTransport implements HttpClient {
 
@@ -35,6 +39,12 @@ public final class ProviderTransport implements HttpClient {
     static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
     /** The most of an error answer kept for its message. */
     private static final int MAX_ERROR_BYTES = 4096;
+    /** Breaks off reads of answers past their deadline; one daemon thread for every transport. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "helix-provider-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final java.net.http.HttpClient http;
     private final Duration requestTimeout;
@@ -47,8 +57,12 @@ public final class ProviderTransport implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
         try {
             HttpResponse<InputStream> response = http.send(toJdk(request), BodyHandlers.ofInputStream());
+            // The request's timeout covers only the wait for the headers: the body must arrive by the deadline too.
+            ScheduledFuture<?> cutOff = DEADLINES.schedule(() -> close(response.body()),
+                    Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             try (InputStream body = response.body()) {
                 if (failed(response)) {
                     throw refusal(response, body);
@@ -58,6 +72,13 @@ public final class ProviderTransport implements HttpClient {
                     throw new IOException("the answer is larger than " + MAX_ANSWER_BYTES + " bytes");
                 }
                 return answer(response, new String(bytes, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw new TimeoutException(new HttpTimeoutException("the answer did not arrive within " + requestTimeout));
+                }
+                throw e;
+            } finally {
+                cutOff.cancel(false);
             }
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
@@ -89,6 +110,14 @@ public final class ProviderTransport implements HttpClient {
                 listener.onError(e);
             }
         });
+    }
+
+    private static void close(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // Closing is only to break off a read that took too long.
+        }
     }
 
     private java.net.http.HttpRequest toJdk(HttpRequest request) {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /** Reads a model's answer to a {@link SpecPrompt}: the three documents, each present, the plan a checklist. */
 final class SpecAnswer {
 
+    /** The most characters a document may have (a task keeps each in a column of a million). */
+    static final int MAX_DOCUMENT = 200_000;
     private static final Pattern CHECKLIST_LINE = Pattern.compile("(?m)^\\s*- \\[ \\] \\S");
 
     private SpecAnswer() {
@@ -40,6 +42,9 @@ final class SpecAnswer {
         JsonValue value = object.get(name);
         if (!(value instanceof JsonString text) || text.getString().isBlank()) {
             throw new IllegalArgumentException("\"" + name + "\" is missing, empty or not a string");
+        }
+        if (text.getString().length() > MAX_DOCUMENT) {
+            throw new IllegalArgumentException("\"" + name + "\" is longer than " + MAX_DOCUMENT + " characters");
         }
         return text.getString().strip() + "\n";
     }

@@ -78,6 +78,11 @@ public class ProviderCatalog {
         RegisteredProvider provider = new RegisteredProvider(definition.name(), definition.type(), Instant.now());
         configure(provider, definition);
         em.persist(provider);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ConflictException("A model provider named '" + definition.name() + "' is already registered");
+        }
         return provider;
     }
 
@@ -104,6 +109,7 @@ public class ProviderCatalog {
             throw new ConflictException("Model provider '" + name + "' is still bound to an agent profile; bind the profile "
                     + "to another provider first");
         }
+        registry.forget(name);
     }
 
     /** Asks the provider for its models, once, without retries, and says how long it took. */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,8 +51,15 @@ public class ProviderRegistry {
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    /** A client of one version of a registration. */
-    private record Client(long version, OpenAiCompatibleModel model) {
+    /**
+     * A client of one version of a registration; {@code registered} tells a registration from an earlier one of the
+     * same name, removed since, whose versions counted the same way.
+     */
+    private record Client(Instant registered, long version, OpenAiCompatibleModel model) {
+
+        boolean serves(RegisteredProvider provider) {
+            return registered.equals(provider.getCreatedAt()) && version == provider.getVersion();
+        }
     }
 
     @PostConstruct
@@ -70,8 +78,10 @@ public class ProviderRegistry {
 
     /** Refuses a binding to a provider that is not registered or does not offer the model. */
     public void checkBinding(String name, String model) {
-        byName(name);
-        RegisteredProvider provider = em.find(RegisteredProvider.class, name);
+        RegisteredProvider provider = name == null ? null : em.find(RegisteredProvider.class, name);
+        if (provider == null) {
+            throw new InvalidInputException("No model provider named '" + name + "' is registered; known: " + names());
+        }
         if (!provider.offers(model)) {
             throw new InvalidInputException("Model provider '" + name + "' offers no model '" + model + "'; it offers "
                     + provider.getModels());
@@ -85,7 +95,7 @@ public class ProviderRegistry {
     /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}: whether calls reach the provider now. */
     public String circuitState(RegisteredProvider provider) {
         Client current = clients.get(provider.getName());
-        return current == null || current.version() != provider.getVersion() ? "CLOSED" : current.model().circuitState();
+        return current == null || !current.serves(provider) ? "CLOSED" : current.model().circuitState();
     }
 
     ProviderCheck check(RegisteredProvider provider) {
@@ -95,11 +105,19 @@ public class ProviderRegistry {
         return client(provider).check(provider.getModels());
     }
 
+    /** Forgets the client of a removed provider, with its key. */
+    void forget(String name) {
+        clients.remove(name);
+    }
+
     private OpenAiCompatibleModel client(RegisteredProvider provider) {
-        return clients.compute(provider.getName(), (name, current) -> current != null && current.version() == provider.getVersion()
-                ? current
-                : new Client(provider.getVersion(), new OpenAiCompatibleModel(provider,
-                        provider.hasApiKey() ? vault.reveal(provider.getApiKeySecret()) : null,
-                        new CircuitSettings(failuresToOpen, openFor)))).model();
+        Client current = clients.get(provider.getName());
+        if (current != null && current.serves(provider)) {
+            return current.model();
+        }
+        String apiKey = provider.hasApiKey() ? vault.reveal(provider.getApiKeySecret()) : null;
+        Client fresh = new Client(provider.getCreatedAt(), provider.getVersion(), new OpenAiCompatibleModel(provider, apiKey,
+                new CircuitSettings(failuresToOpen, openFor)));
+        return clients.compute(provider.getName(), (name, now) -> now != null && now.serves(provider) ? now : fresh).model();
     }
 }

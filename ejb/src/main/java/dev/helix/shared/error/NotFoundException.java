@@ -7,6 +7,15 @@ public class NotFoundException extends DomainException {
         super(what + " " + id + " does not exist");
     }
 
+    /** Says in its own words why there is nothing, where "does not exist" would mislead. */
+    public static NotFoundException because(String message) {
+        return new NotFoundException(message);
+    }
+
+    private NotFoundException(String message) {
+        super(message);
+    }
+
     @Override
     public String problemType() {
         return "not-found";

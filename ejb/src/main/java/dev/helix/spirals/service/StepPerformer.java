@@ -60,7 +60,7 @@ public class StepPerformer {
         } else if (action instanceof StepAction.CreateTask create) {
             Task task = tasks.create(new NewTask(create.title().render(variables),
                     create.prompt() == null ? create.title().render(variables) : create.prompt().render(variables),
-                    create.priority() == null ? Priority.MEDIUM : create.priority(), false), sender);
+                    create.priority() == null ? Priority.MEDIUM : create.priority(), false, null), sender);
             if (create.saveAs() != null) {
                 after.put(create.saveAs(), task.getId());
             }

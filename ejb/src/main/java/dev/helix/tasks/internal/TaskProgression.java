@@ -5,6 +5,9 @@ import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
 import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.FleetEvent;
+import dev.helix.tasks.model.DocumentRevision;
+import dev.helix.tasks.model.DocumentsChanged;
+import dev.helix.tasks.model.ItemState;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskLifecycle;
 import dev.helix.tasks.model.TaskStatus;
@@ -27,6 +30,7 @@ public class TaskProgression {
 
     /** The most characters a task's failure reason and a transition's note hold. */
     private static final int MAX_TEXT = 4000;
+    private static final int MAX_MESSAGE = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -41,11 +45,28 @@ public class TaskProgression {
     AuditTrail audit;
 
     @Inject
+    Event<DocumentsChanged> changes;
+
+    @Inject
     AgentPool pool;
 
     public void move(Task task, TaskStatus to, String actor, String note, Instant now) {
+        TaskStatus from = task.getStatus();
         em.persist(TaskLifecycle.move(task, to, actor, note, now));
         announce(task);
+        recordDocuments(task, actor, from + " → " + to + (note == null ? "" : ": " + note));
+    }
+
+    /**
+     * Records the task's documents as they are now, for its project's specs branch, with a message naming the change
+     * (a task in no project has none).
+     */
+    public void recordDocuments(Task task, String actor, String message) {
+        if (task.getProjectId() != null) {
+            em.persist(new DocumentRevision(task, actor, Abbreviation.of("Task " + task.getId() + ": " + message, MAX_MESSAGE),
+                    Instant.now()));
+            changes.fire(new DocumentsChanged(task.getProjectId()));
+        }
     }
 
     /** Sends the one work order that may advance the task next; all earlier orders become stale. */
@@ -70,8 +91,9 @@ public class TaskProgression {
                 task.getStatus().name(), task.getTitle(), Instant.now()));
     }
 
-    /** Announces a checklist step without a status change. */
-    public void announceProgress(Task task, String item) {
+    /** Announces a checklist item's new state without a status change, and records the changed plan. */
+    public void announceProgress(Task task, ItemState state, String item, String actor) {
+        recordDocuments(task, actor, "- [" + state.marker() + "] " + item);
         events.fire(new FleetEvent(FleetEvent.Type.TASK_PROGRESSED, task.getId(), task.getAgentId(),
                 task.getStatus().name(), item, Instant.now()));
     }

@@ -77,14 +77,19 @@ public class Task {
     @Column(name = "step_failures", nullable = false)
     private int stepFailures;
 
+    /** The project whose repository the task works in, or {@code null}. */
+    @Column(name = "project_id")
+    private Long projectId;
+
     @Version
     private long version;
 
     protected Task() {
     }
 
-    public Task(String title, String prompt, Priority priority, boolean justDoIt, String createdBy, Instant now) {
+    public Task(String title, String prompt, Priority priority, boolean justDoIt, Long projectId, String createdBy, Instant now) {
         this.title = title;
+        this.projectId = projectId;
         this.prompt = prompt;
         this.priority = priority;
         this.justDoIt = justDoIt;
@@ -96,6 +101,10 @@ public class Task {
 
     public Long getId() {
         return id;
+    }
+
+    public Long getProjectId() {
+        return projectId;
     }
 
     public String getTitle() {

@@ -85,8 +85,7 @@ public class AgentRunner {
     Duration poolBusyRetry;
 
     @Inject
-    @ConfigProperty(name = "helix.worker.step-lease", defaultValue = "PT2M")
-    Duration stepLease;
+    ModelCalls modelCalls;
 
     public void advance(WorkOrder order) {
         inHand.take(order);
@@ -196,7 +195,7 @@ public class AgentRunner {
         if (item.state() == ItemState.PENDING) {
             task.updatePlan(checklist.withState(item, ItemState.IN_PROGRESS));
             pool.recordStep(agent, task.getId(), "Started: " + item.text(), 0);
-            progression.announceProgress(task, item.text());
+            progression.announceProgress(task, ItemState.IN_PROGRESS, item.text(), agent.getName());
             progression.dispatch(task, stepDelay);
         } else {
             claim(task, agent, ClaimedStep.Kind.WORK_ITEM, null, item.text());
@@ -209,7 +208,7 @@ public class AgentRunner {
      */
     private void claim(Task task, Agent agent, ClaimedStep.Kind kind, SpecRequest spec, String item) {
         AgentProfile profile = gallery.profile(agent.getRole());
-        task.holdDispatchUntil(Instant.now().plus(stepLease));
+        task.holdDispatchUntil(Instant.now().plus(modelCalls.lease()));
         claims.fire(new ClaimedStep(new WorkOrder(task.getId(), task.getDispatchSeq(), task.getPriority()), kind,
                 task.getStatus(), agent.getId(), agent.getName(), profile.getProvider(), profile.getModel(), spec,
                 item == null ? null : task.getPrompt(), item));

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * claim has committed, and hands each answer or failure to {@link StepResults}. While a call runs its work order is
  * held ({@link OrdersInHand}) and its lease renewed every quarter lease ({@link StepLeases}), so no watchdog resends
  * it; a server that dies mid-call stops renewing, and the order is resent after the lease, repeating only that call.
- * Cancelling a task interrupts its call.
+ * Cancelling a task on this server stops its call ({@link #stopCancelled}); a call on another server runs to its end,
+ * and its record finds the task cancelled.
  */
 @ApplicationScoped
 public class ModelCalls {
@@ -65,63 +67,108 @@ public class ModelCalls {
     @ConfigProperty(name = "helix.worker.step-lease", defaultValue = "PT2M")
     Duration lease;
 
-    private final Map<Long, ClaimedStep> inFlight = new ConcurrentHashMap<>();
-    private final Map<Long, Future<?>> calls = new ConcurrentHashMap<>();
+    private final Map<Long, Call> inFlight = new ConcurrentHashMap<>();
     private ScheduledFuture<?> renewal;
+
+    /** A step's call and where it is: waiting to start, asking the model, or recording the answer. */
+    private static final class Call {
+        static final int WAITING = 0;
+        static final int ASKING = 1;
+        static final int RECORDING = 2;
+        static final int CANCELLED = 3;
+
+        final ClaimedStep step;
+        final AtomicInteger state = new AtomicInteger(WAITING);
+        volatile Future<?> future;
+
+        Call(ClaimedStep step) {
+            this.step = step;
+        }
+    }
 
     @PostConstruct
     void checkSettings() {
         lease = PositiveDuration.checked("helix.worker.step-lease", lease, DEFAULT_LEASE);
     }
 
+    /** How long a claimed step's order stays due without being renewed. */
+    public Duration lease() {
+        return lease;
+    }
+
     void launch(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClaimedStep step) {
+        Call call = new Call(step);
         inHand.take(step.order());
-        inFlight.put(step.taskId(), step);
+        inFlight.put(step.taskId(), call);
         try {
-            Future<?> call = executor.submit(() -> call(step));
-            calls.put(step.taskId(), call);
-            if (call.isDone()) {
-                calls.remove(step.taskId(), call);
-            }
+            call.future = executor.submit(() -> run(call));
             renewLeasesFromNowOn();
         } catch (RejectedExecutionException e) {
-            ended(step);
+            ended(call);
             LOG.warning(() -> "The " + step.kind() + " step of task " + step.taskId() + " could not start (" + e.getMessage()
                     + "); its work order is sent again when its lease runs out");
         }
     }
 
+    /**
+     * Stops the call of a task that was cancelled: one not started yet never starts, one asking its model is
+     * interrupted; one already recording its answer finishes, and the record finds the task cancelled.
+     */
     void stopCancelled(@Observes(during = TransactionPhase.AFTER_SUCCESS) FleetEvent event) {
-        if (event.type() == FleetEvent.Type.TASK_STATUS_CHANGED && TaskStatus.CANCELLED.name().equals(event.status())) {
-            Future<?> call = calls.remove(event.taskId());
-            if (call != null) {
-                call.cancel(true);
-            }
+        if (event.type() != FleetEvent.Type.TASK_STATUS_CHANGED || !TaskStatus.CANCELLED.name().equals(event.status())) {
+            return;
+        }
+        Call call = inFlight.get(event.taskId());
+        if (call == null) {
+            return;
+        }
+        if (call.state.compareAndSet(Call.WAITING, Call.CANCELLED)) {
+            ended(call);
+        } else if (call.state.get() == Call.ASKING && call.future != null) {
+            call.future.cancel(true);
         }
     }
 
-    private void call(ClaimedStep step) {
-        Runnable outcome;
-        try {
-            ModelProvider provider = providers.byName(step.provider());
-            outcome = switch (step.kind()) {
-                case WRITE_SPEC, DRAFT_PLAN -> answer(step, provider);
-                case WORK_ITEM -> work(step, provider);
-            };
-        } catch (ModelAnswerRejectedException e) {
-            outcome = () -> results.rejected(step, e);
-        } catch (RuntimeException e) {
-            outcome = () -> results.failed(step, e);
-        } finally {
-            calls.remove(step.taskId());
+    private void run(Call call) {
+        if (!call.state.compareAndSet(Call.WAITING, Call.ASKING)) {
+            return;
         }
+        ClaimedStep step = call.step;
+        try {
+            Runnable outcome;
+            try {
+                ModelProvider provider = providers.byName(step.provider());
+                outcome = switch (step.kind()) {
+                    case WRITE_SPEC, DRAFT_PLAN -> answer(step, provider);
+                    case WORK_ITEM -> work(step, provider);
+                };
+            } catch (ModelAnswerRejectedException e) {
+                outcome = () -> results.rejected(step, e);
+            } catch (RuntimeException e) {
+                outcome = () -> results.failed(step, e);
+            }
+            call.state.set(Call.RECORDING);
+            Thread.interrupted(); // a cancel's interrupt is for the model's call, never for the record's transaction
+            record(step, outcome);
+        } catch (Throwable e) { // an Error too: the step must end, or its lease would be renewed for ever
+            LOG.log(Level.SEVERE, "The " + step.kind() + " step of task " + step.taskId() + " broke off", e);
+            record(step, () -> results.failed(step, new IllegalStateException("the step broke off: " + e)));
+        } finally {
+            ended(call);
+        }
+    }
+
+    /** Records the outcome; when even that fails, the failure is counted as the step's, so it cannot repeat for ever. */
+    private void record(ClaimedStep step, Runnable outcome) {
         try {
             outcome.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Recording the " + step.kind() + " step of task " + step.taskId() + " failed; the step is "
-                    + "done again once its lease runs out", e);
-        } finally {
-            ended(step);
+            LOG.log(Level.WARNING, "Recording the " + step.kind() + " step of task " + step.taskId() + " failed", e);
+            try {
+                results.failed(step, new IllegalStateException("its outcome could not be recorded: " + e.getMessage(), e));
+            } catch (RuntimeException again) {
+                LOG.log(Level.WARNING, "The step of task " + step.taskId() + " is done again once its lease runs out", again);
+            }
         }
     }
 
@@ -135,9 +182,9 @@ public class ModelCalls {
         return () -> results.worked(step, result);
     }
 
-    private void ended(ClaimedStep step) {
-        inFlight.remove(step.taskId(), step);
-        inHand.release(step.order());
+    private void ended(Call call) {
+        inFlight.remove(call.step.taskId(), call);
+        inHand.release(call.step.order());
     }
 
     private synchronized void renewLeasesFromNowOn() {
@@ -148,7 +195,7 @@ public class ModelCalls {
     }
 
     private void renewLeases() {
-        List<WorkOrder> orders = inFlight.values().stream().map(ClaimedStep::order).toList();
+        List<WorkOrder> orders = inFlight.values().stream().map(call -> call.step.order()).toList();
         if (orders.isEmpty()) {
             return;
         }

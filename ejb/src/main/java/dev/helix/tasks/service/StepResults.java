@@ -29,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the documents written, the checklist item done, or the failure. An answer counts only while the task still waits
  * for that step (a task cancelled or moved on meanwhile keeps its state). A failed call is tried again after a pause,
  * up to {@code helix.dispatch.max-deliveries} times in a row, then the task fails with the reason; a provider whose
- * circuit is open leaves its agent FAILED with the reason and the task waits until the circuit lets calls by.
+ * circuit is open is no failure of the step: it leaves the agent FAILED with the reason, and the task waits until the
+ * circuit lets a call by.
  */
 @Stateless
 public class StepResults {
@@ -88,12 +89,13 @@ public class StepResults {
         Optional<ChecklistItem> current = checklist.current();
         if (current.isEmpty() || current.get().state() != ItemState.IN_PROGRESS || !current.get().text().equals(step.item())) {
             LOG.info(() -> "Task " + task.getId() + "'s plan changed while '" + step.item() + "' was worked on; the answer is dropped");
+            progression.dispatch(task, stepDelay);
             return;
         }
         task.stepSucceeded();
         task.updatePlan(checklist.withState(current.get(), ItemState.DONE));
         recordStep(step, result.summary(), result.tokens());
-        progression.announceProgress(task, step.item());
+        progression.announceProgress(task, ItemState.DONE, step.item(), step.agentName());
         if (Checklist.parse(task.getPlan()).current().isEmpty()) {
             progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, step.agentName(), null, Instant.now());
             pool.release(step.agentId(), task.getId(), "IMPLEMENTATION_REVIEW");
@@ -117,18 +119,20 @@ public class StepResults {
             return;
         }
         String reason = Abbreviation.of(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage(), MAX_REASON);
+        if (error instanceof ProviderCircuitOpenException open) {
+            // Not a failure of the step: the provider is resting. The agent shows why; the task waits for the circuit.
+            em.persist(new DispatchFailure(task.getId(), "seq-" + step.order().seq(), 0, reason, Instant.now()));
+            pool.fail(step.agentId(), task.getId(), reason);
+            progression.dispatch(task, open.retryIn().compareTo(stepDelay) > 0 ? open.retryIn() : stepDelay);
+            return;
+        }
         int failures = task.countStepFailure();
         em.persist(new DispatchFailure(task.getId(), "seq-" + step.order().seq(), failures, reason, Instant.now()));
         if (failures >= maxAttempts) {
             progression.fail(task, SYSTEM, "Gave up after " + failures + " failed attempts at the step: " + reason, null);
             return;
         }
-        Duration pause = Duration.ofMillis(retryMillis).multipliedBy(failures);
-        if (error instanceof ProviderCircuitOpenException open) {
-            pool.fail(step.agentId(), task.getId(), reason);
-            pause = open.retryIn().compareTo(pause) > 0 ? open.retryIn() : pause;
-        }
-        progression.dispatch(task, pause);
+        progression.dispatch(task, Duration.ofMillis(retryMillis).multipliedBy(failures));
     }
 
     /** The task, if it still waits for this step's answer. */

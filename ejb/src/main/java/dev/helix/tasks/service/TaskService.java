@@ -2,7 +2,9 @@ package dev.helix.tasks.service;
 
 import dev.helix.agents.model.Agent;
 import dev.helix.agents.service.AgentPool;
+import dev.helix.projects.service.Projects;
 import dev.helix.shared.error.ConflictException;
+import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.error.NotFoundException;
 import dev.helix.tasks.model.AgentProgress;
 import dev.helix.tasks.model.Approval;
@@ -48,15 +50,23 @@ public class TaskService {
     @Inject
     AgentPool pool;
 
+    @Inject
+    Projects projects;
+
 
     public Task create(NewTask request, String actor) {
         Instant now = Instant.now();
-        Task task = new Task(request.title().strip(), request.prompt().strip(), request.priority(), request.justDoIt(), actor, now);
+        if (request.projectId() != null && !projects.exists(request.projectId())) {
+            throw new InvalidInputException("projectId " + request.projectId() + " names no project");
+        }
+        Task task = new Task(request.title().strip(), request.prompt().strip(), request.priority(), request.justDoIt(),
+                request.projectId(), actor, now);
         em.persist(task);
         em.flush();
         em.persist(TaskLifecycle.created(task, actor, now));
         progression.dispatch(task, Duration.ZERO);
         progression.announce(task);
+        progression.recordDocuments(task, actor, "Create task " + task.getId() + ": " + task.getTitle());
         return task;
     }
 
@@ -88,10 +98,10 @@ public class TaskService {
         Instant now = Instant.now();
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         em.persist(new Approval(task.getId(), gate, decision, note, actor, now));
-        progression.move(task, to, actor, gate + " " + decision + (note == null ? "" : ": " + note), now);
         if (gate == Gate.IMPLEMENTATION && decision == Decision.REJECT) {
             task.updatePlan(task.getPlan() + "\n- [ ] Rework after review" + (note == null ? "" : ": " + note.replace('\n', ' ')) + "\n");
         }
+        progression.move(task, to, actor, gate + " " + decision + (note == null ? "" : ": " + note), now);
         if (to == TaskStatus.DONE) {
             if (task.getAgentId() != null) {
                 pool.creditCompletedTask(task.getAgentId());

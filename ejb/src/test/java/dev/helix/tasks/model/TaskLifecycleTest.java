@@ -58,7 +58,7 @@ class TaskLifecycleTest {
 
     @Test
     void aNewTaskStartsInBacklogAndTheHappyPathReachesDone() {
-        Task task = new Task("t", "p", Priority.HIGH, false, "bob", Instant.EPOCH);
+        Task task = new Task("t", "p", Priority.HIGH, false, null, "bob", Instant.EPOCH);
         assertEquals(BACKLOG, task.getStatus());
         for (TaskStatus next : new TaskStatus[]{SPEC_GENERATION, SPEC_REVIEW, SPEC_REVISION, SPEC_REVIEW, SPEC_APPROVED,
                 IMPLEMENTATION_QUEUED, IMPLEMENTATION, IMPLEMENTATION_REVIEW, IMPLEMENTATION, IMPLEMENTATION_REVIEW, DONE}) {
@@ -90,7 +90,7 @@ class TaskLifecycleTest {
         assertEquals(SPEC_FAILED, TaskLifecycle.failureOf(taskIn(SPEC_GENERATION)));
         assertEquals(SPEC_FAILED, TaskLifecycle.failureOf(taskIn(SPEC_REVISION)));
         assertEquals(SPEC_FAILED, TaskLifecycle.failureOf(taskIn(BACKLOG)));
-        assertEquals(IMPLEMENTATION_FAILED, TaskLifecycle.failureOf(new Task("t", "p", Priority.LOW, true, "x", Instant.EPOCH)));
+        assertEquals(IMPLEMENTATION_FAILED, TaskLifecycle.failureOf(new Task("t", "p", Priority.LOW, true, null, "x", Instant.EPOCH)));
         assertEquals(IMPLEMENTATION_FAILED, TaskLifecycle.failureOf(taskIn(IMPLEMENTATION)));
         assertThrows(IllegalTransitionException.class, () -> TaskLifecycle.failureOf(taskIn(SPEC_REVIEW)));
     }
@@ -128,7 +128,7 @@ class TaskLifecycleTest {
     }
 
     private static Task taskIn(TaskStatus status) {
-        Task task = new Task("t", "p", Priority.MEDIUM, false, "bob", Instant.EPOCH);
+        Task task = new Task("t", "p", Priority.MEDIUM, false, null, "bob", Instant.EPOCH);
         task.setStatus(status, Instant.EPOCH);
         return task;
     }

@@ -97,7 +97,7 @@ public class FleetDashboard {
             return;
         }
         messages.attempt(() -> {
-            Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt),
+            Task task = tasks.create(new NewTask(title, prompt, priority, justDoIt, null),
                     faces.getExternalContext().getRemoteUser());
             audit.target("/api/v1/tasks/" + task.getId());
             messages.done("Task " + task.getId() + " created: " + task.getTitle());

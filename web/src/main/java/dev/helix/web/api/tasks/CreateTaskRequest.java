@@ -9,5 +9,6 @@ public record CreateTaskRequest(
         @NotBlank(message = "must not be blank") @Size(max = 200, message = "must have at most 200 characters") String title,
         @NotBlank(message = "must not be blank") @Size(max = 20000, message = "must have at most 20000 characters") String prompt,
         Priority priority,
-        Boolean justDoIt) {
+        Boolean justDoIt,
+        Long projectId) {
 }

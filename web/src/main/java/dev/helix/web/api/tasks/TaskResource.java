@@ -2,12 +2,14 @@ package dev.helix.web.api.tasks;
 
 import dev.helix.identity.model.Permission;
 import dev.helix.memory.service.Memories;
+import dev.helix.projects.model.SpecsCommit;
 import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.service.TaskDocuments;
 import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.api.problems.Problems;
@@ -53,6 +55,9 @@ public class TaskResource {
     TaskService tasks;
 
     @Inject
+    TaskDocuments documents;
+
+    @Inject
     AuditContext audit;
 
     @Inject
@@ -64,7 +69,8 @@ public class TaskResource {
     @Audited("task.create")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateTaskRequest request, @Context UriInfo uri) {
         NewTask task = new NewTask(request.title(), request.prompt(),
-                request.priority() == null ? Priority.MEDIUM : request.priority(), Boolean.TRUE.equals(request.justDoIt()));
+                request.priority() == null ? Priority.MEDIUM : request.priority(), Boolean.TRUE.equals(request.justDoIt()),
+                request.projectId());
         TaskView created = TaskView.of(tasks.create(task, caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
@@ -143,6 +149,24 @@ public class TaskResource {
     @Operation(summary = "The task's state transitions with actor and time")
     public List<TransitionView> history(@PathParam("id") long id) {
         return tasks.history(id).stream().map(TransitionView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/documents/history")
+    @RequiresPermission(Permission.TASK_READ)
+    @Operation(summary = "The commits of the project's helix-specs branch that changed the task's documents, newest first",
+            description = "Each status change and checklist change of a task in a project is a commit naming the task and "
+                    + "the actor; 404 for a task in no project.")
+    public List<SpecsCommit> documentHistory(@PathParam("id") long id) {
+        return documents.history(id);
+    }
+
+    @GET
+    @Path("/{id}/documents/history/{commit}")
+    @RequiresPermission(Permission.TASK_READ)
+    @Operation(summary = "The task's documents as the commit holds them")
+    public DocumentsView documentsAt(@PathParam("id") long id, @PathParam("commit") String commit) {
+        return DocumentsView.of(commit, documents.at(id, commit));
     }
 
     private static TaskStatus parseStatus(String status) {

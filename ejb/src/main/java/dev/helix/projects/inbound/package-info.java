@@ -1,0 +1,2 @@
+/** Start-up: the demo project seeded on the first start (DemoProjectSeed). */
+package dev.helix.projects.inbound;

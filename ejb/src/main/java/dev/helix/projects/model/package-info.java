@@ -1,0 +1,2 @@
+/** Projects, the git repositories Helix works on (Project, ProjectOrigin, ProjectDefinition). */
+package dev.helix.projects.model;
