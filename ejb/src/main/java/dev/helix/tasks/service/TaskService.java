@@ -144,8 +144,10 @@ public class TaskService {
                 .setParameter("id", id).getResultList();
     }
 
-    /** Every working agent with its task and current checklist item. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /**
+     * Every working agent with its task and current checklist item. In a transaction of its own, not a local one: the
+     * agents are read through another bean, and two local transactions in one call would share a connection.
+     */
     public List<AgentProgress> liveProgress() {
         List<Agent> working = pool.working();
         if (working.isEmpty()) {
