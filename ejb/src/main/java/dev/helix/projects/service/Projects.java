@@ -19,7 +19,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -71,6 +70,11 @@ public class Projects {
 
     public List<Project> all() {
         return em.createQuery("SELECT p FROM Project p ORDER BY p.name", Project.class).getResultList();
+    }
+
+    private boolean named(String name) {
+        return !em.createQuery("SELECT p.id FROM Project p WHERE p.name = :name", Long.class).setParameter("name", name)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Whether a project has this id. */
@@ -140,14 +144,11 @@ public class Projects {
             throw new InvalidInputException("defaultBranch '" + branch + "' is not a branch of the repository");
         }
         String newName = name == null ? project.getName() : checkName(name);
-        project.change(newName, branch, testCommand == null ? project.getTestCommand() : checkCommand(testCommand), Instant.now());
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentChangeException();
-        } catch (PersistenceException e) {
+        if (!newName.equals(project.getName()) && named(newName)) {
             throw new ConflictException("A project named '" + newName + "' already exists");
         }
+        project.change(newName, branch, testCommand == null ? project.getTestCommand() : checkCommand(testCommand), Instant.now());
+        ConcurrentChangeException.flush(em); // a change or a rename that raced another: a 409
         return project;
     }
 

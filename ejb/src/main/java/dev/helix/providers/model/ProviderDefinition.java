@@ -1,6 +1,8 @@
 package dev.helix.providers.model;
 
+import dev.helix.shared.error.InvalidInputException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -12,6 +14,18 @@ import java.util.List;
  */
 public record ProviderDefinition(String name, ProviderType type, String baseUrl, String apiKey, List<String> models,
                                  Duration requestTimeout, int maxRetries) {
+
+    /** A request timeout as written, e.g. {@code PT2M}; {@code null} stays {@code null} (the default applies). */
+    public static Duration timeout(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("requestTimeout must be an ISO-8601 duration such as PT2M, not '" + text + "'");
+        }
+    }
 
     @Override
     public String toString() {

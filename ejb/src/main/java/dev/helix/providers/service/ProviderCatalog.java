@@ -5,6 +5,7 @@ import dev.helix.providers.model.ProviderDefinition;
 import dev.helix.providers.model.ProviderType;
 import dev.helix.providers.model.RegisteredProvider;
 import dev.helix.secrets.service.SecretVault;
+import dev.helix.shared.error.ConcurrentChangeException;
 import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.error.NotFoundException;
@@ -78,11 +79,7 @@ public class ProviderCatalog {
         RegisteredProvider provider = new RegisteredProvider(definition.name(), definition.type(), Instant.now());
         configure(provider, definition);
         em.persist(provider);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new ConflictException("A model provider named '" + definition.name() + "' is already registered");
-        }
+        ConcurrentChangeException.flush(em); // one registered the same name at the same moment: a 409
         return provider;
     }
 

@@ -4,8 +4,6 @@ import dev.helix.providers.model.ProviderDefinition;
 import dev.helix.providers.model.ProviderType;
 import dev.helix.providers.service.ProviderCatalog;
 import dev.helix.shared.error.InvalidInputException;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,7 @@ public record ProviderRequest(String name, String type, String baseUrl, String a
 
     /** The definition, with the defaults filled in; {@code name} is the provider's name. */
     ProviderDefinition definition(String name) {
-        return new ProviderDefinition(name, providerType(), baseUrl, apiKey, models, timeout(),
+        return new ProviderDefinition(name, providerType(), baseUrl, apiKey, models, ProviderDefinition.timeout(requestTimeout),
                 maxRetries == null ? ProviderCatalog.DEFAULT_RETRIES : maxRetries);
     }
 
@@ -31,17 +29,6 @@ public record ProviderRequest(String name, String type, String baseUrl, String a
             return ProviderType.valueOf(type.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("type must be one of " + Arrays.toString(ProviderType.values()) + ", not '" + type + "'");
-        }
-    }
-
-    private Duration timeout() {
-        if (requestTimeout == null) {
-            return null;
-        }
-        try {
-            return Duration.parse(requestTimeout.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("requestTimeout must be an ISO-8601 duration such as PT2M, not '" + requestTimeout + "'");
         }
     }
 

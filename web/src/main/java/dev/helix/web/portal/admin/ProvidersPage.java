@@ -16,8 +16,6 @@ import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -73,7 +71,8 @@ public class ProvidersPage {
         }
         messages.attempt(() -> {
             RegisteredProvider provider = catalog.register(new ProviderDefinition(name, ProviderType.OPENAI_COMPATIBLE, baseUrl,
-                    apiKey == null || apiKey.isEmpty() ? null : apiKey, modelList(), timeout(), maxRetries));
+                    apiKey == null || apiKey.isEmpty() ? null : apiKey, modelList(), ProviderDefinition.timeout(requestTimeout),
+                    maxRetries));
             audit.target("/api/v1/admin/providers/" + provider.getName());
             messages.done("Model provider " + provider.getName() + " registered; test it, then bind agent profiles to it");
             name = null;
@@ -113,14 +112,6 @@ public class ProvidersPage {
 
     private List<String> modelList() {
         return models == null ? List.of() : Arrays.stream(models.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
-    }
-
-    private Duration timeout() {
-        try {
-            return Duration.parse(requestTimeout.strip());
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new InvalidInputException("The request timeout must be an ISO-8601 duration such as PT2M");
-        }
     }
 
     public String getName() {
