@@ -36,6 +36,12 @@ final class FakeOpenAi implements AutoCloseable {
             return body.containsKey("response_format");
         }
 
+        /** The names of the tools the call offered. */
+        List<String> tools() {
+            return body.containsKey("tools") ? body.getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                    .map(t -> t.getJsonObject("function").getString("name")).toList() : List.of();
+        }
+
         /** The text of every message, one after the other. */
         String conversation() {
             StringBuilder text = new StringBuilder();
@@ -50,6 +56,22 @@ final class FakeOpenAi implements AutoCloseable {
 
         static Reply text(String content) {
             return new Reply(200, Map.of(), completion(content));
+        }
+
+        /** An answer calling one tool, with its arguments as the model wrote them (valid JSON or not). */
+        static Reply toolCall(String tool, String arguments) {
+            return new Reply(200, Map.of(), Json.createObjectBuilder()
+                    .add("id", "chatcmpl-fake").add("object", "chat.completion").add("created", Instant.now().getEpochSecond())
+                    .add("model", "fake")
+                    .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
+                            .add("message", Json.createObjectBuilder().add("role", "assistant").addNull("content")
+                                    .add("tool_calls", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                            .add("id", "call-" + tool + "-" + arguments.hashCode()).add("type", "function")
+                                            .add("function", Json.createObjectBuilder().add("name", tool).add("arguments", arguments)))))
+                            .add("finish_reason", "tool_calls")))
+                    .add("usage", Json.createObjectBuilder().add("prompt_tokens", 100).add("completion_tokens", 20)
+                            .add("total_tokens", 120))
+                    .build().toString());
         }
 
         static Reply error(int status, String message) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -192,6 +193,14 @@ public final class HelixClient {
             sleep(100);
         }
         throw new AssertionError(path + " did not reach the expected state within " + timeout + "; last: " + answer);
+    }
+
+    /** A new project cloned from the seeded demo's repository, whose test command runs the demo's (failing) test. */
+    public JsonObject cloneOfTheDemo(String name) {
+        String demo = get("/api/v1/projects").expect(200).json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("name").equals("demo")).findFirst().orElseThrow().getString("repository");
+        return post("/api/v1/projects", "{\"name\":\"" + name + "\",\"repository\":{\"url\":\"file://" + demo + "\"},"
+                + "\"testCommand\":\"sh test.sh\"}").expect(201).object();
     }
 
     public JsonObject awaitStatus(long id, String status) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ class ModelProviderIT {
     private static final String TWICE = "it-twice-" + RUN;
     private static final String OUTAGE = "it-outage-" + RUN;
     private static final String WRITER = "it-llm-writer-" + RUN;
+    private static final String CODER = "it-coder-" + RUN;
 
     private final HelixClient admin = HelixClient.admin();
     private final List<JsonObject> rebound = new ArrayList<>();
@@ -160,6 +162,58 @@ class ModelProviderIT {
 
         admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200);
         admin.awaitStatus(id, "DONE");
+        assertKeyNeverShown();
+    }
+
+    @Test
+    void anAgentFixesTheDemosFailingTestWithToolsInItsWorktreeAndApprovalMergesItsCommit() throws IOException {
+        admin.post("/api/v1/admin/providers", registration(CODER, 1)).expect(201);
+        bindWorkingRolesTo(CODER);
+        JsonObject project = admin.cloneOfTheDemo("Greeter " + RUN);
+        Path checkout = Path.of(project.getString("repository"));
+        fake.script(FakeOpenAi.Reply.text(FakeOpenAi.specJson("R1: greet ends with an exclamation mark.",
+                        "Change the echo in lib/greet.sh.", "- [ ] Add the exclamation mark to greet")),
+                FakeOpenAi.Reply.toolCall("read_file", "{\"path\":\"lib/greet.sh\"}"),
+                FakeOpenAi.Reply.toolCall("edit_file", "{\"path\":\"lib/greet.sh\",\"old_text\":\"Hello, $1\\\"\","
+                        + "\"new_text\":\"Hello, $1!\\\"\"}"),
+                FakeOpenAi.Reply.toolCall("run_command", "{}"),
+                FakeOpenAi.Reply.toolCall("read_file", "{\"path\": lib/greet.sh"),
+                FakeOpenAi.Reply.text("Added the exclamation mark; the test passes."));
+
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"Excited greeting\",\"prompt\":\"Make the failing test pass.\","
+                + "\"projectId\":" + project.getInt("id") + "}").expect(201).object().getJsonNumber("id").longValue();
+        admin.awaitStatus(id, "SPEC_REVIEW");
+        admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").expect(200);
+        JsonObject review = admin.awaitStatus(id, "IMPLEMENTATION_REVIEW");
+        assertTrue(review.getJsonNumber("tokensUsed").longValue() >= 150 + 5 * 120, review.toString());
+
+        List<FakeOpenAi.Call> work = fake.calls().subList(1, fake.calls().size());
+        assertEquals(5, work.size(), "four tool-calling answers, then the summary");
+        assertTrue(work.get(0).tools().containsAll(List.of("read_file", "edit_file", "run_command", "git_diff")), work.get(0).tools().toString());
+        String last = work.get(4).conversation();
+        assertTrue(last.contains("exit 0 after"), "the test ran in the sandbox and passed: " + last);
+        assertTrue(last.contains("ok   greets by name"), last);
+        assertTrue(last.contains("error: the arguments are not valid JSON"), "a malformed call is answered, not fatal: " + last);
+
+        JsonObject changes = admin.get("/api/v1/tasks/" + id + "/changes").expect(200).object();
+        assertEquals("helix/task-" + id, changes.getString("branch"));
+        assertEquals(1, changes.getJsonArray("files").size(), changes.toString());
+        JsonObject file = changes.getJsonArray("files").getJsonObject(0);
+        assertEquals(List.of("lib/greet.sh", "MODIFY", 1, 1), List.of(file.getString("path"), file.getString("status"),
+                file.getInt("additions"), file.getInt("deletions")));
+        assertTrue(changes.getString("diff").contains("+    echo \"Hello, $1!\""), changes.getString("diff"));
+        List<JsonObject> activity = admin.get("/api/v1/tasks/" + id + "/activity").expect(200).json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).toList();
+        assertEquals(List.of("read_file", "edit_file", "run_command", "read_file"), activity.stream().map(a -> a.getString("tool")).toList());
+        assertEquals(List.of(true, true, true, false), activity.stream().map(a -> a.getBoolean("succeeded")).toList());
+        assertEquals("Add the exclamation mark to greet", activity.get(2).getString("item"));
+        assertTrue(Files.readString(checkout.resolve("lib/greet.sh")).contains("Hello, $1\""), "nothing merged before approval");
+
+        admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200);
+        admin.awaitStatus(id, "DONE");
+        assertTrue(Files.readString(checkout.resolve("lib/greet.sh")).contains("Hello, $1!\""), "approval merged the fix");
+        assertTrue(admin.get("/api/v1/tasks/" + id + "/approvals").expect(200).json().asJsonArray().getJsonObject(1)
+                .getString("comment").contains("merged into main as "));
         assertKeyNeverShown();
     }
 

@@ -8,6 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Liberty server of the test installation that a test starts, kills and restarts itself, with Helix's EAR
@@ -47,11 +50,32 @@ final class StandaloneServer {
 
     /** Kills the server's JVM at once (SIGKILL): no shutdown hooks, no orderly stop, like a power cut. */
     void kill() {
+        ProcessHandle process = process();
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** Waits until the server's JVM has ended by itself (a fault point halted it). */
+    void awaitDeath(Duration timeout) {
+        ProcessHandle process = process();
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("server " + name + " was still running after " + timeout);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server's own folder, where its configuration and data live. */
+    Path folder() {
+        return wlp.resolve("usr/servers/" + name);
+    }
+
+    private ProcessHandle process() {
         try {
             long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).strip());
-            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
-            process.destroyForcibly();
-            process.onExit().join();
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

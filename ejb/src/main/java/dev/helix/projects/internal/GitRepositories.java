@@ -1,7 +1,10 @@
 package dev.helix.projects.internal;
 
+import dev.helix.projects.model.Project;
+import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,10 +18,13 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * What Helix does to a project's repository as a whole, through JGit: create a hosted one with its first commit, clone
- * one from a URL, check one registered where it is, and remove Helix's own copies.
+ * one from a URL, check one registered where it is, open one, and remove Helix's own copies.
  */
 @ApplicationScoped
 public class GitRepositories {
@@ -76,6 +82,16 @@ public class GitRepositories {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Opens the project's own repository, never one of the folders above it. */
+    public Repository open(Project project) throws IOException {
+        File dir = project.getRepository().toFile();
+        File gitDir = RepositoryCache.FileKey.resolve(dir, FS.DETECTED);
+        if (gitDir == null) {
+            throw new ConflictException("The repository of project '" + project.getName() + "' is not at " + dir + " any more");
+        }
+        return new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
     }
 
     /** Removes a folder of Helix's own (a clone or a hosted repository) with everything in it. */

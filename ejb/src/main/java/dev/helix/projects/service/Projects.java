@@ -2,6 +2,7 @@ package dev.helix.projects.service;
 
 import dev.helix.projects.internal.DemoProject;
 import dev.helix.projects.internal.GitRepositories;
+import dev.helix.projects.internal.ProjectFolders;
 import dev.helix.projects.internal.ProjectStore;
 import dev.helix.projects.model.Project;
 import dev.helix.projects.model.ProjectDefinition;
@@ -28,11 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The projects Helix works on. A new one's repository is made ready first, outside any transaction (a clone may take
@@ -61,12 +59,7 @@ public class Projects {
     Event<RepositoryReleased> removed;
 
     @Inject
-    @ConfigProperty(name = "helix.projects.dir")
-    Optional<String> projectsDir;
-
-    @Inject
-    @ConfigProperty(name = "helix.server.output.dir", defaultValue = ".")
-    String outputDir;
+    ProjectFolders folders;
 
     public List<Project> all() {
         return em.createQuery("SELECT p FROM Project p ORDER BY p.name", Project.class).getResultList();
@@ -103,11 +96,11 @@ public class Projects {
                 branch = git.checkRegistered(repository);
             }
             case CLONE -> {
-                repository = newFolder();
+                repository = folders.newRepository();
                 branch = git.cloneInto(checkUrl(definition.url()), repository, CLONE_TIMEOUT);
             }
             default -> {
-                repository = newFolder();
+                repository = folders.newRepository();
                 branch = definition.defaultBranch() == null ? FIRST_BRANCH : checkBranchName(definition.defaultBranch());
                 git.create(repository, branch, Map.of("README.md", "# " + name + "\n"), "Create " + name);
             }
@@ -130,7 +123,7 @@ public class Projects {
         if (!all().isEmpty()) {
             return;
         }
-        Path repository = newFolder();
+        Path repository = folders.newRepository();
         git.create(repository, FIRST_BRANCH, DemoProject.files(), "Seed the demo project");
         store(new Project(DemoProject.NAME, ProjectOrigin.HOSTED, null, repository, FIRST_BRANCH, DemoProject.TEST_COMMAND,
                 Instant.now()));
@@ -182,11 +175,6 @@ public class Projects {
         if (origin != ProjectOrigin.PATH) {
             git.delete(repository);
         }
-    }
-
-    private Path newFolder() {
-        Path root = Path.of(projectsDir.orElse(Path.of(outputDir, "projects").toString()));
-        return root.resolve("repositories").resolve(UUID.randomUUID().toString()).toAbsolutePath();
     }
 
     private String checkName(String name) {

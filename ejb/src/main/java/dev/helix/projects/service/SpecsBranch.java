@@ -4,10 +4,9 @@ import dev.helix.projects.internal.GitRepositories;
 import dev.helix.projects.model.Project;
 import dev.helix.projects.model.SpecsCommit;
 import dev.helix.projects.model.SpecsPublication;
-import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.File;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +32,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.RepositoryCache;
-import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
@@ -61,12 +57,15 @@ public class SpecsBranch {
     /** How far back a revision is looked for before it is committed again. */
     private static final int RECENT = 200;
 
+    @Inject
+    GitRepositories git;
+
     private final Map<Path, Object> locks = new ConcurrentHashMap<>();
 
     /** Commits the folder's new files on top of the branch (creating it on its first use) and returns the commit. */
     public String publish(Project project, SpecsPublication publication) {
         synchronized (locks.computeIfAbsent(project.getRepository(), p -> new Object())) {
-            try (Repository repo = open(project)) {
+            try (Repository repo = git.open(project)) {
                 for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                     // Looked for again after each lost race: the writer that won may have been another server with this revision.
                     Optional<String> already = findRevision(repo, publication.revision());
@@ -88,7 +87,7 @@ public class SpecsBranch {
 
     /** The commits of the branch that changed the folder, newest first. */
     public List<SpecsCommit> history(Project project, String folder) {
-        try (Repository repo = open(project); RevWalk walk = new RevWalk(repo)) {
+        try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
             Ref ref = repo.exactRef(REF);
             List<SpecsCommit> commits = new ArrayList<>();
             if (ref == null) {
@@ -107,7 +106,7 @@ public class SpecsBranch {
 
     /** The folder's files as the commit holds them; the commit must be on the branch and hold the folder. */
     public Map<String, String> filesAt(Project project, String commit, String folder) {
-        try (Repository repo = open(project); RevWalk walk = new RevWalk(repo)) {
+        try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
             Ref ref = repo.exactRef(REF);
             ObjectId id = commit.matches("[0-9a-f]{40}") ? ObjectId.fromString(commit) : null;
             RevCommit found = id == null || ref == null ? null : walk.parseCommit(id);
@@ -219,16 +218,5 @@ public class SpecsBranch {
     private static String footer(RevCommit commit, String key) {
         List<String> values = commit.getFooterLines(key);
         return values.isEmpty() ? null : values.get(0);
-    }
-
-    /** The project's own repository, never one of the folders above it. */
-    private static Repository open(Project project) throws IOException {
-        File dir = project.getRepository().toFile();
-        File gitDir = RepositoryCache.FileKey.resolve(dir, FS.DETECTED);
-        if (gitDir == null) {
-            throw new ConflictException("The repository of project '" + project.getName() + "' is not at " + dir
-                    + " any more");
-        }
-        return new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
     }
 }

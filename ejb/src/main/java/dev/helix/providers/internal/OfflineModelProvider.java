@@ -1,12 +1,15 @@
 package dev.helix.providers.internal;
 
+import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.ProviderUnavailableException;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
 import dev.helix.providers.port.ModelProvider;
+import dev.helix.providers.port.Toolbox;
 import dev.helix.shared.model.Abbreviation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,11 +69,29 @@ public class OfflineModelProvider implements ModelProvider {
         return new SpecDraft(requirements.toString(), design.toString(), plan.toString(), tokens(all));
     }
 
+    /**
+     * Works like an agent with tools, without a model: notes the item in a work log of the task in its worktree
+     * ({@code docs/helix/<title>.md}), then runs the project's test command in the sandbox and reports how it ended.
+     * Where the task has no worktree (no tools on offer), it only reports the item.
+     */
     @Override
-    public StepResult work(String taskPrompt, String item, String model) {
-        failIfAsked(taskPrompt);
-        String summary = "Completed '" + item + "' (offline " + model + ")";
-        return new StepResult(summary, tokens(item) + tokens(summary));
+    public StepResult work(ItemRequest request, Toolbox tools, String model) {
+        failIfAsked(request.prompt());
+        if (tools.tools().stream().noneMatch(tool -> tool.name().equals(Toolbox.WRITE_FILE))) {
+            String summary = "Completed '" + request.item() + "' (offline " + model + ")";
+            return new StepResult(summary, tokens(request.item()) + tokens(summary));
+        }
+        String log = "docs/helix/" + slug(request.title()) + ".md";
+        String before = tools.call(Toolbox.READ_FILE, Json.createObjectBuilder().add("path", log).build().toString());
+        String notes = (before.startsWith(Toolbox.ERROR) ? "# " + request.title() + "\n\nWork log kept by Helix's offline model.\n\n"
+                : before) + "- " + request.item() + "\n";
+        tools.call(Toolbox.WRITE_FILE, Json.createObjectBuilder().add("path", log).add("content", notes).build().toString());
+        String run = tools.call(Toolbox.RUN_COMMAND, "{}");
+        String summary = "Noted '" + request.item() + "' in " + log + " (offline " + model + "); tests: "
+                + Abbreviation.firstLine(run, 120);
+        long spent = tokens(request.item()) + tokens(notes) + tokens(run);
+        tools.spent(spent);
+        return new StepResult(summary, spent);
     }
 
     private static void failIfAsked(String prompt) {
@@ -78,6 +99,11 @@ public class OfflineModelProvider implements ModelProvider {
             throw new ProviderUnavailableException(
                     "offline provider: simulated outage requested by the prompt (" + OUTAGE_DIRECTIVE + ")");
         }
+    }
+
+    private static String slug(String title) {
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "task" : Abbreviation.of(slug, 60).replaceAll("[^a-z0-9-]", "");
     }
 
     /** The prompt's sentences (at most six), or the whole prompt as one statement. */

@@ -1,20 +1,28 @@
 package dev.helix.providers.outbound;
 
+import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.ModelAnswerRejectedException;
 import dev.helix.providers.model.ProviderCheck;
 import dev.helix.providers.model.RegisteredProvider;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
+import dev.helix.providers.model.ToolSpec;
 import dev.helix.providers.port.ModelProvider;
+import dev.helix.providers.port.Toolbox;
 import dev.helix.shared.model.Abbreviation;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.catalog.ModelDescription;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -33,9 +41,6 @@ public final class OpenAiCompatibleModel implements ModelProvider {
 
     static final int ANSWER_ATTEMPTS = 3;
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
-    private static final String WORKER = """
-            You are a software engineer in Helix, working through the implementation checklist of a task.
-            Say in one or two sentences what you did for the checklist item you are given.""";
 
     private final String name;
     private final ChatModel chat;
@@ -109,13 +114,50 @@ public final class OpenAiCompatibleModel implements ModelProvider {
                 + ANSWER_ATTEMPTS + " answers; the last one: " + problem, answer);
     }
 
+    /**
+     * Works on the item in rounds: each answer's tool calls are run through the toolbox and their results sent back,
+     * until the model answers without calling a tool; that answer is the item's summary. The toolbox's budgets end a
+     * model that never stops.
+     */
     @Override
-    public StepResult work(String taskPrompt, String item, String model) {
-        ChatResponse response = ask(ChatRequest.builder().modelName(model).messages(SystemMessage.from(WORKER),
-                UserMessage.from("Task:\n" + taskPrompt + "\n\nChecklist item: " + item)).build(), "work on '" + item + "'");
-        String text = response.aiMessage().text();
-        String summary = text == null || text.isBlank() ? "Worked on '" + item + "'" : Abbreviation.of(text.strip(), 500);
-        return new StepResult(summary, tokens(response));
+    public StepResult work(ItemRequest request, Toolbox tools, String model) {
+        List<ToolSpecification> specifications = tools.tools().stream().map(OpenAiCompatibleModel::specification).toList();
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(specifications.isEmpty() ? WorkPrompt.REPORTER : WorkPrompt.WORKER),
+                UserMessage.from(WorkPrompt.of(request))));
+        long tokens = 0;
+        while (true) {
+            ChatRequest.Builder chatRequest = ChatRequest.builder().modelName(model).messages(messages);
+            if (!specifications.isEmpty()) {
+                chatRequest.toolSpecifications(specifications);
+            }
+            ChatResponse response = ask(chatRequest.build(), "work on '" + request.item() + "'");
+            long spent = tokens(response);
+            tokens += spent;
+            tools.spent(spent);
+            AiMessage answer = response.aiMessage();
+            if (!answer.hasToolExecutionRequests()) {
+                String text = answer.text();
+                String summary = text == null || text.isBlank() ? "Worked on '" + request.item() + "'" : Abbreviation.of(text.strip(), 500);
+                return new StepResult(summary, tokens);
+            }
+            messages.add(answer);
+            for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
+                messages.add(ToolExecutionResultMessage.from(call, tools.call(call.name(), call.arguments())));
+            }
+        }
+    }
+
+    private static ToolSpecification specification(ToolSpec tool) {
+        JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
+        for (ToolSpec.Parameter parameter : tool.parameters()) {
+            if (parameter.integer()) {
+                parameters.addIntegerProperty(parameter.name(), parameter.description());
+            } else {
+                parameters.addStringProperty(parameter.name(), parameter.description());
+            }
+        }
+        parameters.required(tool.parameters().stream().filter(ToolSpec.Parameter::required).map(ToolSpec.Parameter::name).toList());
+        return ToolSpecification.builder().name(tool.name()).description(tool.description()).parameters(parameters.build()).build();
     }
 
     private ChatResponse ask(ChatRequest request, String what) {

@@ -1,5 +1,6 @@
 package dev.helix.providers.port;
 
+import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
@@ -13,6 +14,6 @@ public interface ModelProvider {
     /** Writes (or, with feedback, revises) a task's requirements, design and plan. */
     SpecDraft draftSpec(SpecRequest request, String model);
 
-    /** Works on one checklist item of a task's plan. */
-    StepResult work(String taskPrompt, String item, String model);
+    /** Works on one checklist item of a task's plan, calling the toolbox's tools as it needs them. */
+    StepResult work(ItemRequest request, Toolbox tools, String model);
 }

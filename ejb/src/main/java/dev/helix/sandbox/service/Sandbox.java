@@ -57,6 +57,17 @@ public class Sandbox {
     private volatile SandboxStatus status;
     private volatile Instant probedAt = Instant.MIN;
 
+    /** A sandbox outside a container (tools, tests and benchmarks), with the settings a server would read. */
+    public static Sandbox standalone(String bwrap, int firstUid, int users, int gid) {
+        Sandbox sandbox = new Sandbox();
+        sandbox.bwrap = bwrap;
+        sandbox.firstUid = firstUid;
+        sandbox.users = users;
+        sandbox.gid = gid;
+        sandbox.init();
+        return sandbox;
+    }
+
     @PostConstruct
     void init() {
         bubblewrap = new Bubblewrap(bwrap, gid);

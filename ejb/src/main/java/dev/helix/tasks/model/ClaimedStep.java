@@ -1,5 +1,6 @@
 package dev.helix.tasks.model;
 
+import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.SpecRequest;
 
 /**
@@ -7,12 +8,14 @@ import dev.helix.providers.model.SpecRequest;
  * record the answer in a transaction of its own. The answer counts only while the task still waits for this step:
  * the same work order ({@code order.seq()}) and the same status ({@code claimedIn}).
  *
- * @param spec   what the model is asked for when the step writes documents, else {@code null}
- * @param prompt the task's prompt, when the step works on a checklist item
- * @param item   the checklist item the step works on, else {@code null}
+ * @param spec       what the model is asked for when the step writes documents, else {@code null}
+ * @param work       what the model is asked for when the step works on a checklist item, else {@code null}
+ * @param itemNumber the item's place in the checklist, from 1 (0 when the step works on no item)
+ * @param projectId  the project whose repository the task works in, or {@code null}
  */
 public record ClaimedStep(WorkOrder order, Kind kind, TaskStatus claimedIn, long agentId, String agentName,
-                          String provider, String model, SpecRequest spec, String prompt, String item) {
+                          String provider, String model, SpecRequest spec, ItemRequest work, int itemNumber,
+                          Long projectId) {
 
     /** What the agent asks its model for. */
     public enum Kind {

@@ -77,6 +77,9 @@ public class Task {
     @Column(name = "step_failures", nullable = false)
     private int stepFailures;
 
+    @Column(name = "tokens_used", nullable = false)
+    private long tokensUsed;
+
     /** The project whose repository the task works in, or {@code null}. */
     @Column(name = "project_id")
     private Long projectId;
@@ -201,6 +204,15 @@ public class Task {
     /** Counts a failed try at the current step and returns how many failed in a row. */
     public int countStepFailure() {
         return ++stepFailures;
+    }
+
+    /** Counts tokens the task's models spent. */
+    public void addTokens(long tokens) {
+        tokensUsed += Math.max(0, tokens);
+    }
+
+    public long getTokensUsed() {
+        return tokensUsed;
     }
 
     /** The current step succeeded: the next one starts with no failures. */

@@ -6,6 +6,7 @@ import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.service.AuditTrail;
+import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.tasks.internal.OrdersInHand;
@@ -114,9 +115,9 @@ public class AgentRunner {
                 }
             }
             case SPEC_GENERATION -> withAgent(task, SPEC_CAPABILITY, "SPEC",
-                    agent -> claim(task, agent, ClaimedStep.Kind.WRITE_SPEC, specRequest(task, null), null));
+                    agent -> claim(task, agent, ClaimedStep.Kind.WRITE_SPEC, specRequest(task, null), null, 0));
             case SPEC_REVISION -> withAgent(task, SPEC_CAPABILITY, "SPEC_REVISION",
-                    agent -> claim(task, agent, ClaimedStep.Kind.WRITE_SPEC, specRequest(task, lastRejection(task)), null));
+                    agent -> claim(task, agent, ClaimedStep.Kind.WRITE_SPEC, specRequest(task, lastRejection(task)), null, 0));
             case SPEC_APPROVED -> queueImplementation(task, null);
             case IMPLEMENTATION_QUEUED -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> startImplementation(task, agent));
             case IMPLEMENTATION -> withAgent(task, CODE_CAPABILITY, "IMPLEMENTATION", agent -> workChecklist(task, agent));
@@ -175,7 +176,7 @@ public class AgentRunner {
     /** Starts implementing, once the task has a plan: one that skipped the spec gate has its agent draft one first. */
     private void startImplementation(Task task, Agent agent) {
         if (task.getPlan() == null || task.getPlan().isBlank()) {
-            claim(task, agent, ClaimedStep.Kind.DRAFT_PLAN, specRequest(task, null), null);
+            claim(task, agent, ClaimedStep.Kind.DRAFT_PLAN, specRequest(task, null), null, 0);
             return;
         }
         progression.move(task, TaskStatus.IMPLEMENTATION, agent.getName(), null, Instant.now());
@@ -198,7 +199,8 @@ public class AgentRunner {
             progression.announceProgress(task, ItemState.IN_PROGRESS, item.text(), agent.getName());
             progression.dispatch(task, stepDelay);
         } else {
-            claim(task, agent, ClaimedStep.Kind.WORK_ITEM, null, item.text());
+            claim(task, agent, ClaimedStep.Kind.WORK_ITEM, null,
+                    new ItemRequest(task.getTitle(), task.getPrompt(), task.getDesign(), item.text()), item.index() + 1);
         }
     }
 
@@ -206,12 +208,12 @@ public class AgentRunner {
      * Claims a step for the agent's model: the order stays the task's current one, due only when the step's lease
      * runs out (renewed while the model works), and the step starts once this transaction commits.
      */
-    private void claim(Task task, Agent agent, ClaimedStep.Kind kind, SpecRequest spec, String item) {
+    private void claim(Task task, Agent agent, ClaimedStep.Kind kind, SpecRequest spec, ItemRequest work, int itemNumber) {
         AgentProfile profile = gallery.profile(agent.getRole());
         task.holdDispatchUntil(Instant.now().plus(modelCalls.lease()));
         claims.fire(new ClaimedStep(new WorkOrder(task.getId(), task.getDispatchSeq(), task.getPriority()), kind,
-                task.getStatus(), agent.getId(), agent.getName(), profile.getProvider(), profile.getModel(), spec,
-                item == null ? null : task.getPrompt(), item));
+                task.getStatus(), agent.getId(), agent.getName(), profile.getProvider(), profile.getModel(), spec, work,
+                itemNumber, task.getProjectId()));
     }
 
     private SpecRequest specRequest(Task task, String feedback) {

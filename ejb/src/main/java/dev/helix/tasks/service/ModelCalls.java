@@ -9,6 +9,7 @@ import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.model.ClaimedStep;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.WorkOrder;
+import dev.helix.tasks.model.WorkStoppedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -59,6 +60,9 @@ public class ModelCalls {
 
     @Inject
     StepLeases leases;
+
+    @Inject
+    ItemWork items;
 
     @Inject
     OrdersInHand inHand;
@@ -144,6 +148,8 @@ public class ModelCalls {
                 };
             } catch (ModelAnswerRejectedException e) {
                 outcome = () -> results.rejected(step, e);
+            } catch (WorkStoppedException e) {
+                outcome = () -> results.stopped(step, e);
             } catch (RuntimeException e) {
                 outcome = () -> results.failed(step, e);
             }
@@ -178,7 +184,7 @@ public class ModelCalls {
     }
 
     private Runnable work(ClaimedStep step, ModelProvider provider) {
-        var result = provider.work(step.prompt(), step.item(), step.model());
+        var result = items.work(step, provider);
         return () -> results.worked(step, result);
     }
 

@@ -14,6 +14,7 @@ import dev.helix.tasks.model.DispatchFailure;
 import dev.helix.tasks.model.ItemState;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.model.WorkStoppedException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -69,11 +70,11 @@ public class StepResults {
         task.stepSucceeded();
         task.writeDocuments(draft.requirements(), draft.design(), draft.plan());
         if (step.kind() == ClaimedStep.Kind.DRAFT_PLAN) {
-            recordStep(step, "Drafted the plan", draft.tokens());
+            recordStep(step, task, "Drafted the plan", draft.tokens());
             progression.move(task, TaskStatus.IMPLEMENTATION, step.agentName(), null, Instant.now());
             progression.dispatch(task, stepDelay);
         } else {
-            recordStep(step, step.spec().feedback() == null ? "Wrote the spec" : "Revised the spec", draft.tokens());
+            recordStep(step, task, step.spec().feedback() == null ? "Wrote the spec" : "Revised the spec", draft.tokens());
             progression.move(task, TaskStatus.SPEC_REVIEW, step.agentName(), null, Instant.now());
             pool.release(step.agentId(), task.getId(), "SPEC_REVIEW");
         }
@@ -87,15 +88,15 @@ public class StepResults {
         }
         Checklist checklist = Checklist.parse(task.getPlan());
         Optional<ChecklistItem> current = checklist.current();
-        if (current.isEmpty() || current.get().state() != ItemState.IN_PROGRESS || !current.get().text().equals(step.item())) {
-            LOG.info(() -> "Task " + task.getId() + "'s plan changed while '" + step.item() + "' was worked on; the answer is dropped");
+        if (current.isEmpty() || current.get().state() != ItemState.IN_PROGRESS || !current.get().text().equals(step.work().item())) {
+            LOG.info(() -> "Task " + task.getId() + "'s plan changed while '" + step.work().item() + "' was worked on; the answer is dropped");
             progression.dispatch(task, stepDelay);
             return;
         }
         task.stepSucceeded();
         task.updatePlan(checklist.withState(current.get(), ItemState.DONE));
-        recordStep(step, result.summary(), result.tokens());
-        progression.announceProgress(task, ItemState.DONE, step.item(), step.agentName());
+        recordStep(step, task, result.summary(), result.tokens());
+        progression.announceProgress(task, ItemState.DONE, step.work().item(), step.agentName());
         if (Checklist.parse(task.getPlan()).current().isEmpty()) {
             progression.move(task, TaskStatus.IMPLEMENTATION_REVIEW, step.agentName(), null, Instant.now());
             pool.release(step.agentId(), task.getId(), "IMPLEMENTATION_REVIEW");
@@ -109,6 +110,14 @@ public class StepResults {
         Task task = waitingFor(step);
         if (task != null) {
             progression.fail(task, step.agentName(), e.getMessage(), "The model's last answer:\n" + e.answer());
+        }
+    }
+
+    /** Helix stopped the agent's work (a budget ran out, or the model looped): the task fails with the reason. */
+    public void stopped(ClaimedStep step, WorkStoppedException e) {
+        Task task = waitingFor(step);
+        if (task != null) {
+            progression.fail(task, step.agentName(), e.getMessage(), null);
         }
     }
 
@@ -145,7 +154,8 @@ public class StepResults {
         return task;
     }
 
-    private void recordStep(ClaimedStep step, String line, long tokens) {
+    private void recordStep(ClaimedStep step, Task task, String line, long tokens) {
+        task.addTokens(tokens);
         pool.recordStep(step.agentId(), step.taskId(), line, tokens);
     }
 }

@@ -2,7 +2,10 @@ package dev.helix.tasks.service;
 
 import dev.helix.agents.model.Agent;
 import dev.helix.agents.service.AgentPool;
+import dev.helix.projects.model.MergeOutcome;
+import dev.helix.projects.model.Project;
 import dev.helix.projects.service.Projects;
+import dev.helix.projects.service.TaskWorktrees;
 import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.error.NotFoundException;
@@ -53,6 +56,8 @@ public class TaskService {
     @Inject
     Projects projects;
 
+    @Inject
+    TaskWorktrees worktrees;
 
     public Task create(NewTask request, String actor) {
         Instant now = Instant.now();
@@ -91,12 +96,25 @@ public class TaskService {
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** A reviewer approves or rejects the spec or the implementation. */
+    /**
+     * A reviewer approves or rejects the spec or the implementation. Approving the implementation of a task in a project
+     * merges its branch into the default branch first; a merge that conflicts sends the task back to IMPLEMENTATION
+     * with the conflict to resolve, and answers {@link MergeConflictException}.
+     */
     public Task decide(long id, Gate gate, Decision decision, String comment, String actor) {
         Task task = task(id);
         TaskStatus to = TaskLifecycle.outcomeOf(task, gate, decision);
         Instant now = Instant.now();
         String note = comment == null || comment.isBlank() ? null : comment.strip();
+        if (gate == Gate.IMPLEMENTATION && decision == Decision.APPROVE && task.getProjectId() != null) {
+            Project project = projects.find(task.getProjectId());
+            MergeOutcome merge = worktrees.merge(project, id, task.getTitle(), actor);
+            if (!merge.isMerged()) {
+                sendBackWithConflict(task, project, merge.conflicts(), actor, now);
+            }
+            note = (note == null ? "" : note + " ") + "(merged into " + project.getDefaultBranch() + " as "
+                    + merge.commit().substring(0, 10) + ")";
+        }
         em.persist(new Approval(task.getId(), gate, decision, note, actor, now));
         if (gate == Gate.IMPLEMENTATION && decision == Decision.REJECT) {
             task.updatePlan(task.getPlan() + "\n- [ ] Rework after review" + (note == null ? "" : ": " + note.replace('\n', ' ')) + "\n");
@@ -110,6 +128,17 @@ public class TaskService {
             progression.dispatch(task, Duration.ZERO);
         }
         return task;
+    }
+
+    private void sendBackWithConflict(Task task, Project project, List<String> paths, String actor, Instant now) {
+        String files = String.join(", ", paths);
+        task.updatePlan(task.getPlan() + "\n- [ ] Resolve the merge conflict with " + project.getDefaultBranch() + " in: " + files
+                + " (the worktree holds the merge, with conflict markers)\n");
+        progression.move(task, TaskStatus.IMPLEMENTATION, actor, "Approval could not merge: conflict with "
+                + project.getDefaultBranch() + " in " + files, now);
+        progression.dispatch(task, Duration.ZERO);
+        throw new MergeConflictException("Task " + task.getId() + "'s branch conflicts with " + project.getDefaultBranch()
+                + " in " + files + "; the task is back in IMPLEMENTATION for its agent to resolve the conflict", paths);
     }
 
     public Task cancel(long id, String actor) {

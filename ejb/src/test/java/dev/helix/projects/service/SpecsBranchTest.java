@@ -43,7 +43,8 @@ class SpecsBranchTest {
 
     @BeforeEach
     void aRepositoryWithAWorkingTree() {
-        new GitRepositories().create(dir, "main", DemoProject.files(), "Seed");
+        specs.git = new GitRepositories();
+        specs.git.create(dir, "main", DemoProject.files(), "Seed");
         project = new Project("demo", ProjectOrigin.HOSTED, null, dir, "main", null, Instant.now());
     }
 

@@ -157,12 +157,6 @@ class SandboxTest {
     }
 
     private static Sandbox sandbox(String bwrap) {
-        Sandbox sandbox = new Sandbox();
-        sandbox.bwrap = bwrap;
-        sandbox.firstUid = 200_000;
-        sandbox.users = 4;
-        sandbox.gid = 65534;
-        sandbox.init();
-        return sandbox;
+        return Sandbox.standalone(bwrap, 200_000, 4, 65534);
     }
 }

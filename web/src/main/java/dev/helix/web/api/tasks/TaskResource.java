@@ -2,6 +2,7 @@ package dev.helix.web.api.tasks;
 
 import dev.helix.identity.model.Permission;
 import dev.helix.memory.service.Memories;
+import dev.helix.projects.model.BranchChanges;
 import dev.helix.projects.model.SpecsCommit;
 import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.model.Approval;
@@ -9,7 +10,8 @@ import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
-import dev.helix.tasks.service.TaskDocuments;
+import dev.helix.tasks.service.TaskActivity;
+import dev.helix.tasks.service.TaskGitHistory;
 import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.api.problems.Problems;
@@ -55,7 +57,10 @@ public class TaskResource {
     TaskService tasks;
 
     @Inject
-    TaskDocuments documents;
+    TaskGitHistory git;
+
+    @Inject
+    TaskActivity activity;
 
     @Inject
     AuditContext audit;
@@ -158,7 +163,7 @@ public class TaskResource {
             description = "Each status change and checklist change of a task in a project is a commit naming the task and "
                     + "the actor; 404 for a task in no project.")
     public List<SpecsCommit> documentHistory(@PathParam("id") long id) {
-        return documents.history(id);
+        return git.history(id);
     }
 
     @GET
@@ -166,7 +171,28 @@ public class TaskResource {
     @RequiresPermission(Permission.TASK_READ)
     @Operation(summary = "The task's documents as the commit holds them")
     public DocumentsView documentsAt(@PathParam("id") long id, @PathParam("commit") String commit) {
-        return DocumentsView.of(commit, documents.at(id, commit));
+        return DocumentsView.of(commit, git.at(id, commit));
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @RequiresPermission(Permission.TASK_READ)
+    @Operation(summary = "What the task's implementation branch changes: its files, lines added and deleted, and the unified diff",
+            description = "Against the commit of the default branch the branch forked from (once merged, the one it was "
+                    + "merged onto); 404 for a task in no project or whose agent has not started on its checklist.")
+    public BranchChanges changes(@PathParam("id") long id) {
+        return git.changes(id);
+    }
+
+    @GET
+    @Path("/{id}/activity")
+    @RequiresPermission(Permission.TASK_READ)
+    @Operation(summary = "The tool calls of the task's agents, oldest first",
+            description = "Each with the checklist item, the tool, its arguments, what came of it and how long it took; "
+                    + "page on with after (the last id read).")
+    public List<ToolCallView> activity(@PathParam("id") long id, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                                       @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        return activity.of(id, after, limit).stream().map(ToolCallView::of).toList();
     }
 
     private static TaskStatus parseStatus(String status) {

@@ -1,0 +1,12 @@
+package dev.helix.providers.model;
+
+/**
+ * What an agent asks its model to do for one checklist item of a task's plan.
+ *
+ * @param title  the task's title
+ * @param prompt what the requester asked for
+ * @param design the task's technical design, or {@code null} where it has none
+ * @param item   the checklist item to work on
+ */
+public record ItemRequest(String title, String prompt, String design, String item) {
+}

@@ -1,0 +1,162 @@
+package dev.helix.projects.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.helix.projects.internal.DemoProject;
+import dev.helix.projects.internal.GitRepositories;
+import dev.helix.projects.internal.ProjectFolders;
+import dev.helix.projects.model.BranchChanges;
+import dev.helix.projects.model.ChangedFile;
+import dev.helix.projects.model.MergeOutcome;
+import dev.helix.projects.model.Project;
+import dev.helix.projects.model.ProjectOrigin;
+import dev.helix.shared.error.ConflictException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskWorktreesTest {
+
+    @TempDir
+    Path dir;
+
+    private TaskWorktrees worktrees;
+    private Path checkout;
+    private Project project;
+
+    @BeforeEach
+    void aRepositoryWithItsDefaultBranchCheckedOut() {
+        GitRepositories git = new GitRepositories();
+        worktrees = TaskWorktrees.standalone(ProjectFolders.at(dir.resolve("helix")));
+        checkout = dir.resolve("repo");
+        git.create(checkout, "main", DemoProject.files(), "Seed");
+        project = new Project("demo", ProjectOrigin.PATH, checkout.toString(), checkout, "main", null, Instant.now());
+    }
+
+    @Test
+    void theWorktreeIsAPlainFolderOfTheBranchAndEachItemOneCommitFoundAgainRatherThanRepeated() throws Exception {
+        Path worktree = worktrees.prepare(project, 7);
+        assertEquals(Files.readString(checkout.resolve("lib/greet.sh")), Files.readString(worktree.resolve("lib/greet.sh")));
+        assertFalse(Files.exists(worktree.resolve(".git")), "no repository inside the worktree a sandbox mounts");
+
+        Files.writeString(worktree.resolve("NOTES.md"), "one\ntwo\n");
+        String first = worktrees.commitItem(project, 7, 1, "Write notes", "agent-1").orElseThrow();
+        assertEquals(Optional.of(first), worktrees.itemCommit(project, 7, 1));
+        Files.writeString(worktree.resolve("NOTES.md"), "one\ntwo\nthree\n");
+        assertEquals(Optional.of(first), worktrees.commitItem(project, 7, 1, "Write notes", "agent-1"),
+                "an item committed before a crash is not committed twice");
+        assertTrue(worktrees.uncommitted(project, 7).contains("+three"));
+        String second = worktrees.commitItem(project, 7, 2, "More notes", "agent-1").orElseThrow();
+        assertEquals(Optional.empty(), worktrees.commitItem(project, 7, 3, "Nothing", "agent-1"), "no change, no commit");
+
+        try (Repository repo = Git.open(checkout.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
+            RevCommit tip = walk.parseCommit(repo.resolve("refs/heads/helix/task-7"));
+            assertEquals(second, tip.name());
+            assertEquals(List.of("7"), tip.getFooterLines("Helix-Task"));
+            assertEquals(List.of("2"), tip.getFooterLines("Helix-Item"));
+            assertEquals("agent-1", tip.getAuthorIdent().getName());
+        }
+        try (Git git = Git.open(checkout.toFile())) {
+            assertEquals("main", git.getRepository().getBranch());
+            assertTrue(git.status().call().isClean(), "the user's checkout is untouched");
+        }
+    }
+
+    @Test
+    void theChangesAreWhatTheBranchDidSinceItForkedAndStayReadableOnceMerged() throws Exception {
+        assertEquals(Optional.empty(), worktrees.changes(project, 8), "no branch before the first item");
+        Path worktree = worktrees.prepare(project, 8);
+        Files.writeString(worktree.resolve("NOTES.md"), "a\nb\n");
+        Files.delete(worktree.resolve("README.md"));
+        worktrees.commitItem(project, 8, 1, "Notes", "agent-1");
+
+        BranchChanges changes = worktrees.changes(project, 8).orElseThrow();
+        assertEquals("helix/task-8", changes.branch());
+        assertEquals(List.of(new ChangedFile("NOTES.md", "ADD", 2, 0), new ChangedFile("README.md", "DELETE", 0, 4)),
+                changes.files().stream().sorted((x, y) -> x.path().compareTo(y.path())).toList());
+        assertTrue(changes.diff().contains("+++ b/NOTES.md"), changes.diff());
+
+        MergeOutcome merged = worktrees.merge(project, 8, "Notes", "ana");
+        assertTrue(merged.isMerged());
+        assertEquals(merged, worktrees.merge(project, 8, "Notes", "ana"), "approving twice merges once");
+        assertEquals("a\nb\n", Files.readString(checkout.resolve("NOTES.md")), "the checked-out default branch follows the merge");
+        try (Git git = Git.open(checkout.toFile())) {
+            assertTrue(git.status().call().isClean());
+            RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+            assertEquals(2, head.getParentCount());
+            assertEquals("ana", head.getAuthorIdent().getName());
+        }
+        assertEquals(2, worktrees.changes(project, 8).orElseThrow().files().size(), "what was approved is still there to read");
+    }
+
+    @Test
+    void aConflictLeavesTheDefaultBranchAloneAndTheMergeInTheWorktreeForTheNextCommitToComplete() throws Exception {
+        Path worktree = worktrees.prepare(project, 9);
+        Files.writeString(worktree.resolve("README.md"), "# task's\n");
+        worktrees.commitItem(project, 9, 1, "Readme", "agent-1");
+        Files.writeString(checkout.resolve("README.md"), "# user's\n");
+        try (Git git = Git.open(checkout.toFile())) {
+            git.commit().setAll(true).setMessage("User edit").setAuthor(GitRepositories.HELIX).setSign(false).call();
+        }
+        String mainBefore = head(checkout);
+
+        MergeOutcome outcome = worktrees.merge(project, 9, "Readme", "ana");
+        assertFalse(outcome.isMerged());
+        assertEquals(List.of("README.md"), outcome.conflicts());
+        assertEquals(mainBefore, head(checkout));
+        assertTrue(Files.readString(worktree.resolve("README.md")).contains("<<<<<<<"), "the conflict is the agent's to resolve");
+
+        Files.writeString(worktree.resolve("README.md"), "# both\n");
+        String resolved = worktrees.commitItem(project, 9, 2, "Resolve the conflict", "agent-1").orElseThrow();
+        try (Repository repo = Git.open(checkout.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
+            assertEquals(2, walk.parseCommit(repo.resolve(resolved)).getParentCount(), "the resolution completes the merge");
+        }
+        assertTrue(worktrees.merge(project, 9, "Readme", "ana").isMerged());
+        assertEquals("# both\n", Files.readString(checkout.resolve("README.md")));
+    }
+
+    @Test
+    void localChangesInTheCheckedOutDefaultBranchRefuseTheMergeAndKeepEverything() throws Exception {
+        Path worktree = worktrees.prepare(project, 10);
+        Files.writeString(worktree.resolve("README.md"), "# task's\n");
+        worktrees.commitItem(project, 10, 1, "Readme", "agent-1");
+        Files.writeString(checkout.resolve("README.md"), "# uncommitted\n");
+        String before = head(checkout);
+
+        ConflictException refused = assertThrows(ConflictException.class, () -> worktrees.merge(project, 10, "Readme", "ana"));
+        assertTrue(refused.getMessage().contains("local changes"), refused.getMessage());
+        assertEquals(before, head(checkout));
+        assertEquals("# uncommitted\n", Files.readString(checkout.resolve("README.md")));
+    }
+
+    @Test
+    void aRemovedWorktreeIsNotCommittedFromButComesBackFromItsBranchWhenPrepared() throws Exception {
+        Path worktree = worktrees.prepare(project, 11);
+        Files.writeString(worktree.resolve("NOTES.md"), "kept\n");
+        worktrees.commitItem(project, 11, 1, "Notes", "agent-1");
+        worktrees.remove(11);
+        assertFalse(Files.exists(worktree));
+        assertThrows(IllegalStateException.class, () -> worktrees.commitItem(project, 11, 2, "Late", "agent-1"),
+                "an agent still at work when its task ended does not bring the worktree back");
+        assertFalse(Files.exists(worktree));
+        assertEquals("kept\n", Files.readString(worktrees.prepare(project, 11).resolve("NOTES.md")));
+    }
+
+    private static String head(Path repo) throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            return git.getRepository().resolve("HEAD").name();
+        }
+    }
+}
