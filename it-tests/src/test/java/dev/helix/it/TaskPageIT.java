@@ -51,6 +51,32 @@ class TaskPageIT extends BrowserTest {
     }
 
     @Test
+    void aTaskInAProjectShowsItsCommitsToolCallsAndDiffAndApprovingItsGatesMergesTheBranch() {
+        long project = admin.cloneOfTheDemo("Page " + System.nanoTime()).getJsonNumber("id").longValue();
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"Reviewed on its page\",\"prompt\":\"Greet loudly\",\"projectId\":"
+                + project + "}").expect(201).object().getJsonNumber("id").longValue();
+        admin.awaitStatus(id, "SPEC_REVIEW");
+        open(id, "admin", HelixClient.ADMIN_PASSWORD);
+        wait.until(d -> textContent("docs").contains("SPEC_GENERATION → SPEC_REVIEW"));
+
+        decide("approve", "Go ahead");
+        awaitStatusOnPage("IMPLEMENTATION_REVIEW");
+        String tabs = textContent("docs");
+        assertTrue(tabs.contains("helix/task-" + id), "the Changes tab names the branch");
+        assertTrue(tabs.contains("docs/helix/reviewed-on-its-page.md"), "and the file the agent wrote");
+        assertTrue(tabs.contains("+- Implement: Greet loudly"), "and shows the diff");
+        assertTrue(tabs.contains("run_command") && tabs.contains("FAIL greets by name"), "the Activity tab shows the test run");
+        assertEquals("helix-diff-add", browser.findElement(By.xpath("//pre[@id='diff']/span[starts-with(., '+- Implement')]"))
+                .getAttribute("class"));
+
+        decide("approve", "Merge it");
+        awaitNotice("IMPLEMENTATION approved");
+        awaitStatusOnPage("DONE");
+        assertTrue(approvals(id).get(1).startsWith("IMPLEMENTATION APPROVE by admin: Merge it (merged into main as "),
+                approvals(id).toString());
+    }
+
+    @Test
     void aRejectedSpecComesBackRevisedWithTheReviewersComment() {
         long id = openedInSpecReview("Rejected on its page");
 

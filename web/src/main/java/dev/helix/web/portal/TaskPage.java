@@ -3,12 +3,17 @@ package dev.helix.web.portal;
 import dev.helix.identity.model.Permission;
 import dev.helix.memory.model.TaskRecall;
 import dev.helix.memory.service.Memories;
+import dev.helix.projects.model.BranchChanges;
+import dev.helix.projects.model.SpecsCommit;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.Decision;
 import dev.helix.tasks.model.Gate;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskTransition;
+import dev.helix.tasks.model.ToolCall;
+import dev.helix.tasks.service.TaskActivity;
+import dev.helix.tasks.service.TaskGitHistory;
 import dev.helix.tasks.service.TaskService;
 import dev.helix.web.audit.AuditContext;
 import dev.helix.web.audit.Audited;
@@ -20,10 +25,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A task's page: its three documents, checklist progress, history, the memories recalled into its context,
- * approvals and the gate buttons. It reads the task afresh on every request (the fleet's events refresh it live);
+ * approvals and the gate buttons; for a task of a project also its documents' commits, its branch's changes with the
+ * diff, and its agents' tool calls. It reads the task afresh on every request (the fleet's events refresh it live);
  * what must last between the page's requests, the task's id and the gate it offers a decision on, is kept in the
  * page's view, so every postback knows them before Faces decides which of the page's parts take part in it.
  */
@@ -57,9 +64,20 @@ public class TaskPage {
     @Inject
     PortalMessages messages;
 
+    @Inject
+    TaskGitHistory git;
+
+    @Inject
+    TaskActivity activity;
+
     private String comment;
     private Task task;
     private boolean read;
+    private Optional<BranchChanges> changes;
+
+    /** One line of a unified diff and how to show it: {@code add}, {@code del}, {@code hunk}, {@code file} or {@code same}. */
+    public record DiffLine(String text, String kind) {
+    }
 
     /** The task, read once per request; {@code null}, with a warning on the page, when it cannot be read. */
     public Task getTask() {
@@ -82,6 +100,35 @@ public class TaskPage {
     /** The memories recalled into the task's context when an agent started it. */
     public List<TaskRecall> getRecalled() {
         return memories.recalledBy(getId());
+    }
+
+    /** What the task's branch changes, or {@code null} for a task in no project or whose agent has not started. */
+    public BranchChanges getChanges() {
+        if (changes == null) {
+            changes = getTask() == null ? Optional.empty() : git.changesSoFar(task);
+        }
+        return changes.orElse(null);
+    }
+
+    public List<DiffLine> getDiffLines() {
+        BranchChanges current = getChanges();
+        return current == null ? List.of() : current.diff().lines().map(TaskPage::diffLine).toList();
+    }
+
+    /** The tool calls of the task's agents, oldest first (the latest 500). */
+    public List<ToolCall> getActivity() {
+        return activity.of(getId(), 0, 500);
+    }
+
+    /** The commits of the task's documents on its project's {@code helix-specs} branch, newest first. */
+    public List<SpecsCommit> getDocumentCommits() {
+        return getTask() == null ? List.of() : git.historySoFar(task);
+    }
+
+    private static DiffLine diffLine(String line) {
+        String kind = line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff --git") ? "file"
+                : line.startsWith("@@") ? "hunk" : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "same";
+        return new DiffLine(line, kind);
     }
 
     public List<Approval> getApprovals() {
