@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Runs JMH with its usual command-line options (as {@code org.openjdk.jmh.Main} does), then writes the results
  * as a Markdown table to the file named by {@code -Dkernels.report}, with the effective GB/s of every
- * steady-state call: the bytes of the data set it works on (the stored vectors, or the series) over its time.
+ * steady-state call of a kernel: the bytes of the data set it works on (the stored vectors, or the series) over its
+ * time. It runs the item-step benchmarks too (no data set, so no GB/s).
  */
 public final class KernelBenchmarks {
 
@@ -45,16 +46,22 @@ public final class KernelBenchmarks {
             Result<?> primary = result.getPrimaryResult();
             double millis = primary.getScore() * params.getTimeUnit().toNanos(1) / 1e6;
             double error = primary.getScoreError() * params.getTimeUnit().toNanos(1) / 1e6;
-            String benchmark = params.getBenchmark().substring(KernelBenchmarks.class.getPackageName().length() + 1);
+            String qualified = params.getBenchmark();
+            String benchmark = qualified.substring(qualified.lastIndexOf('.', qualified.lastIndexOf('.') - 1) + 1);
             String parameters = params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k))
                     .collect(Collectors.joining(", "));
-            String gbPerSecond = params.getMode() == Mode.AverageTime
+            String gbPerSecond = params.getMode() == Mode.AverageTime && worksOnADataSet(params)
                     ? significant(bytes(params) / (millis / 1e3) / 1e9, 3) : "—";
             lines.add("| " + benchmark + " | " + parameters + " | " + params.getMode().shortLabel()
                     + " | " + significant(millis, 4) + " | " + (Double.isNaN(error) ? "—" : significant(error, 2))
                     + " | " + gbPerSecond + " |");
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** Whether the benchmark is a kernel's, over the stored vectors or the series (not, e.g., an item step's). */
+    private static boolean worksOnADataSet(BenchmarkParams params) {
+        return params.getParamsKeys().contains("vectors") || params.getParamsKeys().contains("series");
     }
 
     /** The bytes of the data set a call works on: the stored vectors or the series, 4 bytes a float. */
