@@ -90,6 +90,7 @@ class ImplementationIT {
         admin.awaitStatus(second, "DONE");
         String both = Files.readString(checkout.resolve(log));
         assertTrue(both.contains("- Implement: Say hello") && both.contains("- Implement: Say goodbye") && both.contains("- Resolve the merge conflict"), both);
+        assertFalse(both.contains("<<<<<<<") || both.contains(">>>>>>>"), "the conflict was resolved, both sides kept: " + both);
     }
 
     private long justDoIt(String title, String prompt, JsonObject project) {

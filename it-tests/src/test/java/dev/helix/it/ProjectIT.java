@@ -141,7 +141,12 @@ class ProjectIT {
         JsonObject created = admin.get("/api/v1/tasks/" + id + "/documents/history/" + oldest.getString("commit")).expect(200).object();
         assertFalse(created.containsKey("requirements") && !created.isNull("requirements"), "no document was written yet");
 
+        String diff = admin.get("/api/v1/tasks/" + id + "/documents/history/" + specWritten.getString("commit") + "/changes")
+                .expect(200).object().getString("diff");
+        assertTrue(diff.contains("-Status: SPEC_GENERATION") && diff.contains("+Status: SPEC_REVIEW"), diff);
+        assertTrue(diff.contains("+++ b/tasks/" + id + "/requirements.md"), "the spec written, against the version before: " + diff);
         admin.get("/api/v1/tasks/" + id + "/documents/history/" + "f".repeat(40)).problem(404);
+        admin.get("/api/v1/tasks/" + id + "/documents/history/" + "f".repeat(40) + "/changes").problem(404);
         long loose = admin.post("/api/v1/tasks", "{\"title\":\"Loose\",\"prompt\":\"No project.\"}").expect(201).object()
                 .getJsonNumber("id").longValue();
         assertTrue(admin.get("/api/v1/tasks/" + loose + "/documents/history").problem(404).getString("detail")

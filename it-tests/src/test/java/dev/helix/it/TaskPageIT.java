@@ -51,13 +51,18 @@ class TaskPageIT extends BrowserTest {
     }
 
     @Test
-    void aTaskInAProjectShowsItsCommitsToolCallsAndDiffAndApprovingItsGatesMergesTheBranch() {
+    void aTaskInAProjectShowsItsDocumentsVersionsToolCallsAndDiffAndApprovingItsGatesMergesTheBranch() {
         long project = admin.cloneOfTheDemo("Page " + System.nanoTime()).getJsonNumber("id").longValue();
         long id = admin.post("/api/v1/tasks", "{\"title\":\"Reviewed on its page\",\"prompt\":\"Greet loudly\",\"projectId\":"
                 + project + "}").expect(201).object().getJsonNumber("id").longValue();
         admin.awaitStatus(id, "SPEC_REVIEW");
         open(id, "admin", HelixClient.ADMIN_PASSWORD);
         wait.until(d -> textContent("docs").contains("SPEC_GENERATION → SPEC_REVIEW"));
+        browser.findElement(By.linkText("Document commits")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("docs:commitsForm:commits:0:show"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("document-diff"), "+Status: SPEC_REVIEW"));
+        assertEquals("helix-diff-del", browser.findElement(By.xpath("//pre[@id='document-diff']/span[.='-Status: SPEC_GENERATION']"))
+                .getAttribute("class"), "the version before, as the diff's other side");
 
         decide("approve", "Go ahead");
         awaitStatusOnPage("IMPLEMENTATION_REVIEW");

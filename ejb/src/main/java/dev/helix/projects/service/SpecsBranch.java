@@ -7,6 +7,7 @@ import dev.helix.projects.model.SpecsPublication;
 import dev.helix.shared.error.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -56,6 +58,7 @@ public class SpecsBranch {
     private static final int ATTEMPTS = 10;
     /** How far back a revision is looked for before it is committed again. */
     private static final int RECENT = 200;
+    private static final int MAX_DIFF = 512 * 1024;
 
     @Inject
     GitRepositories git;
@@ -107,12 +110,7 @@ public class SpecsBranch {
     /** The folder's files as the commit holds them; the commit must be on the branch and hold the folder. */
     public Map<String, String> filesAt(Project project, String commit, String folder) {
         try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
-            Ref ref = repo.exactRef(REF);
-            ObjectId id = commit.matches("[0-9a-f]{40}") ? ObjectId.fromString(commit) : null;
-            RevCommit found = id == null || ref == null ? null : walk.parseCommit(id);
-            if (found == null || !walk.isMergedInto(found, walk.parseCommit(ref.getObjectId()))) {
-                throw new NotFoundException("Commit of the helix-specs branch", commit);
-            }
+            RevCommit found = onBranch(repo, walk, commit);
             Map<String, String> files = new LinkedHashMap<>();
             try (TreeWalk tree = new TreeWalk(repo)) {
                 tree.addTree(found.getTree());
@@ -132,6 +130,39 @@ public class SpecsBranch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the commit changed in the folder, against the commit before it on the branch, as a unified diff (cut at
+     * {@value #MAX_DIFF} characters); the commit must be on the branch.
+     */
+    public String changesAt(Project project, String commit, String folder) {
+        try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
+            RevCommit found = onBranch(repo, walk, commit);
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            try (DiffFormatter formatter = new DiffFormatter(text)) {
+                formatter.setRepository(repo);
+                formatter.setPathFilter(PathFilter.create(folder));
+                formatter.format(found.getParentCount() == 0 ? null : walk.parseCommit(found.getParent(0)).getTree(), found.getTree());
+            }
+            String diff = text.toString(StandardCharsets.UTF_8);
+            return diff.length() > MAX_DIFF ? diff.substring(0, MAX_DIFF) + "\n… (cut)\n" : diff;
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            throw new NotFoundException("Commit of the helix-specs branch", commit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The commit, if it is one of the branch's; a 404 otherwise (not a commit id, not there, or of another branch). */
+    private static RevCommit onBranch(Repository repo, RevWalk walk, String commit) throws IOException {
+        Ref ref = repo.exactRef(REF);
+        ObjectId id = commit.matches("[0-9a-f]{40}") ? ObjectId.fromString(commit) : null;
+        RevCommit found = id == null || ref == null ? null : walk.parseCommit(id);
+        if (found == null || !walk.isMergedInto(found, walk.parseCommit(ref.getObjectId()))) {
+            throw new NotFoundException("Commit of the helix-specs branch", commit);
+        }
+        return found;
     }
 
     private Optional<String> tryCommit(Repository repo, SpecsPublication publication) throws IOException {

@@ -13,8 +13,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,7 @@ import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.errors.CheckoutConflictException;
+import org.eclipse.jgit.errors.LockFailedException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -66,6 +71,8 @@ public class TaskWorktrees {
     private static final String TASK = "Helix-Task";
     private static final String ITEM = "Helix-Item";
     private static final String MERGE_HEAD = "MERGE_HEAD";
+    private static final String CONFLICTS = "CONFLICTS";
+    private static final String MARKER = "<<<<<<< ";
     private static final int MAX_DIFF = 512 * 1024;
     private static final int RECENT = 500;
     private static final int ATTEMPTS = 5;
@@ -77,7 +84,9 @@ public class TaskWorktrees {
     @Inject
     ProjectFolders folders;
 
+    /** One per task ever seen by this server, never removed: a thread still waiting on one must share it with any later. */
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Path, Object> repositoryLocks = new ConcurrentHashMap<>();
 
     /** Worktrees under the folders given, outside a container (tools, tests and benchmarks). */
     public static TaskWorktrees standalone(ProjectFolders folders) {
@@ -105,7 +114,9 @@ public class TaskWorktrees {
                     git.delete(state);
                     Files.createDirectories(state);
                     Files.createDirectories(worktree.getParent());
-                    Path fresh = Files.createDirectories(worktree.resolveSibling(worktree.getFileName() + ".new"));
+                    Path fresh = worktree.resolveSibling(worktree.getFileName() + ".new");
+                    git.delete(fresh); // what a crash midway through an earlier checkout left
+                    Files.createDirectories(fresh);
                     try (Repository view = view(repo, fresh, state)) {
                         DirCacheCheckout checkout = new DirCacheCheckout(view, view.lockDirCache(), tip.getTree());
                         checkout.checkout();
@@ -122,7 +133,7 @@ public class TaskWorktrees {
     /** The commit of the branch that already holds this checklist item of the task, if one does. */
     public Optional<String> itemCommit(Project project, long taskId, int item) {
         try (Repository repo = git.open(project)) {
-            return findItem(repo, taskId, item);
+            return findItem(repo, project, taskId, item);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,18 +147,18 @@ public class TaskWorktrees {
     public Optional<String> commitItem(Project project, long taskId, int item, String message, String actor) {
         synchronized (lock(taskId)) {
             try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
-                Optional<String> earlier = findItem(repo, taskId, item);
+                Optional<String> earlier = findItem(repo, project, taskId, item);
                 if (earlier.isPresent()) {
                     return earlier;
                 }
-                Path worktree = folders.worktree(taskId);
-                if (!Files.isDirectory(worktree) || repo.exactRef(ref(taskId)) == null) {
-                    // Removed meanwhile: the task ended (cancelled, say) while its agent worked; nothing to commit.
-                    throw new IllegalStateException("The worktree of task " + taskId + " is gone: the task has ended");
-                }
+                Path worktree = existing(repo, taskId);
+                scrub(worktree);
                 Path state = folders.worktreeState(taskId);
                 RevCommit tip = walk.parseCommit(repo.exactRef(ref(taskId)).getObjectId());
                 ObjectId mergeHead = pendingMerge(state);
+                if (mergeHead != null) {
+                    refuseConflictMarkers(worktree, state);
+                }
                 try (Repository view = view(repo, worktree, state); Git work = Git.wrap(view);
                      ObjectInserter inserter = repo.newObjectInserter()) {
                     work.add().addFilepattern(".").call();
@@ -162,6 +173,7 @@ public class TaskWorktrees {
                     inserter.flush();
                     move(repo, walk, ref(taskId), tip, created);
                     Files.deleteIfExists(state.resolve(MERGE_HEAD));
+                    Files.deleteIfExists(state.resolve(CONFLICTS));
                     return Optional.of(created.name());
                 } catch (GitAPIException e) {
                     throw new IllegalStateException("The worktree of task " + taskId + " could not be staged: " + e.getMessage(), e);
@@ -176,7 +188,8 @@ public class TaskWorktrees {
     public String uncommitted(Project project, long taskId) {
         synchronized (lock(taskId)) {
             try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
-                Path worktree = prepare(project, taskId);
+                Path worktree = existing(repo, taskId);
+                scrub(worktree);
                 RevCommit tip = walk.parseCommit(repo.exactRef(ref(taskId)).getObjectId());
                 try (Repository view = view(repo, worktree, folders.worktreeState(taskId))) {
                     return describe(view, tree(repo, tip), new FileTreeIterator(view), true).diff();
@@ -209,51 +222,61 @@ public class TaskWorktrees {
 
     /**
      * Merges the task's branch into the default branch (always as a merge commit, which names the task). A branch
-     * merged already gives that merge again. A conflict leaves the default branch as it was and puts the merge, with
+     * merged already gives that merge again (or, where it cannot be found among the default branch's recent commits,
+     * the default branch's tip); a task with no branch gives the tip, with nothing merged. A conflict leaves the default branch as it was and puts the merge, with
      * its conflict markers, into the task's worktree, so the task's next commit completes it.
      */
     public MergeOutcome merge(Project project, long taskId, String title, String actor) {
         synchronized (lock(taskId)) {
-            try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
-                Ref branch = repo.exactRef(ref(taskId));
-                String target = Constants.R_HEADS + project.getDefaultBranch();
-                for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                    Ref defaultRef = repo.exactRef(target);
-                    if (defaultRef == null) {
-                        throw new ConflictException("The default branch '" + project.getDefaultBranch() + "' of project '"
-                                + project.getName() + "' is gone");
-                    }
-                    RevCommit ours = walk.parseCommit(defaultRef.getObjectId());
-                    if (branch == null) {
-                        return MergeOutcome.merged(ours.name()); // the agent never changed a file
-                    }
-                    RevCommit theirs = walk.parseCommit(branch.getObjectId());
-                    if (walk.isMergedInto(theirs, ours)) {
-                        return MergeOutcome.merged(ours.name());
-                    }
-                    ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
-                    if (!merger.merge(ours, theirs)) {
-                        List<String> conflicts = new ArrayList<>(merger.getUnmergedPaths());
-                        takeIntoWorktree(project, repo, taskId, theirs, ours);
-                        return MergeOutcome.conflicted(conflicts);
-                    }
-                    ObjectId created;
-                    try (ObjectInserter inserter = repo.newObjectInserter()) {
-                        CommitBuilder commit = commit(merger.getResultTreeId(), actor, "Merge " + branch(taskId) + ": " + title
-                                + "\n\n" + TASK + ": " + taskId + "\n");
-                        commit.setParentIds(ours, theirs);
-                        created = inserter.insert(commit);
-                        inserter.flush();
-                    }
-                    bringCheckoutAlong(repo, target, ours, walk.parseCommit(created));
-                    if (tryMove(repo, walk, target, ours, created)) {
-                        return MergeOutcome.merged(created.name());
-                    }
-                }
-                throw new ConflictException("The default branch of project '" + project.getName() + "' kept moving; approve again");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            synchronized (repositoryLocks.computeIfAbsent(project.getRepository(), p -> new Object())) {
+                return mergeLocked(project, taskId, title, actor);
             }
+        }
+    }
+
+    private MergeOutcome mergeLocked(Project project, long taskId, String title, String actor) {
+        try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
+            Ref branch = repo.exactRef(ref(taskId));
+            String target = Constants.R_HEADS + project.getDefaultBranch();
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Ref defaultRef = repo.exactRef(target);
+                if (defaultRef == null) {
+                    throw new ConflictException("The default branch '" + project.getDefaultBranch() + "' of project '"
+                            + project.getName() + "' is gone");
+                }
+                RevCommit ours = walk.parseCommit(defaultRef.getObjectId());
+                if (branch == null) {
+                    return MergeOutcome.merged(ours.name()); // the agent never changed a file: nothing to merge
+                }
+                RevCommit theirs = walk.parseCommit(branch.getObjectId());
+                if (walk.isMergedInto(theirs, ours)) {
+                    return MergeOutcome.merged(mergeOf(walk, ours, theirs).name());
+                }
+                ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
+                if (!merger.merge(ours, theirs)) {
+                    List<String> conflicts = new ArrayList<>(merger.getUnmergedPaths());
+                    takeIntoWorktree(project, repo, taskId, theirs, ours);
+                    return MergeOutcome.conflicted(conflicts);
+                }
+                ObjectId created;
+                try (ObjectInserter inserter = repo.newObjectInserter()) {
+                    CommitBuilder commit = commit(merger.getResultTreeId(), actor, "Merge " + branch(taskId) + ": " + title
+                            + "\n\n" + TASK + ": " + taskId + "\n");
+                    commit.setParentIds(ours, theirs);
+                    created = inserter.insert(commit);
+                    inserter.flush();
+                }
+                bringCheckoutAlong(repo, target, ours, walk.parseCommit(created));
+                if (tryMove(repo, walk, target, ours, created)) {
+                    return MergeOutcome.merged(created.name());
+                }
+            }
+            throw new ConflictException("The default branch of project '" + project.getName() + "' kept moving; approve again");
+        } catch (LockFailedException e) {
+            throw new ConflictException("The repository of project '" + project.getName() + "' is locked by another git "
+                    + "program (" + e.getFile().getName() + "); approve again once it is done");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -264,7 +287,74 @@ public class TaskWorktrees {
             git.delete(folders.worktree(taskId).resolveSibling("task-" + taskId + ".new"));
             git.delete(folders.worktreeState(taskId));
         }
-        locks.remove(taskId);
+    }
+
+    /** The task's worktree, which must be there: one removed meanwhile (its task ended) is not brought back. */
+    private Path existing(Repository repo, long taskId) throws IOException {
+        Path worktree = folders.worktree(taskId);
+        if (!Files.isDirectory(worktree) || repo.exactRef(ref(taskId)) == null) {
+            throw new IllegalStateException("The worktree of task " + taskId + " is gone: the task has ended");
+        }
+        return worktree;
+    }
+
+    /**
+     * Removes from the worktree what git must never read there: special files (a FIFO would block a read for good,
+     * a device or socket means nothing in a commit) and any {@code .git} (a nested repository, or a file pointing to
+     * one elsewhere on the server).
+     */
+    private void scrub(Path worktree) throws IOException {
+        List<Path> doomed = new ArrayList<>();
+        Files.walkFileTree(worktree, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (!dir.equals(worktree) && dir.getFileName().toString().equals(Constants.DOT_GIT)) {
+                    doomed.add(dir);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isOther() || file.getFileName().toString().equals(Constants.DOT_GIT)) {
+                    doomed.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        for (Path path : doomed) {
+            LOG.info(() -> "Removing " + worktree.relativize(path) + " from " + worktree + ": git does not take it from a worktree");
+            git.delete(path);
+        }
+    }
+
+    /** Refuses to complete a merge while a file that conflicted still holds conflict markers. */
+    private static void refuseConflictMarkers(Path worktree, Path state) throws IOException {
+        Path conflicts = state.resolve(CONFLICTS);
+        if (!Files.exists(conflicts)) {
+            return;
+        }
+        for (String path : Files.readAllLines(conflicts)) {
+            Path file = worktree.resolve(path);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && Files.readAllLines(file, StandardCharsets.ISO_8859_1).stream().anyMatch(l -> l.startsWith(MARKER))) {
+                throw new IllegalStateException(path + " still holds conflict markers (" + MARKER.strip() + "); resolve the "
+                        + "conflict before the item is committed");
+            }
+        }
+    }
+
+    /** The merge commit that brought the branch's tip into the default branch, else the default branch's tip. */
+    private static RevCommit mergeOf(RevWalk walk, RevCommit target, RevCommit head) throws IOException {
+        RevCommit commit = target;
+        for (int i = 0; i < RECENT && commit != null; i++) {
+            if (commit.getParentCount() > 1 && commit.getParent(1).equals(head)) {
+                return commit;
+            }
+            commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+        }
+        return target;
     }
 
     private Object lock(long taskId) {
@@ -312,16 +402,18 @@ public class TaskWorktrees {
     private void takeIntoWorktree(Project project, Repository repo, long taskId, RevCommit branchTip, RevCommit defaultTip)
             throws IOException {
         Path worktree = prepare(project, taskId);
+        scrub(worktree);
         Path state = folders.worktreeState(taskId);
         try (Repository view = view(repo, worktree, state)) {
             ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(view, false);
             merger.setWorkingTreeIterator(new FileTreeIterator(view));
             merger.merge(branchTip, defaultTip);
             if (merger.getFailingPaths() != null) {
-                LOG.warning(() -> "The worktree of task " + taskId + " has uncommitted changes in " + merger.getFailingPaths().keySet()
-                        + "; the conflicting merge was not written into it");
-                return;
+                throw new ConflictException("The branch of task " + taskId + " conflicts with the default branch, and its "
+                        + "worktree has uncommitted changes in " + merger.getFailingPaths().keySet() + " the merge could not "
+                        + "be written over; the task stays at review");
             }
+            Files.write(state.resolve(CONFLICTS), merger.getUnmergedPaths());
         }
         Files.writeString(state.resolve(MERGE_HEAD), defaultTip.name() + "\n");
     }
@@ -376,13 +468,18 @@ public class TaskWorktrees {
         return commit;
     }
 
-    private static Optional<String> findItem(Repository repo, long taskId, int item) throws IOException {
+    /** The item's commit among the branch's own (what the default branch holds, an old task's trailers, is not). */
+    private static Optional<String> findItem(Repository repo, Project project, long taskId, int item) throws IOException {
         Ref branch = repo.exactRef(ref(taskId));
         if (branch == null) {
             return Optional.empty();
         }
         try (RevWalk walk = new RevWalk(repo)) {
             walk.markStart(walk.parseCommit(branch.getObjectId()));
+            Ref target = repo.exactRef(Constants.R_HEADS + project.getDefaultBranch());
+            if (target != null) {
+                walk.markUninteresting(walk.parseCommit(target.getObjectId()));
+            }
             int seen = 0;
             for (RevCommit commit : walk) {
                 if (commit.getFooterLines(TASK).contains(String.valueOf(taskId))
@@ -408,13 +505,9 @@ public class TaskWorktrees {
         }
         RevCommit target = walk.parseCommit(defaultRef.getObjectId());
         if (walk.isMergedInto(head, target)) {
-            RevCommit commit = target;
-            for (int i = 0; i < RECENT && commit != null; i++) {
-                if (commit.getParentCount() > 1 && commit.getParent(1).equals(head)) {
-                    target = walk.parseCommit(commit.getParent(0));
-                    break;
-                }
-                commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+            RevCommit merge = mergeOf(walk, target, head);
+            if (merge.getParentCount() > 1 && merge.getParent(1).equals(head)) {
+                target = walk.parseCommit(merge.getParent(0));
             }
         }
         walk.reset();

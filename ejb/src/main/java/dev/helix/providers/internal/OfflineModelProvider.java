@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The built-in <b>offline</b> provider: deterministic text built from the prompt, no network and no
@@ -81,6 +82,9 @@ public class OfflineModelProvider implements ModelProvider {
             String summary = "Completed '" + request.item() + "' (offline " + model + ")";
             return new StepResult(summary, tokens(request.item()) + tokens(summary));
         }
+        if (request.item().startsWith(ItemRequest.RESOLVE_CONFLICT)) {
+            keepBothSides(tools);
+        }
         String log = "docs/helix/" + slug(request.title()) + ".md";
         String before = tools.call(Toolbox.READ_FILE, Json.createObjectBuilder().add("path", log).build().toString());
         String notes = (before.startsWith(Toolbox.ERROR) ? "# " + request.title() + "\n\nWork log kept by Helix's offline model.\n\n"
@@ -92,6 +96,23 @@ public class OfflineModelProvider implements ModelProvider {
         long spent = tokens(request.item()) + tokens(notes) + tokens(run);
         tools.spent(spent);
         return new StepResult(summary, spent);
+    }
+
+    /**
+     * Resolves every conflict in the worktree the simplest way: both sides kept, one after the other, the markers
+     * dropped. Good enough for the offline provider's own work logs; a real model reads and decides.
+     */
+    private static void keepBothSides(Toolbox tools) {
+        String found = tools.call(Toolbox.SEARCH, Json.createObjectBuilder().add("text", "<<<<<<< ").build().toString());
+        if (found.startsWith(Toolbox.ERROR) || !found.contains(":")) {
+            return;
+        }
+        for (String path : found.lines().filter(l -> l.contains(":")).map(l -> l.substring(0, l.indexOf(':'))).distinct().toList()) {
+            String text = tools.call(Toolbox.READ_FILE, Json.createObjectBuilder().add("path", path).build().toString());
+            String resolved = text.lines().filter(l -> !l.startsWith("<<<<<<< ") && !l.equals("=======") && !l.startsWith(">>>>>>> "))
+                    .map(l -> l + "\n").collect(Collectors.joining());
+            tools.call(Toolbox.WRITE_FILE, Json.createObjectBuilder().add("path", path).add("content", resolved).build().toString());
+        }
     }
 
     private static void failIfAsked(String prompt) {

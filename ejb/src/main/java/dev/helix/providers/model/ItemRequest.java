@@ -9,4 +9,7 @@ package dev.helix.providers.model;
  * @param item   the checklist item to work on
  */
 public record ItemRequest(String title, String prompt, String design, String item) {
+
+    /** What the checklist item starts with that Helix adds when a task's branch conflicts with its default branch. */
+    public static final String RESOLVE_CONFLICT = "Resolve the merge conflict";
 }

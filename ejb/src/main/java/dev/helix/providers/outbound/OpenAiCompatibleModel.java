@@ -135,7 +135,7 @@ public final class OpenAiCompatibleModel implements ModelProvider {
             tokens += spent;
             tools.spent(spent);
             AiMessage answer = response.aiMessage();
-            if (!answer.hasToolExecutionRequests()) {
+            if (!answer.hasToolExecutionRequests() || specifications.isEmpty()) { // tools offered none: calls are ignored
                 String text = answer.text();
                 String summary = text == null || text.isBlank() ? "Worked on '" + request.item() + "'" : Abbreviation.of(text.strip(), 500);
                 return new StepResult(summary, tokens);

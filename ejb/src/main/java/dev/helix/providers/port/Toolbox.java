@@ -22,7 +22,7 @@ public interface Toolbox {
     String SEARCH = "search";
     /** Runs a command (by default the project's test command) in the sandbox, in the worktree. */
     String RUN_COMMAND = "run_command";
-    /** What the worktree changed since the item's last commit: a status line per file, then the diff. */
+    /** What the worktree changed since the branch's last commit, as a unified diff. */
     String GIT_DIFF = "git_diff";
     /** What a failed call's result starts with. */
     String ERROR = "error: ";

@@ -1,6 +1,8 @@
 package dev.helix.tasks.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ public final class WorktreeFiles {
     static final int MAX_READ = 100_000;
     static final int MAX_LISTED = 500;
     static final int MAX_MATCHES = 100;
+    static final long MAX_SEARCHED_FILE = 1 << 20;
 
     private final Path root;
 
@@ -50,10 +53,14 @@ public final class WorktreeFiles {
 
     public String read(String path) throws IOException {
         Path file = existingFile(path);
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_READ * 4 + 1); // never more than the answer can hold, however big the file
+        }
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        return text.length() > MAX_READ ? text.substring(0, MAX_READ) + "\n… (cut at " + MAX_READ + " characters)" : text;
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+        return text.length() > MAX_READ || bytes.length > MAX_READ * 4
+                ? text.substring(0, Math.min(text.length(), MAX_READ)) + "\n… (cut at " + MAX_READ + " characters)" : text;
     }
 
     public String write(String path, String content) throws IOException {
@@ -97,6 +104,9 @@ public final class WorktreeFiles {
             for (Path file : paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 List<String> lines;
                 try {
+                    if (Files.size(file) > MAX_SEARCHED_FILE) {
+                        continue; // a build output or a data file, not source
+                    }
                     lines = Files.readAllLines(file);
                 } catch (IOException notText) {
                     continue;

@@ -48,6 +48,11 @@ public class TaskGitHistory {
         return specs.filesAt(projectOf(taskId), commit, "tasks/" + taskId);
     }
 
+    /** What the commit changed in the task's documents, as a unified diff against the commit before it. */
+    public String documentChanges(long taskId, String commit) {
+        return specs.changesAt(projectOf(taskId), commit, "tasks/" + taskId);
+    }
+
     /** What the task's branch changes against the default branch: files, lines and the unified diff. */
     public BranchChanges changes(long taskId) {
         return worktrees.changes(projectOf(taskId), taskId).orElseThrow(() -> NotFoundException.because("Task " + taskId

@@ -6,6 +6,7 @@ import dev.helix.projects.model.MergeOutcome;
 import dev.helix.projects.model.Project;
 import dev.helix.projects.service.Projects;
 import dev.helix.projects.service.TaskWorktrees;
+import dev.helix.providers.model.ItemRequest;
 import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.error.NotFoundException;
@@ -26,6 +27,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Duration;
@@ -103,10 +105,15 @@ public class TaskService {
      */
     public Task decide(long id, Gate gate, Decision decision, String comment, String actor) {
         Task task = task(id);
+        boolean merges = gate == Gate.IMPLEMENTATION && decision == Decision.APPROVE && task.getProjectId() != null;
+        if (merges) {
+            // Held until this commits: a reject or cancel racing the merge waits, then finds the task decided.
+            em.refresh(task, LockModeType.PESSIMISTIC_WRITE);
+        }
         TaskStatus to = TaskLifecycle.outcomeOf(task, gate, decision);
         Instant now = Instant.now();
         String note = comment == null || comment.isBlank() ? null : comment.strip();
-        if (gate == Gate.IMPLEMENTATION && decision == Decision.APPROVE && task.getProjectId() != null) {
+        if (merges) {
             Project project = projects.find(task.getProjectId());
             MergeOutcome merge = worktrees.merge(project, id, task.getTitle(), actor);
             if (!merge.isMerged()) {
@@ -132,7 +139,7 @@ public class TaskService {
 
     private void sendBackWithConflict(Task task, Project project, List<String> paths, String actor, Instant now) {
         String files = String.join(", ", paths);
-        task.updatePlan(task.getPlan() + "\n- [ ] Resolve the merge conflict with " + project.getDefaultBranch() + " in: " + files
+        task.updatePlan(task.getPlan() + "\n- [ ] " + ItemRequest.RESOLVE_CONFLICT + " with " + project.getDefaultBranch() + " in: " + files
                 + " (the worktree holds the merge, with conflict markers)\n");
         progression.move(task, TaskStatus.IMPLEMENTATION, actor, "Approval could not merge: conflict with "
                 + project.getDefaultBranch() + " in " + files, now);

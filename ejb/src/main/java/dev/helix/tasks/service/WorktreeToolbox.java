@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +93,7 @@ final class WorktreeToolbox implements Toolbox {
         try {
             result = run(name, arguments == null || arguments.isBlank() ? "{}" : arguments);
             ok = true;
-        } catch (IllegalArgumentException | IOException | DomainException e) {
+        } catch (IllegalArgumentException | IOException | UncheckedIOException | DomainException e) {
             result = ERROR + e.getMessage();
             ok = false;
         }

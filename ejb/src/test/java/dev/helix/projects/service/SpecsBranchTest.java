@@ -66,6 +66,12 @@ class SpecsBranchTest {
         assertThrows(NotFoundException.class, () -> specs.filesAt(project, "0".repeat(40), "tasks/7"));
         assertThrows(NotFoundException.class, () -> specs.filesAt(project, "HEAD~1", "tasks/7"));
 
+        String added = specs.changesAt(project, second, "tasks/7");
+        assertTrue(added.contains("+++ b/tasks/7/plan.md") && added.contains("+- [ ] Write add"), added);
+        assertFalse(added.contains("task.md"), "what the commit left as it was is not in its diff: " + added);
+        assertTrue(specs.changesAt(project, first, "tasks/7").contains("+# Add"), "the first commit against nothing");
+        assertThrows(NotFoundException.class, () -> specs.changesAt(project, "0".repeat(40), "tasks/7"));
+
         try (Git git = Git.open(dir.toFile())) {
             assertEquals("main", git.getRepository().getBranch(), "the user's checkout is untouched");
             assertTrue(git.status().call().isClean());

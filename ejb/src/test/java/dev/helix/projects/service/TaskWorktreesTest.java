@@ -118,6 +118,10 @@ class TaskWorktreesTest {
         assertEquals(mainBefore, head(checkout));
         assertTrue(Files.readString(worktree.resolve("README.md")).contains("<<<<<<<"), "the conflict is the agent's to resolve");
 
+        Files.writeString(worktree.resolve("NOTES.md"), "more\n");
+        IllegalStateException markers = assertThrows(IllegalStateException.class,
+                () -> worktrees.commitItem(project, 9, 2, "Resolve the conflict", "agent-1"));
+        assertTrue(markers.getMessage().contains("README.md still holds conflict markers"), markers.getMessage());
         Files.writeString(worktree.resolve("README.md"), "# both\n");
         String resolved = worktrees.commitItem(project, 9, 2, "Resolve the conflict", "agent-1").orElseThrow();
         try (Repository repo = Git.open(checkout.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
@@ -152,6 +156,27 @@ class TaskWorktreesTest {
                 "an agent still at work when its task ended does not bring the worktree back");
         assertFalse(Files.exists(worktree));
         assertEquals("kept\n", Files.readString(worktrees.prepare(project, 11).resolve("NOTES.md")));
+    }
+
+    @Test
+    void whatGitMustNotReadInAWorktreeIsRemovedBeforeACommitAndALeftoverCheckoutIsRedone() throws Exception {
+        Files.createDirectories(dir.resolve("helix/worktrees/task-12.new/lib"));
+        Files.writeString(dir.resolve("helix/worktrees/task-12.new/lib/greet.sh"), "half written\n");
+        Path worktree = worktrees.prepare(project, 12);
+        assertEquals(Files.readString(checkout.resolve("lib/greet.sh")), Files.readString(worktree.resolve("lib/greet.sh")),
+                "a checkout a crash left half done is done again");
+
+        assertEquals(0, new ProcessBuilder("mkfifo", worktree.resolve("pipe").toString()).start().waitFor());
+        Files.createDirectories(worktree.resolve("vendor/.git"));
+        Files.writeString(worktree.resolve("vendor/.git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(worktree.resolve("lib/.git"), "gitdir: /etc\n");
+        Files.writeString(worktree.resolve("vendor/lib.sh"), "echo vendored\n");
+        worktrees.commitItem(project, 12, 1, "Vendor", "agent-1").orElseThrow();
+
+        List<String> files = worktrees.changes(project, 12).orElseThrow().files().stream().map(ChangedFile::path).toList();
+        assertEquals(List.of("vendor/lib.sh"), files, "no FIFO, no nested repository, no pointer to one");
+        assertFalse(Files.exists(worktree.resolve("pipe")));
+        assertFalse(Files.exists(worktree.resolve("vendor/.git")));
     }
 
     private static String head(Path repo) throws Exception {

@@ -40,6 +40,7 @@ public class TaskPage {
 
     private static final String TASK_ID = TaskPage.class.getName() + ".id";
     private static final String OFFERED_GATE = TaskPage.class.getName() + ".gate";
+    private static final String SHOWN_COMMIT = TaskPage.class.getName() + ".commit";
     /** The part of the page that holds the decision form. */
     private static final String DECISION = "decision";
 
@@ -105,7 +106,7 @@ public class TaskPage {
     /** What the task's branch changes, or {@code null} for a task in no project or whose agent has not started. */
     public BranchChanges getChanges() {
         if (changes == null) {
-            changes = getTask() == null ? Optional.empty() : git.changesSoFar(task);
+            changes = getTask() == null ? Optional.empty() : messages.read(() -> git.changesSoFar(task)).flatMap(c -> c);
         }
         return changes.orElse(null);
     }
@@ -115,7 +116,7 @@ public class TaskPage {
         return current == null ? List.of() : current.diff().lines().map(TaskPage::diffLine).toList();
     }
 
-    /** The tool calls of the task's agents, oldest first (the latest 500). */
+    /** The tool calls of the task's agents, oldest first (the first 500; the API pages through all). */
     public List<ToolCall> getActivity() {
         return activity.of(getId(), 0, 500);
     }
@@ -123,6 +124,23 @@ public class TaskPage {
     /** The commits of the task's documents on its project's {@code helix-specs} branch, newest first. */
     public List<SpecsCommit> getDocumentCommits() {
         return getTask() == null ? List.of() : git.historySoFar(task);
+    }
+
+    /** Shows what a commit of the task's documents changed. */
+    public void showDocumentChanges(String commit) {
+        view().put(SHOWN_COMMIT, commit);
+    }
+
+    /** The commit whose changes to the documents the page shows, or {@code null}. */
+    public String getShownCommit() {
+        return (String) view().get(SHOWN_COMMIT);
+    }
+
+    /** What the shown commit changed in the task's documents, line by line; empty when none is shown. */
+    public List<DiffLine> getDocumentDiffLines() {
+        String commit = getShownCommit();
+        return commit == null ? List.of() : messages.read(() -> git.documentChanges(getId(), commit))
+                .map(diff -> diff.lines().map(TaskPage::diffLine).toList()).orElse(List.of());
     }
 
     private static DiffLine diffLine(String line) {

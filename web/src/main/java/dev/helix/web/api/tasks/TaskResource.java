@@ -175,6 +175,14 @@ public class TaskResource {
     }
 
     @GET
+    @Path("/{id}/documents/history/{commit}/changes")
+    @RequiresPermission(Permission.TASK_READ)
+    @Operation(summary = "What the commit changed in the task's documents, as a unified diff against the commit before it")
+    public DocumentChangesView documentChanges(@PathParam("id") long id, @PathParam("commit") String commit) {
+        return new DocumentChangesView(commit, git.documentChanges(id, commit));
+    }
+
+    @GET
     @Path("/{id}/changes")
     @RequiresPermission(Permission.TASK_READ)
     @Operation(summary = "What the task's implementation branch changes: its files, lines added and deleted, and the unified diff",
