@@ -208,6 +208,8 @@ class ModelProviderIT {
         assertEquals(List.of(true, true, true, false), activity.stream().map(a -> a.getBoolean("succeeded")).toList());
         assertEquals("Add the exclamation mark to greet", activity.get(2).getString("item"));
         assertTrue(Files.readString(checkout.resolve("lib/greet.sh")).contains("Hello, $1\""), "nothing merged before approval");
+        assertTheTranscriptHoldsEveryCall(id);
+        assertAReplayReachesTheSameDocumentsAndChangesWithoutTheModel(id, review, changes);
 
         admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200);
         admin.awaitStatus(id, "DONE");
@@ -243,6 +245,13 @@ class ModelProviderIT {
                 + "the spec (1 attempt): it answered HTTP 500: {\"error\":{\"message\":\"upstream exploded\""), gaveUp);
         assertEquals("OPEN", admin.get("/api/v1/admin/providers/" + FLAKY).expect(200).object().getString("circuit"),
                 "five failed calls in a row opened the circuit");
+        assertTrue(admin.post("/api/v1/tasks/" + doomed + "/replay", "").problem(409).getString("detail")
+                .contains("has no recorded model answers to replay"));
+        List<JsonObject> failedCalls = admin.get("/api/v1/tasks/" + doomed + "/transcript").expect(200).json().asJsonArray()
+                .stream().map(JsonValue::asJsonObject).toList();
+        assertEquals(5, failedCalls.size(), "each failed call is in the transcript");
+        assertTrue(failedCalls.stream().allMatch(e -> e.isNull("answer") && e.getString("failure").contains("HTTP 500")
+                && !e.getBoolean("stepCompleted")), failedCalls.toString());
         assertKeyNeverShown();
     }
 
@@ -275,6 +284,66 @@ class ModelProviderIT {
         assertEquals(FakeOpenAi.REQUIREMENTS + "\n", review.getString("requirements"));
         assertEquals(6, fake.calls().size(), "five failed calls, then none while the circuit was open, then the one that served");
         assertEquals("CLOSED", admin.get("/api/v1/admin/providers/" + OUTAGE).expect(200).object().getString("circuit"));
+    }
+
+    /** Every model call of the task, in order, with its step, what was sent and what came back, without the key. */
+    private void assertTheTranscriptHoldsEveryCall(long id) {
+        List<JsonObject> transcript = admin.get("/api/v1/tasks/" + id + "/transcript").expect(200).json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).toList();
+        assertEquals(List.of("WRITE_SPEC", "WORK_ITEM", "WORK_ITEM", "WORK_ITEM", "WORK_ITEM", "WORK_ITEM"),
+                transcript.stream().map(e -> e.getString("step")).toList());
+        assertTrue(transcript.stream().allMatch(e -> e.getString("provider").equals(CODER) && e.getString("model").equals(MODEL)
+                && e.getBoolean("stepCompleted")), transcript.toString());
+        JsonObject spec = transcript.get(0);
+        assertEquals("system", spec.getJsonObject("request").getJsonArray("messages").getJsonObject(0).getString("role"));
+        assertTrue(spec.getJsonObject("answer").getString("text").contains("R1: greet ends with an exclamation mark."), spec.toString());
+        assertEquals(150, spec.getJsonNumber("tokens").longValue());
+        JsonObject read = transcript.get(1);
+        assertEquals(List.of(1, 1), List.of(read.getInt("itemNumber"), read.getInt("round")));
+        assertTrue(read.getJsonObject("request").getJsonArray("tools").toString().contains("\"edit_file\""), read.toString());
+        assertEquals("read_file", read.getJsonObject("answer").getJsonArray("toolCalls").getJsonObject(0).getString("name"));
+        JsonObject edit = transcript.get(2);
+        assertEquals(2, edit.getInt("round"));
+        JsonObject result = edit.getJsonObject("request").getJsonArray("messages").getJsonObject(0);
+        assertEquals("tool", result.getString("role"), "the next request holds only the tool's result: " + edit);
+        assertTrue(result.getString("content").contains("echo \"Hello, $1\""), result.toString());
+        assertEquals("Added the exclamation mark; the test passes.", transcript.get(5).getJsonObject("answer").getString("text"));
+        assertFalse(transcript.toString().contains(KEY), "the transcript shows the key");
+        JsonObject usage = admin.get("/api/v1/analytics/tokens?user=admin").expect(200).json().asJsonArray().getJsonObject(0);
+        assertEquals("admin", usage.getString("user"));
+        assertTrue(usage.getJsonNumber("tokens").longValue() >= 150 + 5 * 120 && usage.getJsonNumber("calls").longValue() >= 6,
+                usage.toString());
+    }
+
+    /**
+     * A replay of the task answers each step with the recorded answers, running their tools for real, and reaches
+     * the same documents and the same changes without asking the model anything.
+     */
+    private void assertAReplayReachesTheSameDocumentsAndChangesWithoutTheModel(long id, JsonObject original, JsonObject changes) {
+        int modelCalls = fake.calls().size();
+        JsonObject created = admin.post("/api/v1/tasks/" + id + "/replay", "").expect(201).object();
+        long replay = created.getJsonNumber("id").longValue();
+        assertEquals(id, created.getJsonNumber("replayOf").longValue());
+        assertEquals(original.getString("title"), created.getString("title"));
+        JsonObject spec = admin.awaitStatus(replay, "SPEC_REVIEW");
+        assertEquals(original.getString("requirements"), spec.getString("requirements"));
+        admin.post("/api/v1/tasks/" + replay + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").expect(200);
+        JsonObject replayed = admin.awaitStatus(replay, "IMPLEMENTATION_REVIEW");
+        for (String document : List.of("requirements", "design", "plan")) {
+            assertEquals(original.getString(document), replayed.getString(document), document);
+        }
+        JsonObject replayedChanges = admin.get("/api/v1/tasks/" + replay + "/changes").expect(200).object();
+        assertEquals("helix/task-" + replay, replayedChanges.getString("branch"));
+        assertEquals(changes.getString("base"), replayedChanges.getString("base"));
+        assertEquals(changes.getJsonArray("files"), replayedChanges.getJsonArray("files"));
+        assertEquals(changes.getString("diff"), replayedChanges.getString("diff"));
+        assertEquals(modelCalls, fake.calls().size(), "the replay asked the model nothing");
+        List<JsonObject> calls = admin.get("/api/v1/tasks/" + replay + "/activity").expect(200).json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).toList();
+        assertEquals(List.of("read_file", "edit_file", "run_command", "read_file"), calls.stream().map(c -> c.getString("tool")).toList());
+        assertTrue(admin.get("/api/v1/tasks/" + replay + "/transcript").expect(200).json().asJsonArray().stream()
+                .allMatch(e -> e.asJsonObject().getString("provider").equals("replay")));
+        admin.post("/api/v1/tasks/" + replay + "/cancel", "").expect(200);
     }
 
     private void bindWorkingRolesTo(String provider) {

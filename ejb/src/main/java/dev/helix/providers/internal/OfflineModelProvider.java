@@ -1,12 +1,16 @@
 package dev.helix.providers.internal;
 
 import dev.helix.providers.model.ItemRequest;
+import dev.helix.providers.model.ModelTurn;
 import dev.helix.providers.model.ProviderUnavailableException;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.providers.model.StepResult;
+import dev.helix.providers.model.ToolRequest;
+import dev.helix.providers.model.ToolSpec;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Toolbox;
+import dev.helix.providers.port.Transcript;
 import dev.helix.shared.model.Abbreviation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -20,13 +24,15 @@ import java.util.stream.Collectors;
  * The built-in <b>offline</b> provider: deterministic text built from the prompt, no network and no
  * model. It lets Helix run and be tested out of the box; its answers are templates, not intelligence.
  * A prompt containing {@value #OUTAGE_DIRECTIVE} makes it fail every call, to exercise the retry and
- * dead-letter path on purpose.
+ * dead-letter path on purpose. Its transcript reads like a model's: the spec as the JSON a model answers with, and
+ * each tool it calls as an answer calling that tool, so its runs replay like any other.
  */
 @ApplicationScoped
 public class OfflineModelProvider implements ModelProvider {
 
     /** Directive in a prompt that makes this provider simulate an outage. */
     public static final String OUTAGE_DIRECTIVE = "#simulate-outage";
+    private static final String OUTAGE = "offline provider: simulated outage requested by the prompt (" + OUTAGE_DIRECTIVE + ")";
 
     @Override
     public String name() {
@@ -34,8 +40,13 @@ public class OfflineModelProvider implements ModelProvider {
     }
 
     @Override
-    public SpecDraft draftSpec(SpecRequest request, String model) {
-        failIfAsked(request.prompt());
+    public SpecDraft draftSpec(SpecRequest request, String model, Transcript transcript) {
+        String asked = TurnJson.request("model", model, "title", request.title(), "prompt", request.prompt(),
+                "feedback", request.feedback());
+        if (outageAsked(request.prompt())) {
+            transcript.record(ModelTurn.failed(asked, 0, OUTAGE));
+            throw new ProviderUnavailableException(OUTAGE);
+        }
         List<String> asks = statements(request.prompt());
         StringBuilder requirements = new StringBuilder("# Requirements: ").append(request.title()).append("\n\n");
         for (int i = 0; i < asks.size(); i++) {
@@ -67,7 +78,9 @@ public class OfflineModelProvider implements ModelProvider {
         StringBuilder plan = new StringBuilder("# Implementation plan: ").append(request.title()).append("\n\n");
         items.forEach(item -> plan.append("- [ ] ").append(item).append('\n'));
         String all = requirements.toString() + design + plan;
-        return new SpecDraft(requirements.toString(), design.toString(), plan.toString(), tokens(all));
+        SpecDraft draft = new SpecDraft(requirements.toString(), design.toString(), plan.toString(), tokens(all));
+        transcript.record(ModelTurn.answered(asked, TurnJson.answer(SpecAnswer.of(draft), List.of()), draft.tokens(), 0));
+        return draft;
     }
 
     /**
@@ -76,11 +89,16 @@ public class OfflineModelProvider implements ModelProvider {
      * Where the task has no worktree (no tools on offer), it only reports the item.
      */
     @Override
-    public StepResult work(ItemRequest request, Toolbox tools, String model) {
-        failIfAsked(request.prompt());
+    public StepResult work(ItemRequest request, Toolbox toolbox, String model, Transcript transcript) {
+        ToolsInTranscript tools = new ToolsInTranscript(toolbox, transcript,
+                TurnJson.request("model", model, "title", request.title(), "item", request.item()));
+        if (outageAsked(request.prompt())) {
+            tools.failed(OUTAGE);
+            throw new ProviderUnavailableException(OUTAGE);
+        }
         if (tools.tools().stream().noneMatch(tool -> tool.name().equals(Toolbox.WRITE_FILE))) {
             String summary = "Completed '" + request.item() + "' (offline " + model + ")";
-            return new StepResult(summary, tokens(request.item()) + tokens(summary));
+            return tools.answered(new StepResult(summary, tokens(request.item()) + tokens(summary)));
         }
         if (request.item().startsWith(ItemRequest.RESOLVE_CONFLICT)) {
             keepBothSides(tools);
@@ -95,7 +113,51 @@ public class OfflineModelProvider implements ModelProvider {
                 + Abbreviation.firstLine(run, 120);
         long spent = tokens(request.item()) + tokens(notes) + tokens(run);
         tools.spent(spent);
-        return new StepResult(summary, spent);
+        return tools.answered(new StepResult(summary, spent));
+    }
+
+    /**
+     * The toolbox as the offline model uses it, noting each call in the transcript as an answer that calls the tool
+     * (its result is the next request), and the summary as the last answer.
+     */
+    private static final class ToolsInTranscript implements Toolbox {
+
+        private final Toolbox tools;
+        private final Transcript transcript;
+        private String request;
+
+        ToolsInTranscript(Toolbox tools, Transcript transcript, String firstRequest) {
+            this.tools = tools;
+            this.transcript = transcript;
+            this.request = firstRequest;
+        }
+
+        @Override
+        public List<ToolSpec> tools() {
+            return tools.tools();
+        }
+
+        @Override
+        public String call(String name, String arguments) {
+            transcript.record(ModelTurn.answered(request, TurnJson.answer(null, List.of(new ToolRequest(null, name, arguments))), 0, 0));
+            String result = tools.call(name, arguments);
+            request = TurnJson.request("tool", name, "result", result);
+            return result;
+        }
+
+        @Override
+        public void spent(long tokens) {
+            tools.spent(tokens);
+        }
+
+        StepResult answered(StepResult result) {
+            transcript.record(ModelTurn.answered(request, TurnJson.answer(result.summary(), List.of()), result.tokens(), 0));
+            return result;
+        }
+
+        void failed(String why) {
+            transcript.record(ModelTurn.failed(request, 0, why));
+        }
     }
 
     /**
@@ -115,11 +177,8 @@ public class OfflineModelProvider implements ModelProvider {
         }
     }
 
-    private static void failIfAsked(String prompt) {
-        if (prompt != null && prompt.toLowerCase(Locale.ROOT).contains(OUTAGE_DIRECTIVE)) {
-            throw new ProviderUnavailableException(
-                    "offline provider: simulated outage requested by the prompt (" + OUTAGE_DIRECTIVE + ")");
-        }
+    private static boolean outageAsked(String prompt) {
+        return prompt != null && prompt.toLowerCase(Locale.ROOT).contains(OUTAGE_DIRECTIVE);
     }
 
     private static String slug(String title) {

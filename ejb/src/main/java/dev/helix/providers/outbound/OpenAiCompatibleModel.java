@@ -1,8 +1,11 @@
 package dev.helix.providers.outbound;
 
+import dev.helix.providers.internal.SpecAnswer;
 import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.ModelAnswerRejectedException;
+import dev.helix.providers.model.ModelTurn;
 import dev.helix.providers.model.ProviderCheck;
+import dev.helix.providers.model.ProviderCircuitOpenException;
 import dev.helix.providers.model.RegisteredProvider;
 import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
@@ -10,6 +13,7 @@ import dev.helix.providers.model.StepResult;
 import dev.helix.providers.model.ToolSpec;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Toolbox;
+import dev.helix.providers.port.Transcript;
 import dev.helix.shared.model.Abbreviation;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -35,7 +39,8 @@ import java.util.List;
  * A provider speaking OpenAI's chat-completions protocol, through LangChain4j's OpenAI client on Helix's
  * {@link ProviderTransport}, every call under the provider's {@link ProviderGuard}. A spec is asked for as structured
  * output; an answer that is not the JSON asked for is sent back with what is wrong, and after
- * {@value #ANSWER_ATTEMPTS} answers the step fails with the last one attached.
+ * {@value #ANSWER_ATTEMPTS} answers the step fails with the last one attached. Every call, answered or failed, goes
+ * to the step's {@link Transcript} with the API key cut out.
  */
 public final class OpenAiCompatibleModel implements ModelProvider {
 
@@ -90,7 +95,8 @@ public final class OpenAiCompatibleModel implements ModelProvider {
     }
 
     @Override
-    public SpecDraft draftSpec(SpecRequest request, String model) {
+    public SpecDraft draftSpec(SpecRequest request, String model, Transcript transcript) {
+        Conversation conversation = new Conversation(model, List.of(), transcript);
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(SpecPrompt.SYSTEM),
                 UserMessage.from(SpecPrompt.of(request))));
         ResponseFormat json = ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(SpecPrompt.SCHEMA).build();
@@ -98,8 +104,8 @@ public final class OpenAiCompatibleModel implements ModelProvider {
         String answer = null;
         String problem = null;
         for (int attempt = 1; attempt <= ANSWER_ATTEMPTS; attempt++) {
-            ChatResponse response = ask(ChatRequest.builder().messages(messages).modelName(model).responseFormat(json).build(),
-                    "write the spec");
+            ChatResponse response = conversation.ask(ChatRequest.builder().messages(messages).modelName(model)
+                    .responseFormat(json).build(), "write the spec");
             tokens += tokens(response);
             answer = response.aiMessage().text();
             try {
@@ -120,8 +126,9 @@ public final class OpenAiCompatibleModel implements ModelProvider {
      * model that never stops.
      */
     @Override
-    public StepResult work(ItemRequest request, Toolbox tools, String model) {
+    public StepResult work(ItemRequest request, Toolbox tools, String model, Transcript transcript) {
         List<ToolSpecification> specifications = tools.tools().stream().map(OpenAiCompatibleModel::specification).toList();
+        Conversation conversation = new Conversation(model, specifications, transcript);
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(specifications.isEmpty() ? WorkPrompt.REPORTER : WorkPrompt.WORKER),
                 UserMessage.from(WorkPrompt.of(request))));
         long tokens = 0;
@@ -130,7 +137,7 @@ public final class OpenAiCompatibleModel implements ModelProvider {
             if (!specifications.isEmpty()) {
                 chatRequest.toolSpecifications(specifications);
             }
-            ChatResponse response = ask(chatRequest.build(), "work on '" + request.item() + "'");
+            ChatResponse response = conversation.ask(chatRequest.build(), "work on '" + request.item() + "'");
             long spent = tokens(response);
             tokens += spent;
             tools.spent(spent);
@@ -160,8 +167,42 @@ public final class OpenAiCompatibleModel implements ModelProvider {
         return ToolSpecification.builder().name(tool.name()).description(tool.description()).parameters(parameters.build()).build();
     }
 
-    private ChatResponse ask(ChatRequest request, String what) {
-        return guard.call(what, () -> chat.chat(request));
+    /** One step's calls: each is made under the guard and reported to the transcript with what it added. */
+    private final class Conversation {
+
+        private final String model;
+        private final List<ToolSpecification> tools;
+        private final Transcript transcript;
+        private int reported;
+
+        Conversation(String model, List<ToolSpecification> tools, Transcript transcript) {
+            this.model = model;
+            this.tools = tools;
+            this.transcript = transcript;
+        }
+
+        ChatResponse ask(ChatRequest request, String what) {
+            List<ChatMessage> messages = request.messages();
+            String asked = guard.redacted(ChatTurns.request(model, messages.subList(reported, messages.size()),
+                    reported == 0 ? tools : List.of()));
+            reported = messages.size();
+            long start = System.nanoTime();
+            try {
+                ChatResponse response = guard.call(what, () -> chat.chat(request));
+                transcript.record(ModelTurn.answered(asked, guard.redacted(ChatTurns.answer(response.aiMessage())),
+                        tokens(response), millisSince(start)));
+                return response;
+            } catch (ProviderCircuitOpenException e) {
+                throw e; // the provider was not called
+            } catch (RuntimeException e) {
+                transcript.record(ModelTurn.failed(asked, millisSince(start), e.getMessage()));
+                throw e;
+            }
+        }
+
+        private static long millisSince(long start) {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
     }
 
     /** The tokens the provider counted, or an estimate (four characters a token) where it counted none. */

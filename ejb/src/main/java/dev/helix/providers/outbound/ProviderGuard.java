@@ -132,7 +132,8 @@ final class ProviderGuard {
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
-    private String redacted(String text) {
+    /** The text with this provider's API key cut out. */
+    String redacted(String text) {
         return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "(api key)");
     }
 

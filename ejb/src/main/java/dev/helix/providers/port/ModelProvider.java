@@ -11,9 +11,12 @@ public interface ModelProvider {
     /** The registered name profiles bind to, e.g. {@code offline}. */
     String name();
 
-    /** Writes (or, with feedback, revises) a task's requirements, design and plan. */
-    SpecDraft draftSpec(SpecRequest request, String model);
+    /** Writes (or, with feedback, revises) a task's requirements, design and plan; each call goes to the transcript. */
+    SpecDraft draftSpec(SpecRequest request, String model, Transcript transcript);
 
-    /** Works on one checklist item of a task's plan, calling the toolbox's tools as it needs them. */
-    StepResult work(ItemRequest request, Toolbox tools, String model);
+    /**
+     * Works on one checklist item of a task's plan, calling the toolbox's tools as it needs them; each call of the
+     * model goes to the transcript.
+     */
+    StepResult work(ItemRequest request, Toolbox tools, String model, Transcript transcript);
 }

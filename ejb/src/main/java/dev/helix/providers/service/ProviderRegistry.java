@@ -1,6 +1,7 @@
 package dev.helix.providers.service;
 
 import dev.helix.providers.internal.OfflineModelProvider;
+import dev.helix.providers.internal.ReplayModel;
 import dev.helix.providers.model.ProviderCheck;
 import dev.helix.providers.model.ProviderType;
 import dev.helix.providers.model.RegisteredProvider;
@@ -74,6 +75,14 @@ public class ProviderRegistry {
             throw new InvalidInputException("No model provider named '" + name + "' is registered; known: " + names());
         }
         return provider.getType() == ProviderType.OFFLINE ? offline : client(provider);
+    }
+
+    /**
+     * A model that answers one step with the answers recorded for a step of an earlier run, in their order, calling
+     * no provider; {@code source} names that step in messages.
+     */
+    public ModelProvider replaying(String source, List<String> answers) {
+        return new ReplayModel(source, answers);
     }
 
     /** Refuses a binding to a provider that is not registered or does not offer the model. */

@@ -12,10 +12,12 @@ import dev.helix.providers.model.SpecRequest;
  * @param work       what the model is asked for when the step works on a checklist item, else {@code null}
  * @param itemNumber the item's place in the checklist, from 1 (0 when the step works on no item)
  * @param projectId  the project whose repository the task works in, or {@code null}
+ * @param requestedBy the user who created the task, whose tokens the model's calls are
+ * @param replayOf   the task whose recorded answers the step is answered with, or {@code null} to ask the model
  */
 public record ClaimedStep(WorkOrder order, Kind kind, TaskStatus claimedIn, long agentId, String agentName,
                           String provider, String model, SpecRequest spec, ItemRequest work, int itemNumber,
-                          Long projectId) {
+                          Long projectId, String requestedBy, Long replayOf) {
 
     /** What the agent asks its model for. */
     public enum Kind {

@@ -84,6 +84,10 @@ public class Task {
     @Column(name = "project_id")
     private Long projectId;
 
+    /** The task whose recorded run this one replays, or {@code null}. */
+    @Column(name = "replay_of")
+    private Long replayOf;
+
     @Version
     private long version;
 
@@ -108,6 +112,15 @@ public class Task {
 
     public Long getProjectId() {
         return projectId;
+    }
+
+    public Long getReplayOf() {
+        return replayOf;
+    }
+
+    /** Makes this new task a replay of the original's recorded run: its steps are answered as the original's were. */
+    public void replay(Task original) {
+        this.replayOf = original.getId();
     }
 
     public String getTitle() {

@@ -213,7 +213,7 @@ public class AgentRunner {
         task.holdDispatchUntil(Instant.now().plus(modelCalls.lease()));
         claims.fire(new ClaimedStep(new WorkOrder(task.getId(), task.getDispatchSeq(), task.getPriority()), kind,
                 task.getStatus(), agent.getId(), agent.getName(), profile.getProvider(), profile.getModel(), spec, work,
-                itemNumber, task.getProjectId()));
+                itemNumber, task.getProjectId(), task.getCreatedBy(), task.getReplayOf()));
     }
 
     private SpecRequest specRequest(Task task, String feedback) {

@@ -7,6 +7,7 @@ import dev.helix.providers.model.StepResult;
 import dev.helix.providers.model.ToolSpec;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Toolbox;
+import dev.helix.providers.port.Transcript;
 import dev.helix.sandbox.model.CommandResult;
 import dev.helix.sandbox.model.SandboxLimits;
 import dev.helix.sandbox.service.Sandbox;
@@ -125,10 +126,10 @@ public class ItemWork {
         return fallback;
     }
 
-    /** Works the step's item and returns what the agent reports. */
-    public StepResult work(ClaimedStep step, ModelProvider provider) {
+    /** Works the step's item and returns what the agent reports; the model's calls go to the transcript. */
+    public StepResult work(ClaimedStep step, ModelProvider provider, Transcript transcript) {
         if (step.projectId() == null) {
-            return provider.work(step.work(), NO_TOOLS, step.model());
+            return provider.work(step.work(), NO_TOOLS, step.model(), transcript);
         }
         Project project = projects.find(step.projectId());
         long taskId = step.taskId();
@@ -141,7 +142,7 @@ public class ItemWork {
                 new WorktreeFiles(worktree), command -> run(project, worktree, command),
                 () -> worktrees.uncommitted(project, taskId), this::record, budgets, activity.count(taskId),
                 tasks.task(taskId).getTokensUsed());
-        StepResult result = provider.work(step.work(), tools, step.model());
+        StepResult result = provider.work(step.work(), tools, step.model(), transcript);
         Optional<String> commit = worktrees.commitItem(project, taskId, step.itemNumber(),
                 step.work().item() + "\n\n" + result.summary(), step.agentName());
         commit.ifPresent(this::haltIfAsked);

@@ -2,6 +2,7 @@ package dev.helix.tasks.service;
 
 import dev.helix.providers.model.ModelAnswerRejectedException;
 import dev.helix.providers.port.ModelProvider;
+import dev.helix.providers.port.Transcript;
 import dev.helix.providers.service.ProviderRegistry;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.PositiveDuration;
@@ -63,6 +64,9 @@ public class ModelCalls {
 
     @Inject
     ItemWork items;
+
+    @Inject
+    ModelTranscripts transcripts;
 
     @Inject
     OrdersInHand inHand;
@@ -141,10 +145,11 @@ public class ModelCalls {
         try {
             Runnable outcome;
             try {
-                ModelProvider provider = providers.byName(step.provider());
+                ModelProvider provider = step.replayOf() == null ? providers.byName(step.provider()) : replay(step);
+                Transcript transcript = new StepTranscript(step, provider.name(), transcripts::record);
                 outcome = switch (step.kind()) {
-                    case WRITE_SPEC, DRAFT_PLAN -> answer(step, provider);
-                    case WORK_ITEM -> work(step, provider);
+                    case WRITE_SPEC, DRAFT_PLAN -> answer(step, provider, transcript);
+                    case WORK_ITEM -> work(step, provider, transcript);
                 };
             } catch (ModelAnswerRejectedException e) {
                 outcome = () -> results.rejected(step, e);
@@ -178,14 +183,31 @@ public class ModelCalls {
         }
     }
 
-    private Runnable answer(ClaimedStep step, ModelProvider provider) {
-        var draft = provider.draftSpec(step.spec(), step.model());
+    private Runnable answer(ClaimedStep step, ModelProvider provider, Transcript transcript) {
+        var draft = provider.draftSpec(step.spec(), step.model(), transcript);
         return () -> results.drafted(step, draft);
     }
 
-    private Runnable work(ClaimedStep step, ModelProvider provider) {
-        var result = items.work(step, provider);
+    private Runnable work(ClaimedStep step, ModelProvider provider, Transcript transcript) {
+        var result = items.work(step, provider, transcript);
         return () -> results.worked(step, result);
+    }
+
+    /**
+     * The model of a step of a replayed task: the answers of the original task's step of the same kind, on the same
+     * item, as many of those steps on as this task has completed (so a revised spec replays the revision).
+     */
+    private ModelProvider replay(ClaimedStep step) {
+        int done = transcripts.completedSteps(step.taskId(), step.kind(), step.itemNumber());
+        String source = "task " + step.replayOf() + "'s " + switch (step.kind()) {
+            case WRITE_SPEC -> "spec step " + (done + 1);
+            case DRAFT_PLAN -> "plan step " + (done + 1);
+            case WORK_ITEM -> "work on checklist item " + step.itemNumber() + (done == 0 ? "" : " (time " + (done + 1) + ")");
+        };
+        List<String> answers = transcripts.answersOf(step.replayOf(), step.kind(), step.itemNumber(), done)
+                .orElseThrow(() -> new ModelAnswerRejectedException("The recorded run of task " + step.replayOf()
+                        + " holds no " + source.substring(source.indexOf("'s ") + 3) + " to replay", null));
+        return providers.replaying(source, answers);
     }
 
     private void ended(Call call) {

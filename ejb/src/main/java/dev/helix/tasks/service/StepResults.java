@@ -50,6 +50,9 @@ public class StepResults {
     AgentPool pool;
 
     @Inject
+    ModelTranscripts transcripts;
+
+    @Inject
     @ConfigProperty(name = "helix.worker.step-delay", defaultValue = "PT0.25S")
     Duration stepDelay;
 
@@ -109,7 +112,8 @@ public class StepResults {
     public void rejected(ClaimedStep step, ModelAnswerRejectedException e) {
         Task task = waitingFor(step);
         if (task != null) {
-            progression.fail(task, step.agentName(), e.getMessage(), "The model's last answer:\n" + e.answer());
+            task.addTokens(transcripts.tokensOf(step));
+            progression.fail(task, step.agentName(), e.getMessage(), e.answer() == null ? null : "The model's last answer:\n" + e.answer());
         }
     }
 
@@ -117,6 +121,7 @@ public class StepResults {
     public void stopped(ClaimedStep step, WorkStoppedException e) {
         Task task = waitingFor(step);
         if (task != null) {
+            task.addTokens(transcripts.tokensOf(step));
             progression.fail(task, step.agentName(), e.getMessage(), null);
         }
     }
@@ -127,6 +132,7 @@ public class StepResults {
         if (task == null) {
             return;
         }
+        task.addTokens(transcripts.tokensOf(step));
         String reason = Abbreviation.of(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage(), MAX_REASON);
         if (error instanceof ProviderCircuitOpenException open) {
             // Not a failure of the step: the provider is resting. The agent shows why; the task waits for the circuit.
@@ -155,6 +161,7 @@ public class StepResults {
     }
 
     private void recordStep(ClaimedStep step, Task task, String line, long tokens) {
+        transcripts.completed(step);
         task.addTokens(tokens);
         pool.recordStep(step.agentId(), step.taskId(), line, tokens);
     }

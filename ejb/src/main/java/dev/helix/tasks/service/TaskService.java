@@ -61,13 +61,39 @@ public class TaskService {
     @Inject
     TaskWorktrees worktrees;
 
+    @Inject
+    ModelTranscripts transcripts;
+
     public Task create(NewTask request, String actor) {
-        Instant now = Instant.now();
         if (request.projectId() != null && !projects.exists(request.projectId())) {
             throw new InvalidInputException("projectId " + request.projectId() + " names no project");
         }
-        Task task = new Task(request.title().strip(), request.prompt().strip(), request.priority(), request.justDoIt(),
-                request.projectId(), actor, now);
+        return start(new Task(request.title().strip(), request.prompt().strip(), request.priority(), request.justDoIt(),
+                request.projectId(), actor, Instant.now()), actor);
+    }
+
+    /**
+     * A new task like the original (title, prompt, priority, project) whose steps are answered with the original's
+     * recorded model answers, in order, without any model: its tools run for real, so it reaches the original's
+     * documents and, from the same default branch, the same changes. It passes the same gates as any task.
+     */
+    public Task replay(long originalId, String actor) {
+        Task original = task(originalId);
+        if (!transcripts.hasCompletedSteps(originalId)) {
+            throw new ConflictException("Task " + originalId + " has no recorded model answers to replay: none of its "
+                    + "steps was completed by a model yet");
+        }
+        if (original.getProjectId() != null && !projects.exists(original.getProjectId())) {
+            throw new ConflictException("Task " + originalId + "'s project was removed; its run cannot be replayed");
+        }
+        Task replay = new Task(original.getTitle(), original.getPrompt(), original.getPriority(), original.isJustDoIt(),
+                original.getProjectId(), actor, Instant.now());
+        replay.replay(original);
+        return start(replay, actor);
+    }
+
+    private Task start(Task task, String actor) {
+        Instant now = task.getCreatedAt();
         em.persist(task);
         em.flush();
         em.persist(TaskLifecycle.created(task, actor, now));

@@ -7,10 +7,8 @@ import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.StepResult;
 import dev.helix.providers.model.ToolSpec;
 import dev.helix.providers.port.Toolbox;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.helix.providers.port.Transcript;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OfflineModelProviderTest {
@@ -18,42 +16,11 @@ class OfflineModelProviderTest {
     private final OfflineModelProvider offline = new OfflineModelProvider();
     private final ItemRequest request = new ItemRequest("Fix the greeting", "Add the exclamation mark.", null, "Fix greet");
 
-    /** A toolbox keeping files in memory and answering the test command with a failure. */
-    private static final class MemoryToolbox implements Toolbox {
-        final Map<String, String> files = new HashMap<>();
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public List<ToolSpec> tools() {
-            return List.of(new ToolSpec(READ_FILE, "", List.of()), new ToolSpec(WRITE_FILE, "", List.of()),
-                    new ToolSpec(RUN_COMMAND, "", List.of()));
-        }
-
-        @Override
-        public String call(String name, String arguments) {
-            calls.add(name);
-            var args = jakarta.json.Json.createReader(new java.io.StringReader(arguments)).readObject();
-            return switch (name) {
-                case READ_FILE -> files.getOrDefault(args.getString("path"), ERROR + "no such file");
-                case WRITE_FILE -> {
-                    files.put(args.getString("path"), args.getString("content"));
-                    yield "wrote";
-                }
-                default -> "exit 1 after 3 ms: sh test.sh\nFAIL greets by name";
-            };
-        }
-
-        @Override
-        public void spent(long tokens) {
-            calls.add("spent");
-        }
-    }
-
     @Test
     void withToolsItNotesEachItemInTheTasksWorkLogAndRunsTheTests() {
         MemoryToolbox tools = new MemoryToolbox();
-        StepResult first = offline.work(request, tools, "offline-1");
-        offline.work(new ItemRequest("Fix the greeting", "Add the exclamation mark.", null, "Write tests"), tools, "offline-1");
+        StepResult first = offline.work(request, tools, "offline-1", Transcript.NONE);
+        offline.work(new ItemRequest("Fix the greeting", "Add the exclamation mark.", null, "Write tests"), tools, "offline-1", Transcript.NONE);
 
         String log = tools.files.get("docs/helix/fix-the-greeting.md");
         assertTrue(log.startsWith("# Fix the greeting\n"), log);
@@ -61,7 +28,7 @@ class OfflineModelProviderTest {
         assertEquals(List.of(Toolbox.READ_FILE, Toolbox.WRITE_FILE, Toolbox.RUN_COMMAND, "spent"), tools.calls.subList(0, 4));
         assertTrue(first.summary().contains("tests: exit 1 after 3 ms: sh test.sh"), first.summary());
         MemoryToolbox again = new MemoryToolbox();
-        assertEquals(first, offline.work(request, again, "offline-1"), "deterministic");
+        assertEquals(first, offline.work(request, again, "offline-1", Transcript.NONE), "deterministic");
         assertEquals(tools.files.get("docs/helix/fix-the-greeting.md").lines().limit(5).toList(),
                 again.files.get("docs/helix/fix-the-greeting.md").lines().toList());
     }
@@ -83,6 +50,6 @@ class OfflineModelProviderTest {
             public void spent(long tokens) {
             }
         };
-        assertEquals("Completed 'Fix greet' (offline offline-1)", offline.work(request, none, "offline-1").summary());
+        assertEquals("Completed 'Fix greet' (offline offline-1)", offline.work(request, none, "offline-1", Transcript.NONE).summary());
     }
 }

@@ -9,6 +9,8 @@ import dev.helix.analytics.model.UcfIndex;
 import dev.helix.analytics.service.Analytics;
 import dev.helix.identity.model.Permission;
 import dev.helix.shared.model.Choice;
+import dev.helix.tasks.model.TokenUsage;
+import dev.helix.tasks.service.ModelTranscripts;
 import dev.helix.web.api.Csv;
 import dev.helix.web.api.Instants;
 import dev.helix.web.security.RequiresPermission;
@@ -50,6 +52,18 @@ public class AnalyticsResource {
 
     @Inject
     Analytics analytics;
+
+    @Inject
+    ModelTranscripts transcripts;
+
+    @GET
+    @Path("/tokens")
+    @RequiresPermission(Permission.ANALYTICS_READ)
+    @Operation(summary = "The tokens the models spent on each user's tasks, most first",
+            description = "Counted over every recorded model call, failed steps' calls too; with user, that user's only.")
+    public List<TokenUsage> tokens(@QueryParam("user") String user) {
+        return transcripts.usageByUser(user == null || user.isBlank() ? null : user.strip());
+    }
 
     @GET
     @Path("/series")

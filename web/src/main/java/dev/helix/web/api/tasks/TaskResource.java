@@ -10,6 +10,7 @@ import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.service.ModelTranscripts;
 import dev.helix.tasks.service.TaskActivity;
 import dev.helix.tasks.service.TaskGitHistory;
 import dev.helix.tasks.service.TaskService;
@@ -61,6 +62,9 @@ public class TaskResource {
 
     @Inject
     TaskActivity activity;
+
+    @Inject
+    ModelTranscripts transcripts;
 
     @Inject
     AuditContext audit;
@@ -201,6 +205,32 @@ public class TaskResource {
     public List<ToolCallView> activity(@PathParam("id") long id, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                                        @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         return activity.of(id, after, limit).stream().map(ToolCallView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/transcript")
+    @RequiresPermission(Permission.TASK_READ)
+    @Operation(summary = "Every call of the task's agents' models, oldest first",
+            description = "Each with its step (work order, kind, checklist item, round), the request (the messages added "
+                    + "since the step's previous call) and the answer (text and tool calls) with the provider's key cut out, "
+                    + "the tokens and the time it took, or why it failed; page on with after (the last id read).")
+    public List<ModelExchangeView> transcript(@PathParam("id") long id, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                                              @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return transcripts.of(id, after, limit).stream().map(ModelExchangeView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @RequiresPermission(Permission.TASK_CREATE)
+    @Operation(summary = "Replay the task's recorded run as a new task, without any model",
+            description = "The new task has the original's title, prompt and project; each of its steps is answered with "
+                    + "the original's recorded answers for that step, its tools running for real, and it passes the same "
+                    + "gates. 409 when the original has no completed step to replay.")
+    @Audited("task.replay")
+    public Response replay(@PathParam("id") long id, @Context UriInfo uri) {
+        TaskView created = TaskView.of(tasks.replay(id, caller.name()));
+        return Response.created(uri.getBaseUriBuilder().path("tasks").path(String.valueOf(created.id())).build())
+                .entity(created).build();
     }
 
     private static TaskStatus parseStatus(String status) {

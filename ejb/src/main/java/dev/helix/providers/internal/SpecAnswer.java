@@ -1,4 +1,4 @@
-package dev.helix.providers.outbound;
+package dev.helix.providers.internal;
 
 import dev.helix.providers.model.SpecDraft;
 import jakarta.json.Json;
@@ -9,8 +9,12 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.regex.Pattern;
 
-/** Reads a model's answer to a {@link SpecPrompt}: the three documents, each present, the plan a checklist. */
-final class SpecAnswer {
+/**
+ * A model's answer to a request for a spec: a JSON object with the three documents, each present, the plan a
+ * checklist. Read from a model's answer, and written for the offline model's own answers, so every spec step's
+ * transcript reads alike.
+ */
+public final class SpecAnswer {
 
     /** The most characters a document may have (a task keeps each in a column of a million). */
     static final int MAX_DOCUMENT = 200_000;
@@ -20,7 +24,7 @@ final class SpecAnswer {
     }
 
     /** The documents, or an {@link IllegalArgumentException} saying what is wrong with the answer. */
-    static SpecDraft parse(String answer, long tokens) {
+    public static SpecDraft parse(String answer, long tokens) {
         JsonObject object;
         try {
             JsonValue value = Json.createReader(new StringReader(answer == null ? "" : stripFence(answer))).readValue();
@@ -36,6 +40,12 @@ final class SpecAnswer {
             throw new IllegalArgumentException("the plan has no \"- [ ] \" checklist line");
         }
         return new SpecDraft(field(object, "requirements"), field(object, "design"), plan, tokens);
+    }
+
+    /** The documents as the JSON object a model answers with. */
+    public static String of(SpecDraft draft) {
+        return Json.createObjectBuilder().add("requirements", draft.requirements()).add("design", draft.design())
+                .add("plan", draft.plan()).build().toString();
     }
 
     private static String field(JsonObject object, String name) {

@@ -1,4 +1,4 @@
-package dev.helix.providers.outbound;
+package dev.helix.providers.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,102 @@
+package dev.helix.tasks.service;
+
+import dev.helix.shared.error.NotFoundException;
+import dev.helix.tasks.model.ClaimedStep;
+import dev.helix.tasks.model.ModelExchange;
+import dev.helix.tasks.model.Task;
+import dev.helix.tasks.model.TokenUsage;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tasks' transcripts: every call of their agents' models, each recorded as it ends in a transaction of its own;
+ * the calls of a step whose answer was taken are marked so, and are what a replay of the task answers with.
+ */
+@Stateless
+public class ModelTranscripts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void record(ModelExchange exchange) {
+        em.persist(exchange);
+    }
+
+    /** The task's model calls, oldest first, from the one after {@code afterId} on (0 for all), at most {@code limit}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ModelExchange> of(long taskId, long afterId, int limit) {
+        if (em.find(Task.class, taskId) == null) {
+            throw new NotFoundException("Task", taskId);
+        }
+        return em.createQuery("SELECT e FROM ModelExchange e WHERE e.taskId = :task AND e.id > :after ORDER BY e.id",
+                        ModelExchange.class)
+                .setParameter("task", taskId).setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    /** Marks the step's calls as the ones its answer came from; in the transaction that records the answer. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void completed(ClaimedStep step) {
+        em.createQuery("UPDATE ModelExchange e SET e.stepCompleted = TRUE WHERE e.taskId = :task AND e.orderSeq = :seq")
+                .setParameter("task", step.taskId()).setParameter("seq", step.order().seq()).executeUpdate();
+    }
+
+    /** The tokens the calls of this step (this work order) cost. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long tokensOf(ClaimedStep step) {
+        return em.createQuery("SELECT COALESCE(SUM(e.tokens), 0) FROM ModelExchange e WHERE e.taskId = :task AND e.orderSeq = :seq",
+                        Long.class)
+                .setParameter("task", step.taskId()).setParameter("seq", step.order().seq()).getSingleResult();
+    }
+
+    /** Whether the task has a completed step whose answers a replay could give again. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean hasCompletedSteps(long taskId) {
+        return !em.createQuery("SELECT e.id FROM ModelExchange e WHERE e.taskId = :task AND e.stepCompleted = TRUE", Long.class)
+                .setParameter("task", taskId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * The answers, in order, of the {@code nth} (from 0) completed step of the task that was of this kind and on this
+     * checklist item; empty when the task completed fewer such steps.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<List<String>> answersOf(long taskId, ClaimedStep.Kind kind, int itemNumber, int nth) {
+        List<Long> steps = em.createQuery("SELECT DISTINCT e.orderSeq FROM ModelExchange e WHERE e.taskId = :task "
+                        + "AND e.step = :kind AND e.itemNumber = :item AND e.stepCompleted = TRUE ORDER BY e.orderSeq", Long.class)
+                .setParameter("task", taskId).setParameter("kind", kind).setParameter("item", itemNumber).getResultList();
+        if (nth >= steps.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(em.createQuery("SELECT e.answer FROM ModelExchange e WHERE e.taskId = :task AND e.orderSeq = :seq "
+                        + "AND e.answer IS NOT NULL ORDER BY e.round", String.class)
+                .setParameter("task", taskId).setParameter("seq", steps.get(nth)).getResultList());
+    }
+
+    /** How many steps of this kind, on this checklist item, the task has completed. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int completedSteps(long taskId, ClaimedStep.Kind kind, int itemNumber) {
+        return em.createQuery("SELECT COUNT(DISTINCT e.orderSeq) FROM ModelExchange e WHERE e.taskId = :task "
+                        + "AND e.step = :kind AND e.itemNumber = :item AND e.stepCompleted = TRUE", Long.class)
+                .setParameter("task", taskId).setParameter("kind", kind).setParameter("item", itemNumber).getSingleResult()
+                .intValue();
+    }
+
+    /** The tokens the models spent on each user's tasks, most first; for one user when {@code user} is given. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TokenUsage> usageByUser(String user) {
+        String where = user == null ? "" : " WHERE e.requestedBy = :user";
+        var query = em.createQuery("SELECT e.requestedBy, SUM(e.tokens), COUNT(e), COUNT(DISTINCT e.taskId) FROM ModelExchange e"
+                + where + " GROUP BY e.requestedBy ORDER BY SUM(e.tokens) DESC, e.requestedBy", Object[].class);
+        if (user != null) {
+            query.setParameter("user", user);
+        }
+        return query.getResultList().stream().map(row -> new TokenUsage((String) row[0], ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
+    }
+}
