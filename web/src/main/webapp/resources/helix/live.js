@@ -1,7 +1,8 @@
 /*
  * Live updates: the fleet stream (a WebSocket at the address in the live form's data-stream) pushes events; the page
  * refreshes its live parts (the layout's helixRefresh remote command) once per burst of them, and reconnects when the
- * stream closes.
+ * stream closes. A model's output is not a change to refresh for: on the page of its task it is appended to the
+ * model output panel as it comes (a new step starts the panel afresh).
  */
 (function () {
     'use strict';
@@ -11,11 +12,36 @@
     var timer = null;
     var connectedBefore = false;
 
+    function showOutput(event) {
+        var panel = document.getElementById('model-output');
+        if (!panel || String(event.taskId) !== panel.getAttribute('data-task')) {
+            return;
+        }
+        if (panel.getAttribute('data-step') !== event.status) {
+            panel.setAttribute('data-step', event.status);
+            panel.textContent = '';
+            var step = document.getElementById('model-output-step');
+            if (step) {
+                step.textContent = event.status;
+            }
+        }
+        var follow = panel.scrollTop + panel.clientHeight >= panel.scrollHeight - 20;
+        panel.textContent += event.detail;
+        if (follow) {
+            panel.scrollTop = panel.scrollHeight;
+        }
+    }
+
     function connect() {
         var socket = new WebSocket(address);
         socket.onmessage = function (message) {
+            var event = JSON.parse(message.data);
+            if (event.type === 'MODEL_OUTPUT') {
+                showOutput(event);
+                return;
+            }
             // The stream's first message says it is open: on a reconnect, catch up on what was missed meanwhile.
-            if (JSON.parse(message.data).type === 'STREAM_OPENED') {
+            if (event.type === 'STREAM_OPENED') {
                 var reconnected = connectedBefore;
                 connectedBefore = true;
                 if (!reconnected) {

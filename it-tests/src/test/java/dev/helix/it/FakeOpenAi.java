@@ -5,23 +5,29 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A local endpoint that speaks OpenAI's protocol ({@code GET /v1/models}, {@code POST /v1/chat/completions}) the way
  * a test scripts it: each chat call takes the next scripted {@link Reply}, and once the script is used up it answers
- * sensibly on its own (a valid spec when JSON is asked for, a sentence of work otherwise), with token usage.
+ * sensibly on its own (a valid spec when JSON is asked for, a sentence of work otherwise), with token usage. A call
+ * asking for a stream ({@code "stream": true}) gets the answer as server-sent chunks, word by word (at the reply's
+ * pace), the usage in the last chunk and {@code [DONE]}; a {@link Reply#brokenStream} breaks off mid-answer.
  */
 final class FakeOpenAi implements AutoCloseable {
 
@@ -51,11 +57,28 @@ final class FakeOpenAi implements AutoCloseable {
         }
     }
 
-    /** What a chat call answers: a status, headers, and a body. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    /**
+     * What a chat call answers: a status, headers, and a body; streamed, with {@code pace} between chunks, or broken
+     * off after the first chunk.
+     */
+    record Reply(int status, Map<String, String> headers, String body, Duration pace, boolean broken) {
+
+        Reply(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, Duration.ZERO, false);
+        }
 
         static Reply text(String content) {
             return new Reply(200, Map.of(), completion(content));
+        }
+
+        /** A text answer that, streamed, takes {@code pace} per word: slow enough to watch it being written. */
+        static Reply paced(String content, Duration pace) {
+            return new Reply(200, Map.of(), completion(content), pace, false);
+        }
+
+        /** A stream that sends the first words of the answer, then breaks off without ending. */
+        static Reply brokenStream(String content) {
+            return new Reply(200, Map.of(), completion(content), Duration.ZERO, true);
         }
 
         /** An answer calling one tool, with its arguments as the model wrote them (valid JSON or not). */
@@ -104,6 +127,7 @@ final class FakeOpenAi implements AutoCloseable {
         }
         server.createContext("/v1/models", this::models);
         server.createContext("/v1/chat/completions", this::chat);
+        server.setExecutor(Executors.newCachedThreadPool()); // a slow answer a client gave up on holds no other call up
         server.start();
     }
 
@@ -138,12 +162,12 @@ final class FakeOpenAi implements AutoCloseable {
                 Json.createReader(new StringReader(text)).readObject());
         calls.add(call);
         Reply scripted = script.poll();
-        if (scripted != null) {
-            answer(exchange, scripted);
-        } else if (call.asksForJson()) {
-            answer(exchange, Reply.text(specJson(REQUIREMENTS, DESIGN, PLAN)));
+        Reply reply = scripted != null ? scripted : call.asksForJson() ? Reply.text(specJson(REQUIREMENTS, DESIGN, PLAN))
+                : Reply.text("Done: the item is implemented.");
+        if (call.body().getBoolean("stream", false) && reply.status() == 200) {
+            stream(exchange, reply);
         } else {
-            answer(exchange, Reply.text("Done: the item is implemented."));
+            answer(exchange, reply);
         }
     }
 
@@ -157,6 +181,67 @@ final class FakeOpenAi implements AutoCloseable {
                 .add("usage", Json.createObjectBuilder().add("prompt_tokens", 100).add("completion_tokens", 50)
                         .add("total_tokens", 150))
                 .build().toString();
+    }
+
+    /** The reply as server-sent chunks: the content word by word or the tool call in two halves, then usage. */
+    private static void stream(HttpExchange exchange, Reply reply) throws IOException {
+        JsonObject completion = Json.createReader(new StringReader(reply.body())).readObject();
+        JsonObject choice = completion.getJsonArray("choices").getJsonObject(0);
+        JsonObject message = choice.getJsonObject("message");
+        List<JsonObject> deltas = new ArrayList<>();
+        if (message.containsKey("tool_calls")) {
+            JsonObject call = message.getJsonArray("tool_calls").getJsonObject(0);
+            String arguments = call.getJsonObject("function").getString("arguments");
+            int half = arguments.length() / 2;
+            deltas.add(Json.createObjectBuilder().add("role", "assistant").add("tool_calls", Json.createArrayBuilder().add(
+                    Json.createObjectBuilder().add("index", 0).add("id", call.getString("id")).add("type", "function")
+                            .add("function", Json.createObjectBuilder().add("name", call.getJsonObject("function").getString("name"))
+                                    .add("arguments", arguments.substring(0, half))))).build());
+            deltas.add(Json.createObjectBuilder().add("tool_calls", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("index", 0).add("function", Json.createObjectBuilder().add("arguments", arguments.substring(half))))).build());
+        } else {
+            for (String word : message.getString("content").split("(?<= )")) {
+                deltas.add(Json.createObjectBuilder().add("content", word).build());
+            }
+        }
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        // A broken stream promises more than it sends, so the client sees the connection end mid-answer.
+        exchange.sendResponseHeaders(200, reply.broken() ? 1_000_000 : 0);
+        try (var out = exchange.getResponseBody()) {
+            for (int i = 0; i < deltas.size(); i++) {
+                out.write(event(chunk(Json.createObjectBuilder().add("index", 0).add("delta", deltas.get(i)).addNull("finish_reason"))));
+                out.flush();
+                if (reply.broken() && i >= Math.min(2, deltas.size() - 1)) {
+                    exchange.close();
+                    return;
+                }
+                pause(reply.pace());
+            }
+            out.write(event(chunk(Json.createObjectBuilder().add("index", 0).add("delta", JsonValue.EMPTY_JSON_OBJECT)
+                    .add("finish_reason", choice.getString("finish_reason")))));
+            out.write(event(Json.createObjectBuilder().add("id", "chatcmpl-fake").add("object", "chat.completion.chunk")
+                    .add("created", Instant.now().getEpochSecond()).add("model", "fake").add("choices", JsonValue.EMPTY_JSON_ARRAY)
+                    .add("usage", completion.getJsonObject("usage")).build().toString()));
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String chunk(jakarta.json.JsonObjectBuilder choice) {
+        return Json.createObjectBuilder().add("id", "chatcmpl-fake").add("object", "chat.completion.chunk")
+                .add("created", Instant.now().getEpochSecond()).add("model", "fake")
+                .add("choices", Json.createArrayBuilder().add(choice)).build().toString();
+    }
+
+    private static byte[] event(String data) {
+        return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void pause(Duration pace) {
+        try {
+            Thread.sleep(pace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void answer(HttpExchange exchange, Reply reply) throws IOException {

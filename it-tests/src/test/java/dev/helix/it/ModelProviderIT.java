@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,8 +33,6 @@ class ModelProviderIT {
 
     private static final String KEY = "sk-it-Pr0vider-K3y-never-shown";
     private static final String MODEL = "qwen2.5-coder";
-    /** The built-in profiles whose agents write specs and code. */
-    private static final List<String> WORKING_ROLES = List.of("architect", "planner", "coder");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -51,9 +48,16 @@ class ModelProviderIT {
     private static final String OUTAGE = "it-outage-" + RUN;
     private static final String WRITER = "it-llm-writer-" + RUN;
     private static final String CODER = "it-coder-" + RUN;
+    private static final String BUMPY = "it-bumpy-" + RUN;
+
+    /** The spec of the demo's fix, and the edit that makes its test pass. */
+    private static final FakeOpenAi.Reply GREET_SPEC = FakeOpenAi.Reply.text(FakeOpenAi.specJson(
+            "R1: greet ends with an exclamation mark.", "Change the echo in lib/greet.sh.", "- [ ] Add the exclamation mark to greet"));
+    private static final FakeOpenAi.Reply GREET_EDIT = FakeOpenAi.Reply.toolCall("edit_file",
+            "{\"path\":\"lib/greet.sh\",\"old_text\":\"Hello, $1\\\"\",\"new_text\":\"Hello, $1!\\\"\"}");
 
     private final HelixClient admin = HelixClient.admin();
-    private final List<JsonObject> rebound = new ArrayList<>();
+    private final ProviderBindings bindings = new ProviderBindings(admin);
     private FakeOpenAi fake;
 
     @BeforeEach
@@ -63,7 +67,7 @@ class ModelProviderIT {
 
     @AfterEach
     void restoreProfilesAndStopTheFake() {
-        rebound.forEach(p -> admin.put("/api/v1/agents/profiles/" + p.getString("role"), p.toString()).expect(200));
+        bindings.restore();
         fake.close();
     }
 
@@ -171,19 +175,14 @@ class ModelProviderIT {
         bindWorkingRolesTo(CODER);
         JsonObject project = admin.cloneOfTheDemo("Greeter " + RUN);
         Path checkout = Path.of(project.getString("repository"));
-        fake.script(FakeOpenAi.Reply.text(FakeOpenAi.specJson("R1: greet ends with an exclamation mark.",
-                        "Change the echo in lib/greet.sh.", "- [ ] Add the exclamation mark to greet")),
+        fake.script(GREET_SPEC,
                 FakeOpenAi.Reply.toolCall("read_file", "{\"path\":\"lib/greet.sh\"}"),
-                FakeOpenAi.Reply.toolCall("edit_file", "{\"path\":\"lib/greet.sh\",\"old_text\":\"Hello, $1\\\"\","
-                        + "\"new_text\":\"Hello, $1!\\\"\"}"),
+                GREET_EDIT,
                 FakeOpenAi.Reply.toolCall("run_command", "{}"),
                 FakeOpenAi.Reply.toolCall("read_file", "{\"path\": lib/greet.sh"),
                 FakeOpenAi.Reply.text("Added the exclamation mark; the test passes."));
 
-        long id = admin.post("/api/v1/tasks", "{\"title\":\"Excited greeting\",\"prompt\":\"Make the failing test pass.\","
-                + "\"projectId\":" + project.getInt("id") + "}").expect(201).object().getJsonNumber("id").longValue();
-        admin.awaitStatus(id, "SPEC_REVIEW");
-        admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").expect(200);
+        long id = greetingTask("Excited greeting", project);
         JsonObject review = admin.awaitStatus(id, "IMPLEMENTATION_REVIEW");
         assertTrue(review.getJsonNumber("tokensUsed").longValue() >= 150 + 5 * 120, review.toString());
 
@@ -220,6 +219,42 @@ class ModelProviderIT {
     }
 
     @Test
+    void faultsInTheMiddleOfAToolLoopAreRetriedAndTheWorkGoesOnWhereItWas() {
+        admin.post("/api/v1/admin/providers", ProviderBindings.registration(fake, BUMPY, KEY, MODEL, 2, "PT2S")).expect(201);
+        bindWorkingRolesTo(BUMPY);
+        JsonObject project = admin.cloneOfTheDemo("Bumpy " + RUN);
+        fake.script(GREET_SPEC,
+                FakeOpenAi.Reply.rateLimited(1),
+                GREET_EDIT,
+                FakeOpenAi.Reply.brokenStream("I will now run the tests and then report back."),
+                FakeOpenAi.Reply.toolCall("run_command", "{}"),
+                FakeOpenAi.Reply.error(500, "upstream hiccup"),
+                FakeOpenAi.Reply.paced("These words take far too long to arrive one after the other.", Duration.ofMillis(700)),
+                FakeOpenAi.Reply.text("Added the exclamation mark; the test passes."));
+
+        long id = greetingTask("Bumpy greeting", project);
+        JsonObject review = admin.awaitStatus(id, "IMPLEMENTATION_REVIEW");
+
+        assertEquals(8, fake.calls().size(), "each fault was followed by one more try: " + fake.calls().size());
+        Duration waited = Duration.between(fake.calls().get(1).at(), fake.calls().get(2).at());
+        assertTrue(waited.compareTo(Duration.ofMillis(950)) >= 0, "the retry waited as Retry-After asked: " + waited);
+        assertEquals(fake.calls().get(3).body().getJsonArray("messages"), fake.calls().get(4).body().getJsonArray("messages"),
+                "the try after the broken stream asked the same, with the edit's result");
+        assertTrue(fake.calls().get(4).conversation().contains("tool: "), fake.calls().get(4).conversation());
+        assertTrue(admin.get("/api/v1/tasks/" + id + "/changes").expect(200).object().getString("diff")
+                .contains("+    echo \"Hello, $1!\""));
+        List<JsonObject> work = admin.get("/api/v1/tasks/" + id + "/transcript").expect(200).json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(e -> e.getString("step").equals("WORK_ITEM")).toList();
+        assertEquals(3, work.size(), "three calls answered, each after its retries: " + work);
+        assertTrue(work.stream().allMatch(e -> !e.containsKey("failure") && e.getBoolean("stepCompleted")), work.toString());
+        assertEquals("Added the exclamation mark; the test passes.", work.get(2).getJsonObject("answer").getString("text"));
+        assertFalse(review.containsKey("failureReason"), review.toString());
+        assertEquals("CLOSED", admin.get("/api/v1/admin/providers/" + BUMPY).expect(200).object().getString("circuit"),
+                "no more than two failures came in a row");
+        assertKeyNeverShown();
+    }
+
+    @Test
     void aTaskTheProviderCannotServeFailsWithTheReasonAndTheModelsLastAnswer() {
         admin.post("/api/v1/admin/providers", registration(FLAKY, 0)).expect(201);
         bindWorkingRolesTo(FLAKY);
@@ -233,6 +268,7 @@ class ModelProviderIT {
         assertTrue(reason.startsWith("Model provider '" + FLAKY + "' (model " + MODEL + ") gave no usable spec in 3 answers; the last "
                 + "one: the plan has no \"- [ ] \" checklist line"), reason);
         assertTrue(reason.contains("The model's last answer:\n{\"requirements\":\"r\""), reason);
+        assertEquals(3 * 150, failed.getJsonNumber("tokensUsed").longValue(), "the rejected answers' tokens count too");
 
         for (int i = 0; i < 40; i++) {
             fake.script(FakeOpenAi.Reply.error(500, "upstream exploded"));
@@ -346,18 +382,21 @@ class ModelProviderIT {
         admin.post("/api/v1/tasks/" + replay + "/cancel", "").expect(200);
     }
 
+    /** A task in the project asking for the demo's failing test to pass, its spec approved once written. */
+    private long greetingTask(String title, JsonObject project) {
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"" + title + "\",\"prompt\":\"Make the failing test pass.\","
+                + "\"projectId\":" + project.getInt("id") + "}").expect(201).object().getJsonNumber("id").longValue();
+        admin.awaitStatus(id, "SPEC_REVIEW");
+        admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").expect(200);
+        return id;
+    }
+
     private void bindWorkingRolesTo(String provider) {
-        for (String role : WORKING_ROLES) {
-            JsonObject profile = admin.get("/api/v1/agents/profiles/" + role).expect(200).object();
-            rebound.add(profile);
-            admin.put("/api/v1/agents/profiles/" + role, Json.createObjectBuilder(profile).add("provider", provider)
-                    .add("model", MODEL).build().toString()).expect(200);
-        }
+        bindings.bindWorkingRolesTo(provider, MODEL);
     }
 
     private String registration(String name, int maxRetries) {
-        return "{\"name\":\"" + name + "\",\"type\":\"OPENAI_COMPATIBLE\",\"baseUrl\":\"" + fake.baseUrl() + "\",\"apiKey\":\""
-                + KEY + "\",\"models\":[\"" + MODEL + "\"],\"requestTimeout\":\"PT30S\",\"maxRetries\":" + maxRetries + "}";
+        return ProviderBindings.registration(fake, name, KEY, MODEL, maxRetries, "PT30S");
     }
 
     private void assertProblem(int status, String detail, String body) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,7 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A task's page in a real browser: a reviewer decides both gates with a comment and sees the task reach DONE, or
  * rejects its spec and sees it come back revised; a comment being written survives the page's live refreshes; a
  * decision whose permission was taken away meanwhile says why, and a request that fails (an expired page, an ended
- * session) shows an error instead of nothing. Each outcome is checked through the REST API too.
+ * session) shows an error instead of nothing; the model's output appears while it is written, and the run is
+ * replayed from the page. Each outcome is checked through the REST API too.
  */
 @ExtendWith(ArquillianExtension.class)
 class TaskPageIT extends BrowserTest {
@@ -79,6 +81,44 @@ class TaskPageIT extends BrowserTest {
         awaitStatusOnPage("DONE");
         assertTrue(approvals(id).get(1).startsWith("IMPLEMENTATION APPROVE by admin: Merge it (merged into main as "),
                 approvals(id).toString());
+    }
+
+    @Test
+    void theModelsOutputStreamsToThePageAsItIsWrittenAndTheRunIsReplayedFromThePage() {
+        String provider = "it-page-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        ProviderBindings bindings = new ProviderBindings(admin);
+        try (FakeOpenAi fake = new FakeOpenAi("page-model")) {
+            admin.post("/api/v1/admin/providers", ProviderBindings.registration(fake, provider, "sk-page-key", "page-model", 0,
+                    "PT60S")).expect(201);
+            bindings.bindWorkingRolesTo(provider, "page-model");
+            fake.script(FakeOpenAi.Reply.paced(FakeOpenAi.specJson("R1: the page shows what the model writes while it writes it, "
+                    + "word by word, so a reviewer can follow the agent's thinking long before the spec is done.",
+                    "The fleet stream carries the model's output to the task page.", "- [ ] Watch the words arrive"),
+                    Duration.ofMillis(400)));
+            long id = admin.post("/api/v1/tasks", "{\"title\":\"Watched while written\",\"prompt\":\"Show the words.\"}")
+                    .expect(201).object().getJsonNumber("id").longValue();
+            open(id, "admin", HelixClient.ADMIN_PASSWORD);
+
+            wait.until(d -> textContent("model-output").contains("the page shows what"));
+            assertEquals("SPEC_GENERATION", browser.findElement(By.id("status")).getText(), "the words came while the model wrote");
+            awaitStatusOnPage("SPEC_REVIEW");
+            assertTrue(textContent("model-output").contains("- [ ] Watch the words arrive"), "the whole answer was shown");
+            assertTrue(textContent("docs").contains("WRITE_SPEC") && textContent("docs").contains(provider + " / page-model"),
+                    "the Transcript tab lists the call");
+
+            browser.findElement(By.id("replayForm:replay")).click();
+            wait.until(d -> d.getCurrentUrl().matches(".*[?&]id=(?!" + id + "\\b)\\d+.*"));
+            long replay = Long.parseLong(browser.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replayOf"), "replays #" + id));
+            JsonObject replayed = admin.awaitStatus(replay, "SPEC_REVIEW");
+            assertEquals(admin.get("/api/v1/tasks/" + id).expect(200).object().getString("requirements"),
+                    replayed.getString("requirements"));
+            assertEquals(1, fake.calls().size(), "the replay asked the model nothing");
+            admin.post("/api/v1/tasks/" + replay + "/cancel", "").expect(200);
+            admin.post("/api/v1/tasks/" + id + "/cancel", "").expect(200);
+        } finally {
+            bindings.restore();
+        }
     }
 
     @Test

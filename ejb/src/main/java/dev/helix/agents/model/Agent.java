@@ -189,6 +189,11 @@ public class Agent {
         heartbeat(now);
     }
 
+    /** Counts the tokens a model spent on a step that did not finish (it failed or was stopped). */
+    public void spend(long tokens) {
+        tokensUsed += Math.max(0, tokens);
+    }
+
     public void recordTaskFailed() {
         tasksFailed++;
         stepErrors++;

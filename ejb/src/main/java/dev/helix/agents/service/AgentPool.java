@@ -181,6 +181,14 @@ public class AgentPool {
         return agent;
     }
 
+    /** Counts tokens its model spent on a step that did not finish, for an agent that may have been removed meanwhile. */
+    public void spend(long agentId, long tokens) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent != null) {
+            agent.spend(tokens);
+        }
+    }
+
     /** Like {@link #recordStep(Agent, long, String, long)}, for an agent that may have been removed meanwhile. */
     public void recordStep(long agentId, long taskId, String line, long tokens) {
         Agent agent = em.find(Agent.class, agentId);

@@ -1,6 +1,7 @@
 package dev.helix.projects.internal;
 
 import dev.helix.projects.model.Project;
+import dev.helix.projects.model.RepositoryUnreadableException;
 import dev.helix.shared.error.ConflictException;
 import dev.helix.shared.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -28,6 +31,8 @@ import org.eclipse.jgit.util.FS;
  */
 @ApplicationScoped
 public class GitRepositories {
+
+    private static final Logger LOG = Logger.getLogger(GitRepositories.class.getName());
 
     /** Who Helix's own commits are by. */
     public static final PersonIdent HELIX = new PersonIdent("Helix", "helix@localhost");
@@ -92,6 +97,13 @@ public class GitRepositories {
             throw new ConflictException("The repository of project '" + project.getName() + "' is not at " + dir + " any more");
         }
         return new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
+    }
+
+    /** The error to answer for a read of the project's repository that failed, its cause logged with the paths. */
+    public static RepositoryUnreadableException unreadable(Project project, IOException cause) {
+        LOG.log(Level.WARNING, "Project '" + project.getName() + "''s repository at " + project.getRepository()
+                + " could not be read", cause);
+        return new RepositoryUnreadableException(project.getName(), cause);
     }
 
     /** Removes a folder of Helix's own (a clone or a hosted repository) with everything in it. */

@@ -216,7 +216,7 @@ public class TaskWorktrees {
             return Optional.of(new BranchChanges(branch(taskId), base.name(), head.name(), described.files(), described.diff(),
                     described.cut()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw GitRepositories.unreadable(project, e);
         }
     }
 

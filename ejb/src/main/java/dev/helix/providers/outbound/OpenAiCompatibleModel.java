@@ -22,22 +22,24 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.catalog.ModelDescription;
-import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiModelCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A provider speaking OpenAI's chat-completions protocol, through LangChain4j's OpenAI client on Helix's
- * {@link ProviderTransport}, every call under the provider's {@link ProviderGuard}. A spec is asked for as structured
+ * {@link ProviderTransport}, every call under the provider's {@link ProviderGuard}. Answers are streamed
+ * ({@link StreamedChat}): what the model writes reaches the step's transcript as it is produced. A spec is asked for as structured
  * output; an answer that is not the JSON asked for is sent back with what is wrong, and after
  * {@value #ANSWER_ATTEMPTS} answers the step fails with the last one attached. Every call, answered or failed, goes
  * to the step's {@link Transcript} with the API key cut out.
@@ -48,20 +50,21 @@ public final class OpenAiCompatibleModel implements ModelProvider {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
-    private final ChatModel chat;
+    private final StreamingChatModel chat;
+    private final Duration timeout;
     private final OpenAiModelCatalog catalog;
     private final ProviderGuard guard;
 
     public OpenAiCompatibleModel(RegisteredProvider provider, String apiKey, CircuitSettings circuit) {
         this.name = provider.getName();
-        this.chat = OpenAiChatModel.builder()
+        this.chat = OpenAiStreamingChatModel.builder()
                 .baseUrl(provider.getBaseUrl())
                 .apiKey(apiKey)
                 .modelName(provider.getModels().get(0))
                 .httpClientBuilder(new ProviderTransportBuilder())
                 .timeout(provider.getRequestTimeout())
-                .maxRetries(0)
                 .build();
+        this.timeout = provider.getRequestTimeout();
         this.catalog = OpenAiModelCatalog.builder()
                 .baseUrl(provider.getBaseUrl())
                 .apiKey(apiKey)
@@ -187,8 +190,14 @@ public final class OpenAiCompatibleModel implements ModelProvider {
                     reported == 0 ? tools : List.of()));
             reported = messages.size();
             long start = System.nanoTime();
+            AtomicInteger attempts = new AtomicInteger();
             try {
-                ChatResponse response = guard.call(what, () -> chat.chat(request));
+                ChatResponse response = guard.call(what, () -> {
+                    if (attempts.incrementAndGet() > 1) {
+                        transcript.produced("\n[asking again: the last try failed]\n");
+                    }
+                    return StreamedChat.call(chat, request, timeout, transcript::produced);
+                });
                 transcript.record(ModelTurn.answered(asked, guard.redacted(ChatTurns.answer(response.aiMessage())),
                         tokens(response), millisSince(start)));
                 return response;

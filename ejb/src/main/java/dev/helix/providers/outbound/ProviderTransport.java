@@ -92,12 +92,16 @@ public final class ProviderTransport implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
         http.sendAsync(toJdk(request), BodyHandlers.ofInputStream()).whenComplete((response, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
                 listener.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
                 return;
             }
+            // As for a whole answer, the stream must end by the deadline; a stream the caller gave up on ends then too.
+            ScheduledFuture<?> cutOff = DEADLINES.schedule(() -> close(response.body()),
+                    Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             try (InputStream body = response.body()) {
                 if (failed(response)) {
                     listener.onError(refusal(response, body));
@@ -108,6 +112,8 @@ public final class ProviderTransport implements HttpClient {
                 listener.onClose();
             } catch (IOException | RuntimeException e) {
                 listener.onError(e);
+            } finally {
+                cutOff.cancel(false);
             }
         });
     }

@@ -4,7 +4,7 @@ import dev.helix.providers.model.ModelTurn;
 
 /**
  * Where a model provider reports each call it makes for a step, as it ends: the run's transcript, from which the
- * step can be replayed without the model.
+ * step can be replayed without the model; and, while a call streams, the text as the model produces it.
  */
 public interface Transcript {
 
@@ -14,4 +14,12 @@ public interface Transcript {
 
     /** Notes one call, answered or failed. */
     void record(ModelTurn turn);
+
+    /**
+     * A piece of what the model is producing in the call in flight, as it arrives, on the caller's thread, for people
+     * to watch; the call's whole answer still comes to {@link #record}.
+     */
+    default void produced(String fragment) {
+        // kept by transcripts that show a step live
+    }
 }

@@ -16,6 +16,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -67,6 +68,9 @@ public class ModelCalls {
 
     @Inject
     ModelTranscripts transcripts;
+
+    @Inject
+    Event<FleetEvent> events;
 
     @Inject
     OrdersInHand inHand;
@@ -146,7 +150,7 @@ public class ModelCalls {
             Runnable outcome;
             try {
                 ModelProvider provider = step.replayOf() == null ? providers.byName(step.provider()) : replay(step);
-                Transcript transcript = new StepTranscript(step, provider.name(), transcripts::record);
+                Transcript transcript = new StepTranscript(step, provider.name(), transcripts::record, events::fire);
                 outcome = switch (step.kind()) {
                     case WRITE_SPEC, DRAFT_PLAN -> answer(step, provider, transcript);
                     case WORK_ITEM -> work(step, provider, transcript);

@@ -112,7 +112,7 @@ public class StepResults {
     public void rejected(ClaimedStep step, ModelAnswerRejectedException e) {
         Task task = waitingFor(step);
         if (task != null) {
-            task.addTokens(transcripts.tokensOf(step));
+            chargeUnfinished(step, task);
             progression.fail(task, step.agentName(), e.getMessage(), e.answer() == null ? null : "The model's last answer:\n" + e.answer());
         }
     }
@@ -121,7 +121,7 @@ public class StepResults {
     public void stopped(ClaimedStep step, WorkStoppedException e) {
         Task task = waitingFor(step);
         if (task != null) {
-            task.addTokens(transcripts.tokensOf(step));
+            chargeUnfinished(step, task);
             progression.fail(task, step.agentName(), e.getMessage(), null);
         }
     }
@@ -132,7 +132,7 @@ public class StepResults {
         if (task == null) {
             return;
         }
-        task.addTokens(transcripts.tokensOf(step));
+        chargeUnfinished(step, task);
         String reason = Abbreviation.of(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage(), MAX_REASON);
         if (error instanceof ProviderCircuitOpenException open) {
             // Not a failure of the step: the provider is resting. The agent shows why; the task waits for the circuit.
@@ -158,6 +158,15 @@ public class StepResults {
             return null;
         }
         return task;
+    }
+
+    /** The tokens the calls of a step that did not finish spent count on the task and its agent all the same. */
+    private void chargeUnfinished(ClaimedStep step, Task task) {
+        long tokens = transcripts.tokensOf(step);
+        if (tokens > 0) {
+            task.addTokens(tokens);
+            pool.spend(step.agentId(), tokens);
+        }
     }
 
     private void recordStep(ClaimedStep step, Task task, String line, long tokens) {

@@ -17,6 +17,7 @@ import dev.helix.shared.error.ConflictException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import dev.helix.projects.model.RepositoryUnreadableException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -99,6 +100,24 @@ class TaskWorktreesTest {
             assertEquals("ana", head.getAuthorIdent().getName());
         }
         assertEquals(2, worktrees.changes(project, 8).orElseThrow().files().size(), "what was approved is still there to read");
+    }
+
+    @Test
+    void aRepositoryThatCannotBeReadIsSaidSoWithoutTheServersPaths() throws Exception {
+        worktrees.prepare(project, 9);
+        Files.writeString(worktrees.prepare(project, 9).resolve("NOTES.md"), "a\n");
+        worktrees.commitItem(project, 9, 1, "Notes", "agent-1");
+        try (var files = Files.walk(checkout.resolve(".git/objects"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        RepositoryUnreadableException unreadable = assertThrows(RepositoryUnreadableException.class,
+                () -> worktrees.changes(project, 9));
+        assertEquals(503, unreadable.status());
+        assertTrue(unreadable.getMessage().startsWith("Project 'demo''s repository could not be read"), unreadable.getMessage());
+        assertFalse(unreadable.getMessage().contains(dir.toString()), "the message names no path of the server");
     }
 
     @Test

@@ -123,7 +123,7 @@ public class TaskPage {
 
     /** The commits of the task's documents on its project's {@code helix-specs} branch, newest first. */
     public List<SpecsCommit> getDocumentCommits() {
-        return getTask() == null ? List.of() : git.historySoFar(task);
+        return getTask() == null ? List.of() : messages.read(() -> git.historySoFar(task)).orElse(List.of());
     }
 
     /** Shows what a commit of the task's documents changed. */
