@@ -60,7 +60,7 @@ public class ItemStepBenchmark {
         worktrees = TaskWorktrees.standalone(ProjectFolders.at(root.resolve("helix")));
         worktree = worktrees.prepare(project, 1);
         files = new WorktreeFiles(worktree);
-        sandbox = Sandbox.standalone("bwrap", 200_000, 4, 65534);
+        sandbox = Sandbox.standalone("bubblewrap", "bwrap", 200_000, 4, 65534);
     }
 
     @TearDown(Level.Trial)

@@ -4,6 +4,7 @@ import dev.helix.sandbox.model.SandboxLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line that runs a shell command under bubblewrap: in new namespaces (no network but its own loopback,
@@ -13,12 +14,7 @@ import java.util.List;
  * ({@code prlimit}). When Helix runs as root, bubblewrap sets the sandbox up as root and the command inside runs as
  * a user of its own ({@code setpriv}), so the process limit counts only that command's processes.
  */
-public final class Bubblewrap {
-
-    /** Files of {@code /etc} a toolchain needs (alternatives point at the installed JDK, for one); nothing else. */
-    private static final List<String> ETC = List.of("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf",
-            "/etc/ld.so.conf.d", "/etc/java-17-openjdk", "/etc/ssl", "/etc/localtime", "/etc/passwd", "/etc/group",
-            "/etc/nsswitch.conf");
+public final class Bubblewrap implements Isolation {
 
     private final String bwrap;
     private final int gid;
@@ -32,10 +28,23 @@ public final class Bubblewrap {
         this.gid = gid;
     }
 
-    /**
-     * @param uid the user to run the command as, or {@code null} to stay the server's user (when it is not root)
-     */
-    public List<String> commandLine(Path workDir, String command, SandboxLimits limits, Integer uid) {
+    @Override
+    public String name() {
+        return "bubblewrap";
+    }
+
+    @Override
+    public String program() {
+        return bwrap;
+    }
+
+    @Override
+    public void prepare() {
+        // bubblewrap needs nothing before a command
+    }
+
+    @Override
+    public List<String> commandLine(Path workDir, String command, SandboxLimits limits, Integer uid, String runId) {
         List<String> line = new ArrayList<>(List.of("prlimit",
                 "--cpu=" + Math.max(1, limits.cpuTime().toSeconds()),
                 "--as=" + limits.memoryBytes(),
@@ -50,20 +59,42 @@ public final class Bubblewrap {
                 "--ro-bind", "/usr", "/usr",
                 "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
                 "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64"));
-        for (String file : ETC) {
+        for (String file : Toolchain.ETC) {
             line.addAll(List.of("--ro-bind-try", file, file));
         }
         line.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
                 "--bind", workDir.toAbsolutePath().toString(), "/work",
-                "--remount-ro", "/",
-                "--clearenv", "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/tmp",
-                "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp", "--"));
+                "--remount-ro", "/", "--clearenv"));
+        for (String variable : Toolchain.ENVIRONMENT) {
+            line.addAll(List.of("--setenv", variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1)));
+        }
+        line.add("--");
         if (uid != null) {
             line.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--no-new-privs", "--"));
         }
         // Into /work as the command's own user: bubblewrap itself, without its capabilities, may not enter it.
-        line.addAll(List.of("/bin/sh", "-c", "cd /work && exec /bin/sh -c \"$0\"", command));
+        line.addAll(Toolchain.shell(command));
         return line;
+    }
+
+    @Override
+    public void cleanUp(String runId) {
+        // bubblewrap dies with its parent (--die-with-parent): a killed run leaves nothing
+    }
+
+    @Override
+    public Optional<String> version() {
+        return Programs.output(List.of(bwrap, "--version"));
+    }
+
+    @Override
+    public String description() {
+        return "commands run under bubblewrap: no network, the work directory the only writable place besides /tmp";
+    }
+
+    @Override
+    public String remedy() {
+        return "install Debian's bubblewrap package, and let the server create user namespaces";
     }
 
 }

@@ -1,6 +1,9 @@
 package dev.helix.sandbox.service;
 
 import dev.helix.sandbox.internal.Bubblewrap;
+import dev.helix.sandbox.internal.Docker;
+import dev.helix.sandbox.internal.Isolation;
+import dev.helix.sandbox.internal.Programs;
 import dev.helix.sandbox.internal.SandboxRun;
 import dev.helix.sandbox.model.CommandResult;
 import dev.helix.sandbox.model.SandboxLimits;
@@ -17,27 +20,38 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs a command on behalf of an agent, isolated by bubblewrap ({@link Bubblewrap}) within {@link SandboxLimits}, and
- * says which isolation is in use. Whether bubblewrap works here is found out by running a command under it, once
- * (and again at most every minute while it does not): where it does not, every command is refused with a
+ * Runs a command on behalf of an agent, isolated by bubblewrap ({@link Bubblewrap}, the default) or in a Docker
+ * container ({@link Docker}, {@code helix.sandbox.isolation=docker}) within {@link SandboxLimits}, and says which
+ * isolation is in use. Whether the isolation works here is found out by running a command under it, once (and again
+ * at most every minute while it does not): where it does not, every command is refused with a
  * {@link SandboxUnavailableException}; none is ever run unsandboxed.
  */
 @ApplicationScoped
 public class Sandbox {
 
+    private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
     private static final Duration PROBE_AGAIN_AFTER = Duration.ofMinutes(1);
+
+    @Inject
+    @ConfigProperty(name = "helix.sandbox.isolation", defaultValue = "bubblewrap")
+    String isolationName;
 
     @Inject
     @ConfigProperty(name = "helix.sandbox.bwrap", defaultValue = "bwrap")
     String bwrap;
+
+    @Inject
+    @ConfigProperty(name = "helix.sandbox.docker", defaultValue = "docker")
+    String docker;
 
     @Inject
     @ConfigProperty(name = "helix.sandbox.first-uid", defaultValue = "200000")
@@ -51,16 +65,22 @@ public class Sandbox {
     @ConfigProperty(name = "helix.sandbox.gid", defaultValue = "65534")
     int gid;
 
-    private Bubblewrap bubblewrap;
+    private Isolation isolation;
+    private final AtomicLong runs = new AtomicLong();
     /** The users free to run a command as, when Helix runs as root; {@code null} otherwise. */
     private BlockingQueue<Integer> freeUids;
     private volatile SandboxStatus status;
     private volatile Instant probedAt = Instant.MIN;
 
-    /** A sandbox outside a container (tools, tests and benchmarks), with the settings a server would read. */
-    public static Sandbox standalone(String bwrap, int firstUid, int users, int gid) {
+    /**
+     * A sandbox outside a container (tools, tests and benchmarks), with the settings a server would read:
+     * {@code isolation} {@code bubblewrap} or {@code docker}, run by {@code program}.
+     */
+    public static Sandbox standalone(String isolation, String program, int firstUid, int users, int gid) {
         Sandbox sandbox = new Sandbox();
-        sandbox.bwrap = bwrap;
+        sandbox.isolationName = isolation;
+        sandbox.bwrap = program;
+        sandbox.docker = program;
         sandbox.firstUid = firstUid;
         sandbox.users = users;
         sandbox.gid = gid;
@@ -70,7 +90,14 @@ public class Sandbox {
 
     @PostConstruct
     void init() {
-        bubblewrap = new Bubblewrap(bwrap, gid);
+        if ("docker".equalsIgnoreCase(isolationName.strip())) {
+            isolation = new Docker(docker, gid);
+        } else {
+            if (!"bubblewrap".equalsIgnoreCase(isolationName.strip())) {
+                LOG.severe(() -> "helix.sandbox.isolation must be bubblewrap or docker, not '" + isolationName + "'; using bubblewrap");
+            }
+            isolation = new Bubblewrap(bwrap, gid);
+        }
         if (runningAsRoot()) {
             freeUids = new ArrayBlockingQueue<>(Math.max(1, users));
             for (int i = 0; i < Math.max(1, users); i++) {
@@ -90,10 +117,18 @@ public class Sandbox {
             throw new SandboxUnavailableException("The command was not run: " + now.detail());
         }
         Integer uid = takeUid();
+        String runId = "helix-sandbox-" + ProcessHandle.current().pid() + "-" + runs.incrementAndGet();
+        boolean exited = false;
         try {
             handOver(workDir, uid);
-            return SandboxRun.run(bubblewrap.commandLine(workDir, command, limits, uid), limits.wallTime(), limits.outputBytes());
+            CommandResult result = SandboxRun.run(isolation.commandLine(workDir, command, limits, uid, runId), limits.wallTime(),
+                    limits.outputBytes());
+            exited = result.ending() == CommandResult.Ending.EXITED;
+            return result;
         } finally {
+            if (!exited) {
+                isolation.cleanUp(runId);
+            }
             if (uid != null) {
                 freeUids.add(uid);
             }
@@ -128,43 +163,36 @@ public class Sandbox {
     private synchronized SandboxStatus probe() {
         probedAt = Instant.now();
         SandboxLimits limits = SandboxLimits.defaults();
-        if (!installed(bwrap)) {
-            status = unavailable("bubblewrap ('" + bwrap + "') is not installed");
+        String name = isolation.name() + " ('" + isolation.program() + "')";
+        if (!Programs.installed(isolation.program())) {
+            status = unavailable(name + " is not installed");
             return status;
         }
         try {
+            isolation.prepare();
             Path dir = Files.createTempDirectory("helix-sandbox-probe");
             Integer uid = freeUids == null ? null : firstUid;
             try {
                 handOver(dir, uid);
-                CommandResult result = SandboxRun.run(bubblewrap.commandLine(dir, "exit 0", limits.withWallTime(Duration.ofSeconds(20)),
-                        uid), Duration.ofSeconds(20), 4096);
+                String runId = "helix-sandbox-probe-" + ProcessHandle.current().pid() + "-" + runs.incrementAndGet();
+                CommandResult result = SandboxRun.run(isolation.commandLine(dir, "exit 0", limits.withWallTime(Duration.ofSeconds(20)),
+                        uid, runId), Duration.ofSeconds(60), 4096);
                 status = result.succeeded()
-                        ? new SandboxStatus("bubblewrap", true, version(), runsAs(), limits,
-                                "commands run under bubblewrap: no network, the work directory the only writable place besides /tmp")
-                        : unavailable("bubblewrap could not isolate a command here (" + Abbreviation.firstLine(result.output(), 300) + ")");
+                        ? new SandboxStatus(isolation.name(), true, isolation.version().orElse(null), runsAs(), limits,
+                                isolation.description())
+                        : unavailable(isolation.name() + " could not isolate a command here ("
+                                + Abbreviation.firstLine(result.output(), 300) + ")");
             } finally {
                 Files.deleteIfExists(dir);
             }
-        } catch (IOException | UncheckedIOException e) {
-            status = unavailable("bubblewrap ('" + bwrap + "') cannot be started: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            status = unavailable(name + " cannot be started: " + e.getMessage());
         }
         return status;
     }
 
     private SandboxStatus unavailable(String why) {
-        return new SandboxStatus("none", false, null, runsAs(), SandboxLimits.defaults(),
-                why + "; install Debian's bubblewrap package, and let the server create user namespaces");
-    }
-
-    private String version() {
-        try {
-            Process process = new ProcessBuilder(bwrap, "--version").redirectErrorStream(true).start();
-            String text = new String(process.getInputStream().readAllBytes()).strip();
-            return text.isEmpty() ? null : text;
-        } catch (IOException e) {
-            return null;
-        }
+        return new SandboxStatus("none", false, null, runsAs(), SandboxLimits.defaults(), why + "; " + isolation.remedy());
     }
 
     /** The users commands run as, e.g. {@code uids 200000 to 200031, gid 65534}, or the server's own. */
@@ -188,15 +216,6 @@ public class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException("the work directory could not be handed to the sandbox's user: " + e.getMessage(), e);
         }
-    }
-
-    /** Whether the program is an executable file, named by its path or found on the {@code PATH}. */
-    private static boolean installed(String program) {
-        if (program.contains("/")) {
-            return Files.isExecutable(Path.of(program));
-        }
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        return Arrays.stream(path.split(":")).anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     private static boolean runningAsRoot() {

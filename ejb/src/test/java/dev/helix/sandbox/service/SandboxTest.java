@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bubblewrap sandbox, for real: what a command inside can and cannot do. Needs Debian's bubblewrap. */
+/**
+ * The bubblewrap sandbox, for real: what a command inside can and cannot do. Needs Debian's bubblewrap. Other
+ * isolations pass the same tests ({@link DockerSandboxTest}).
+ */
 class SandboxTest {
 
     @TempDir
@@ -40,13 +43,13 @@ class SandboxTest {
     void aWorkDirectory() throws IOException {
         work = Files.createDirectories(root.resolve("work"));
         Files.writeString(work.resolve("hello.txt"), "hello from the worktree\n");
-        sandbox = sandbox("bwrap");
+        sandbox = sandbox(program());
     }
 
     @Test
     void aCommandRunsInTheWorkDirectoryAndMayChangeIt() throws IOException {
         assertTrue(sandbox.status().available(), sandbox.status().toString());
-        assertEquals("bubblewrap", sandbox.status().isolation());
+        assertEquals(isolation(), sandbox.status().isolation());
         CommandResult result = run("pwd; cat hello.txt; echo made > made.txt; exit 3", SandboxLimits.defaults());
         assertEquals(CommandResult.Ending.EXITED, result.ending());
         assertEquals(3, result.exitCode());
@@ -120,7 +123,7 @@ class SandboxTest {
                 SandboxLimits.defaults().withMemoryBytes(256L << 20));
         assertEquals(CommandResult.Ending.EXITED, result.ending());
         assertNotEquals(0, result.exitCode());
-        assertTrue(result.output().contains("memory exhausted"), result.output());
+        assertStoppedByTheMemoryLimit(result);
     }
 
     @Test
@@ -140,23 +143,39 @@ class SandboxTest {
     }
 
     @Test
-    void withoutBubblewrapEveryCommandIsRefusedNeverRunUnsandboxed() throws IOException {
-        Sandbox none = sandbox(root.resolve("no-such-bwrap").toString());
+    void withoutItsProgramEveryCommandIsRefusedNeverRunUnsandboxed() throws IOException {
+        Sandbox none = sandbox(root.resolve("no-such-program").toString());
         SandboxStatus status = none.status();
         assertFalse(status.available());
         assertEquals("none", status.isolation());
-        assertTrue(status.detail().startsWith("bubblewrap ('" + root.resolve("no-such-bwrap") + "') is not installed"), status.detail());
+        assertTrue(status.detail().startsWith(isolation() + " ('" + root.resolve("no-such-program") + "') is not installed"),
+                status.detail());
         SandboxUnavailableException refused = assertThrows(SandboxUnavailableException.class,
                 () -> none.run(work, "touch ran.txt", SandboxLimits.defaults()));
-        assertTrue(refused.getMessage().startsWith("The command was not run: bubblewrap"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("The command was not run: " + isolation()), refused.getMessage());
         assertFalse(Files.exists(work.resolve("ran.txt")));
+    }
+
+    /** The isolation under test, as the sandbox's status names it. */
+    String isolation() {
+        return "bubblewrap";
+    }
+
+    /** The program of the isolation. */
+    String program() {
+        return "bwrap";
+    }
+
+    /** A command stopped by the memory limit says so: under bubblewrap, its allocation fails. */
+    void assertStoppedByTheMemoryLimit(CommandResult result) {
+        assertTrue(result.output().contains("memory exhausted"), result.output());
     }
 
     private CommandResult run(String command, SandboxLimits limits) {
         return sandbox.run(work, command, limits);
     }
 
-    private static Sandbox sandbox(String bwrap) {
-        return Sandbox.standalone(bwrap, 200_000, 4, 65534);
+    private Sandbox sandbox(String program) {
+        return Sandbox.standalone(isolation(), program, 200_000, 4, 65534);
     }
 }
