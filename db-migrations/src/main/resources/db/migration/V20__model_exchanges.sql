@@ -1,5 +1,5 @@
 -- Every call of an agent's model (SPEC C9): what was sent and what came back, the provider's key cut out, with the
--- step it served (the task's work order seq, the kind of step, the checklist item) and the tokens it cost, the
+-- step it served (the task's work order seq, the kind of step, the checklist item and its text) and the tokens it cost, the
 -- task's requester kept for the tokens used per user. Recorded in a transaction of its own as each call ends;
 -- step_completed marks the calls of a step whose answer was taken, which a replay answers with.
 CREATE TABLE model_exchange (
@@ -8,6 +8,7 @@ CREATE TABLE model_exchange (
     order_seq      BIGINT          NOT NULL,
     step           VARCHAR(16)     NOT NULL,
     item_number    INT             NOT NULL,
+    item           VARCHAR(1000),
     round          INT             NOT NULL,
     agent_name     VARCHAR(128)    NOT NULL,
     provider       VARCHAR(128)    NOT NULL,
@@ -21,8 +22,9 @@ CREATE TABLE model_exchange (
     step_completed BOOLEAN         NOT NULL,
     at             TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX model_exchange_task_idx ON model_exchange (task_id, order_seq);
-CREATE INDEX model_exchange_user_idx ON model_exchange (requested_by);
+CREATE INDEX model_exchange_task_idx ON model_exchange (task_id, id);
+CREATE INDEX model_exchange_step_idx ON model_exchange (task_id, step, item_number, order_seq);
+CREATE INDEX model_exchange_user_idx ON model_exchange (requested_by, tokens, task_id);
 
 -- The task whose recorded run a task replays, or NULL for a task worked by its agents' models.
 ALTER TABLE task ADD COLUMN replay_of BIGINT REFERENCES task (id);

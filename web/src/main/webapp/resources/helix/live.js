@@ -26,7 +26,9 @@
             }
         }
         var follow = panel.scrollTop + panel.clientHeight >= panel.scrollHeight - 20;
-        panel.textContent += event.detail;
+        var text = panel.textContent + event.detail;
+        // As the server keeps it: the step's last 16,000 characters.
+        panel.textContent = text.length > 16000 ? text.substring(text.length - 16000) : text;
         if (follow) {
             panel.scrollTop = panel.scrollHeight;
         }

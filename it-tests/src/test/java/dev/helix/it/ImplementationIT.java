@@ -81,6 +81,12 @@ class ImplementationIT {
         assertTrue(conflict.getString("type").endsWith("merge-conflict"), conflict.toString());
         assertTrue(conflict.getString("detail").contains("conflicts with main in " + log), conflict.toString());
         assertEquals(merged, Files.readString(checkout.resolve(log)), "the default branch is as it was");
+        JsonObject audited = admin.get("/api/v1/admin/audit?limit=1&action=task.decide&target=/api/v1/tasks/" + second)
+                .expect(200).json().asJsonArray().getJsonObject(0);
+        assertEquals(List.of("FAILURE", "{\"status\":\"IMPLEMENTATION_REVIEW\"}", "{\"status\":\"IMPLEMENTATION\"}"),
+                List.of(audited.getString("outcome"), audited.getString("before"), audited.getString("after")),
+                "the refused approval is audited as failed, with the task's way back: " + audited);
+        assertTrue(audited.getString("detail").startsWith("MergeConflictException: Task " + second), audited.toString());
 
         JsonObject again = admin.awaitStatus(second, "IMPLEMENTATION_REVIEW");
         assertTrue(again.getString("plan").contains("- [x] Resolve the merge conflict with main in: " + log), again.getString("plan"));

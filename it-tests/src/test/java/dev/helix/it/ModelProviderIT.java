@@ -315,6 +315,8 @@ class ModelProviderIT {
                 + "is open after 5 failed calls in a row"), failedAgent.toString());
         assertEquals("SPEC_GENERATION", admin.get("/api/v1/tasks/" + id).expect(200).object().getString("status"),
                 "the task waits for the provider");
+        assertTrue(admin.post("/api/v1/tasks/" + id + "/replay", "").problem(409).getString("detail")
+                .contains("is still being worked on (SPEC_GENERATION)"), "a run is replayed once its recording is whole");
 
         JsonObject review = admin.awaitStatus(id, "SPEC_REVIEW");
         assertEquals(FakeOpenAi.REQUIREMENTS + "\n", review.getString("requirements"));

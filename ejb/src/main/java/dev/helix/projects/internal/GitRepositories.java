@@ -1,8 +1,7 @@
 package dev.helix.projects.internal;
 
 import dev.helix.projects.model.Project;
-import dev.helix.projects.model.RepositoryUnreadableException;
-import dev.helix.shared.error.ConflictException;
+import dev.helix.projects.model.RepositoryUnavailableException;
 import dev.helix.shared.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.File;
@@ -94,16 +93,16 @@ public class GitRepositories {
         File dir = project.getRepository().toFile();
         File gitDir = RepositoryCache.FileKey.resolve(dir, FS.DETECTED);
         if (gitDir == null) {
-            throw new ConflictException("The repository of project '" + project.getName() + "' is not at " + dir + " any more");
+            throw unavailable(project, new IOException("no git repository at " + dir + " any more"));
         }
         return new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
     }
 
-    /** The error to answer for a read of the project's repository that failed, its cause logged with the paths. */
-    public static RepositoryUnreadableException unreadable(Project project, IOException cause) {
-        LOG.log(Level.WARNING, "Project '" + project.getName() + "''s repository at " + project.getRepository()
-                + " could not be read", cause);
-        return new RepositoryUnreadableException(project.getName(), cause);
+    /** The error to answer for a use of the project's repository that failed, its cause logged with the paths. */
+    public static RepositoryUnavailableException unavailable(Project project, IOException cause) {
+        LOG.log(Level.WARNING, "Project '" + project.getName() + "'s repository at " + project.getRepository()
+                + " could not be used", cause);
+        return new RepositoryUnavailableException(project.getName(), cause);
     }
 
     /** Removes a folder of Helix's own (a clone or a hosted repository) with everything in it. */

@@ -103,7 +103,7 @@ public class SpecsBranch {
             }
             return commits;
         } catch (IOException e) {
-            throw GitRepositories.unreadable(project, e);
+            throw GitRepositories.unavailable(project, e);
         }
     }
 
@@ -128,7 +128,7 @@ public class SpecsBranch {
         } catch (MissingObjectException | IncorrectObjectTypeException e) {
             throw new NotFoundException("Commit of the helix-specs branch", commit);
         } catch (IOException e) {
-            throw GitRepositories.unreadable(project, e);
+            throw GitRepositories.unavailable(project, e);
         }
     }
 
@@ -150,7 +150,7 @@ public class SpecsBranch {
         } catch (MissingObjectException | IncorrectObjectTypeException e) {
             throw new NotFoundException("Commit of the helix-specs branch", commit);
         } catch (IOException e) {
-            throw GitRepositories.unreadable(project, e);
+            throw GitRepositories.unavailable(project, e);
         }
     }
 

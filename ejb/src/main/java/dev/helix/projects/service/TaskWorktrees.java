@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,7 @@ public class TaskWorktrees {
     private static final int MAX_DIFF = 512 * 1024;
     private static final int RECENT = 500;
     private static final int ATTEMPTS = 5;
+    private static final DateTimeFormatter STALE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(TaskWorktrees.class.getName());
 
     @Inject
@@ -126,6 +129,54 @@ public class TaskWorktrees {
                 return worktree;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Clears what an earlier task of the same id left (a database started afresh beside a repository that kept its
+     * branches, or a data folder that kept its worktrees), before a task's first item: a branch with commits of its
+     * own is kept aside as {@code helix/stale/task-<id>-<when>}, one without is dropped, and a worktree is removed.
+     * Answers the branch kept aside, if any.
+     */
+    public Optional<String> startAfresh(Project project, long taskId) {
+        synchronized (lock(taskId)) {
+            remove(taskId);
+            try (Repository repo = git.open(project); RevWalk walk = new RevWalk(repo)) {
+                Ref branch = repo.exactRef(ref(taskId));
+                if (branch == null) {
+                    return Optional.empty();
+                }
+                Ref main = repo.exactRef(Constants.R_HEADS + project.getDefaultBranch());
+                RevCommit tip = walk.parseCommit(branch.getObjectId());
+                boolean ownCommits = main == null || !walk.isMergedInto(tip, walk.parseCommit(main.getObjectId()));
+                String aside = null;
+                if (ownCommits) {
+                    aside = "helix/stale/task-" + taskId + "-" + STALE_STAMP.format(Instant.now());
+                    RefUpdate keep = repo.updateRef(Constants.R_HEADS + aside);
+                    keep.setNewObjectId(tip);
+                    keep.setExpectedOldObjectId(ObjectId.zeroId());
+                    keep.setRefLogMessage("helix: kept aside, left by an earlier task " + taskId, false);
+                    if (keep.update() != RefUpdate.Result.NEW) {
+                        throw new IllegalStateException("The branch " + branch(taskId) + " could not be kept aside as " + aside);
+                    }
+                }
+                RefUpdate drop = repo.updateRef(ref(taskId));
+                drop.setExpectedOldObjectId(tip);
+                drop.setForceUpdate(true);
+                RefUpdate.Result dropped = drop.delete();
+                if (dropped != RefUpdate.Result.FORCED && dropped != RefUpdate.Result.FAST_FORWARD) {
+                    throw new IllegalStateException("The branch " + branch(taskId) + " left by an earlier task could not be "
+                            + "removed: " + dropped);
+                }
+                if (aside != null) {
+                    String kept = aside;
+                    LOG.warning(() -> "Project '" + project.getName() + "' had a branch " + branch(taskId) + " from an earlier task "
+                            + taskId + "; it is kept as " + kept + " and the new task starts afresh");
+                }
+                return Optional.ofNullable(aside);
+            } catch (IOException e) {
+                throw GitRepositories.unavailable(project, e);
             }
         }
     }
@@ -216,7 +267,7 @@ public class TaskWorktrees {
             return Optional.of(new BranchChanges(branch(taskId), base.name(), head.name(), described.files(), described.diff(),
                     described.cut()));
         } catch (IOException e) {
-            throw GitRepositories.unreadable(project, e);
+            throw GitRepositories.unavailable(project, e);
         }
     }
 
@@ -276,7 +327,7 @@ public class TaskWorktrees {
             throw new ConflictException("The repository of project '" + project.getName() + "' is locked by another git "
                     + "program (" + e.getFile().getName() + "); approve again once it is done");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw GitRepositories.unavailable(project, e);
         }
     }
 
@@ -432,7 +483,7 @@ public class TaskWorktrees {
             checkout.setFailOnConflict(true);
             checkout.checkout();
         } catch (CheckoutConflictException e) {
-            throw new ConflictException("The working tree of " + repo.getWorkTree() + " has the default branch checked out with "
+            throw new ConflictException("The checkout of the project's repository has the default branch checked out with "
                     + "local changes the merge would overwrite (" + e.getMessage() + "); commit or stash them there and approve again");
         } finally {
             index.unlock();

@@ -10,6 +10,7 @@ import dev.helix.providers.model.ToolRequest;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Toolbox;
 import dev.helix.providers.port.Transcript;
+import dev.helix.shared.model.Abbreviation;
 import java.util.List;
 
 /**
@@ -57,9 +58,10 @@ public final class ReplayModel implements ModelProvider {
     public StepResult work(ItemRequest request, Toolbox tools, String model, Transcript transcript) {
         for (int round = 0; round < answers.size(); round++) {
             TurnJson.Answer answer = replay(round, transcript);
-            if (answer.toolCalls().isEmpty()) {
+            if (answer.toolCalls().isEmpty() || tools.tools().isEmpty()) { // offered no tools, a model's calls were ignored
                 String text = answer.text();
-                return new StepResult(text == null || text.isBlank() ? "Worked on '" + request.item() + "'" : text, 0);
+                return new StepResult(text == null || text.isBlank() ? "Worked on '" + request.item() + "'"
+                        : Abbreviation.of(text.strip(), 500), 0);
             }
             for (ToolRequest call : answer.toolCalls()) {
                 tools.call(call.name(), call.arguments());

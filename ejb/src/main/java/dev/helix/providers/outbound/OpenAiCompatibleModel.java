@@ -196,7 +196,7 @@ public final class OpenAiCompatibleModel implements ModelProvider {
                     if (attempts.incrementAndGet() > 1) {
                         transcript.produced("\n[asking again: the last try failed]\n");
                     }
-                    return StreamedChat.call(chat, request, timeout, transcript::produced);
+                    return StreamedChat.call(chat, request, timeout, fragment -> transcript.produced(guard.redacted(fragment)));
                 });
                 transcript.record(ModelTurn.answered(asked, guard.redacted(ChatTurns.answer(response.aiMessage())),
                         tokens(response), millisSince(start)));
@@ -204,7 +204,15 @@ public final class OpenAiCompatibleModel implements ModelProvider {
             } catch (ProviderCircuitOpenException e) {
                 throw e; // the provider was not called
             } catch (RuntimeException e) {
-                transcript.record(ModelTurn.failed(asked, millisSince(start), e.getMessage()));
+                // A cancel's interrupt is for the call, not for recording that it failed: kept aside meanwhile.
+                boolean interrupted = Thread.interrupted();
+                try {
+                    transcript.record(ModelTurn.failed(asked, millisSince(start), e.getMessage()));
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 throw e;
             }
         }

@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP transport LangChain4j's clients speak through to a provider, on the JDK's client. LangChain4j keeps the
  * protocol (request and answer shapes, server-sent events, tool calls); this keeps what Helix needs of the wire: an
- * error answer becomes a {@link ProviderRefusal} that carries {@code Retry-After}, an answer is read only up to
- * {@value #MAX_ANSWER_BYTES} bytes, a call (headers and answer) waits at most the provider's request timeout, and an
- * interrupted caller abandons its call.
+ * error answer becomes a {@link ProviderRefusal} that carries {@code Retry-After}, an answer (whole or streamed) is
+ * read only up to {@value #MAX_ANSWER_BYTES} bytes, a call (headers and answer) waits at most the provider's request
+ * timeout, a stream that ends without its {@code [DONE]} is an error ({@link CheckedStream}), and an interrupted
+ * caller abandons its call.
  */
 public final class ProviderTransport implements HttpClient {
 
@@ -91,8 +92,9 @@ public final class ProviderTransport implements HttpClient {
     }
 
     @Override
-    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener events) {
         long deadline = System.nanoTime() + requestTimeout.toNanos();
+        CheckedStream listener = new CheckedStream(events);
         http.sendAsync(toJdk(request), BodyHandlers.ofInputStream()).whenComplete((response, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
@@ -108,7 +110,7 @@ public final class ProviderTransport implements HttpClient {
                     return;
                 }
                 listener.onOpen(answer(response, null));
-                parser.parse(body, listener);
+                parser.parse(new BoundedStream(body, MAX_ANSWER_BYTES), listener);
                 listener.onClose();
             } catch (IOException | RuntimeException e) {
                 listener.onError(e);

@@ -7,6 +7,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.io.IOException;
@@ -42,6 +44,11 @@ final class StreamedChat {
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
                 handle.set(context.streamingHandle());
                 arrivals.add(partial.text());
+            }
+
+            @Override
+            public void onPartialToolCall(PartialToolCall call, PartialToolCallContext context) {
+                handle.set(context.streamingHandle()); // an answer of tool calls only can be cancelled too
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.helix.sandbox.internal;
 
+import dev.helix.sandbox.model.CommandResult;
 import dev.helix.sandbox.model.SandboxLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +81,11 @@ public final class Bubblewrap implements Isolation {
     @Override
     public void cleanUp(String runId) {
         // bubblewrap dies with its parent (--die-with-parent): a killed run leaves nothing
+    }
+
+    @Override
+    public boolean failedToStart(CommandResult result) {
+        return result.exitCode() == 1 && result.output().startsWith("bwrap: ");
     }
 
     @Override

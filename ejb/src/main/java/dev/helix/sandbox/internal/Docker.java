@@ -1,16 +1,17 @@
 package dev.helix.sandbox.internal;
 
+import dev.helix.sandbox.model.CommandResult;
 import dev.helix.sandbox.model.SandboxLimits;
+import dev.helix.shared.model.Abbreviation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * read-only, no capabilities and no new privileges, the server's {@code /usr} and a few files of {@code /etc}
  * mounted read-only (so commands find the same toolchain as under bubblewrap), a fresh {@code /tmp}, the work
  * directory as {@code /work} the only other writable place, an environment of four variables, and the limits set
- * on the container (memory, processes) and as resource limits (CPU time, file size). The image is Helix's own,
+ * on the container (memory, processes) and as resource limits (CPU time, file size); inside, the command is killed
+ * a little after its wall time even should the server die without removing it. The image is Helix's own,
  * {@value #IMAGE}: empty folders and the links of a merged {@code /usr}, made here with {@code docker import} the
  * first time, so nothing is pulled from a registry.
  */
@@ -80,7 +82,8 @@ public final class Docker implements Isolation {
 
     @Override
     public List<String> commandLine(Path workDir, String command, SandboxLimits limits, Integer uid, String runId) {
-        List<String> line = new ArrayList<>(List.of(docker, "run", "--rm", "--name", runId,
+        List<String> line = new ArrayList<>(List.of(docker, "run", "--rm", "--name", runId, "--pull", "never",
+                "--label", "dev.helix.sandbox=" + runId,
                 "--network", "none", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
                 "--pids-limit", Integer.toString(limits.processes()),
                 "--memory", Long.toString(limits.memoryBytes()), "--memory-swap", Long.toString(limits.memoryBytes()),
@@ -94,7 +97,9 @@ public final class Docker implements Isolation {
             }
         }
         line.addAll(List.of("--mount", "type=bind,source=" + workDir.toAbsolutePath() + ",target=/work",
-                "--user", uid == null ? ownUser() : uid + ":" + gid, IMAGE, "/usr/bin/env", "-i"));
+                "--user", uid == null ? ownUser() : uid + ":" + gid, IMAGE,
+                // Should the server die and leave the container, the command still ends a little after its wall time.
+                "/usr/bin/timeout", "--signal=KILL", Long.toString(limits.wallTime().toSeconds() + 10), "/usr/bin/env", "-i"));
         line.addAll(Toolchain.ENVIRONMENT);
         line.addAll(Toolchain.shell(command));
         return line;
@@ -103,6 +108,12 @@ public final class Docker implements Isolation {
     @Override
     public void cleanUp(String runId) {
         Programs.output(List.of(docker, "rm", "--force", runId));
+    }
+
+    /** {@code docker run} answers 125 when the engine could not run the container (no image, no engine, bad limits). */
+    @Override
+    public boolean failedToStart(CommandResult result) {
+        return result.exitCode() == 125 && result.output().startsWith("docker");
     }
 
     @Override
@@ -134,16 +145,10 @@ public final class Docker implements Isolation {
     }
 
     private static void run(List<String> commandLine) throws IOException {
-        Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        try {
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IOException(commandLine.get(0) + " " + commandLine.get(1) + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        Programs.Ended ended = Programs.run(commandLine, Duration.ofMinutes(2));
+        if (!ended.succeeded()) {
+            throw new IOException(commandLine.get(0) + " " + commandLine.get(1) + (ended.exitCode() < 0 ? " did not end in time"
+                    : " failed: " + Abbreviation.firstLine(ended.output(), 300)));
         }
     }
 

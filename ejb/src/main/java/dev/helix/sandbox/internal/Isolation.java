@@ -1,5 +1,6 @@
 package dev.helix.sandbox.internal;
 
+import dev.helix.sandbox.model.CommandResult;
 import dev.helix.sandbox.model.SandboxLimits;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,9 @@ public interface Isolation {
 
     /** Ends what a run killed from outside may have left running (a container, for one). */
     void cleanUp(String runId);
+
+    /** Whether the result is the isolation's own failure to start the command, not the command's. */
+    boolean failedToStart(CommandResult result);
 
     /** The version of its program, when it says. */
     Optional<String> version();

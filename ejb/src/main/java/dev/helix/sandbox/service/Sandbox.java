@@ -20,10 +20,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -66,7 +66,6 @@ public class Sandbox {
     int gid;
 
     private Isolation isolation;
-    private final AtomicLong runs = new AtomicLong();
     /** The users free to run a command as, when Helix runs as root; {@code null} otherwise. */
     private BlockingQueue<Integer> freeUids;
     private volatile SandboxStatus status;
@@ -117,13 +116,18 @@ public class Sandbox {
             throw new SandboxUnavailableException("The command was not run: " + now.detail());
         }
         Integer uid = takeUid();
-        String runId = "helix-sandbox-" + ProcessHandle.current().pid() + "-" + runs.incrementAndGet();
+        String runId = "helix-sandbox-" + UUID.randomUUID();
         boolean exited = false;
         try {
             handOver(workDir, uid);
             CommandResult result = SandboxRun.run(isolation.commandLine(workDir, command, limits, uid, runId), limits.wallTime(),
                     limits.outputBytes());
             exited = result.ending() == CommandResult.Ending.EXITED;
+            if (exited && isolation.failedToStart(result)) {
+                status = null; // found out again at the next command
+                throw new SandboxUnavailableException("The command was not run: " + isolation.name() + " could not start it ("
+                        + Abbreviation.firstLine(result.output(), 300) + ")");
+            }
             return result;
         } finally {
             if (!exited) {
@@ -174,7 +178,7 @@ public class Sandbox {
             Integer uid = freeUids == null ? null : firstUid;
             try {
                 handOver(dir, uid);
-                String runId = "helix-sandbox-probe-" + ProcessHandle.current().pid() + "-" + runs.incrementAndGet();
+                String runId = "helix-sandbox-probe-" + UUID.randomUUID();
                 CommandResult result = SandboxRun.run(isolation.commandLine(dir, "exit 0", limits.withWallTime(Duration.ofSeconds(20)),
                         uid, runId), Duration.ofSeconds(60), 4096);
                 status = result.succeeded()

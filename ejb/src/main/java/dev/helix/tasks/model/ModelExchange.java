@@ -41,6 +41,10 @@ public class ModelExchange {
     @Column(name = "item_number", nullable = false)
     private int itemNumber;
 
+    /** The checklist item's text, for a step that works on one. */
+    @Column(length = 1000)
+    private String item;
+
     @Column(nullable = false)
     private int round;
 
@@ -85,6 +89,7 @@ public class ModelExchange {
         this.orderSeq = claimed.order().seq();
         this.step = claimed.kind();
         this.itemNumber = claimed.itemNumber();
+        this.item = claimed.work() == null ? null : Abbreviation.of(claimed.work().item(), 1000);
         this.round = round;
         this.agentName = Abbreviation.of(claimed.agentName(), 128);
         this.provider = Abbreviation.of(provider, 128);
@@ -116,6 +121,10 @@ public class ModelExchange {
 
     public int getItemNumber() {
         return itemNumber;
+    }
+
+    public String getItem() {
+        return item;
     }
 
     public int getRound() {

@@ -13,8 +13,10 @@ import dev.helix.sandbox.model.SandboxLimits;
 import dev.helix.sandbox.service.Sandbox;
 import dev.helix.shared.model.PositiveDuration;
 import dev.helix.tasks.internal.WorktreeFiles;
+import dev.helix.tasks.model.Checklist;
 import dev.helix.tasks.model.ClaimedStep;
 import dev.helix.tasks.model.ToolBudgets;
+import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.ToolCall;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,6 +135,12 @@ public class ItemWork {
         }
         Project project = projects.find(step.projectId());
         long taskId = step.taskId();
+        Task task = tasks.task(taskId);
+        long callsSoFar = activity.count(taskId);
+        if (callsSoFar == 0 && Checklist.parse(task.getPlan()).doneCount() == 0) {
+            // The task's first item: a branch or worktree of its id can only be an earlier task's (a database started afresh).
+            worktrees.startAfresh(project, taskId);
+        }
         Optional<String> earlier = worktrees.itemCommit(project, taskId, step.itemNumber());
         if (earlier.isPresent()) {
             return new StepResult("Committed as " + shortId(earlier.get()) + " before a restart; not worked again", 0);
@@ -140,8 +148,7 @@ public class ItemWork {
         Path worktree = worktrees.prepare(project, taskId);
         WorktreeToolbox tools = new WorktreeToolbox(new WorktreeToolbox.Item(taskId, step.agentName(), step.work().item()),
                 new WorktreeFiles(worktree), command -> run(project, worktree, command),
-                () -> worktrees.uncommitted(project, taskId), this::record, budgets, activity.count(taskId),
-                tasks.task(taskId).getTokensUsed());
+                () -> worktrees.uncommitted(project, taskId), this::record, budgets, callsSoFar, task.getTokensUsed());
         StepResult result = provider.work(step.work(), tools, step.model(), transcript);
         Optional<String> commit = worktrees.commitItem(project, taskId, step.itemNumber(),
                 step.work().item() + "\n\n" + result.summary(), step.agentName());

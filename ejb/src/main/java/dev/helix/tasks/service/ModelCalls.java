@@ -7,7 +7,9 @@ import dev.helix.providers.service.ProviderRegistry;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.PositiveDuration;
 import dev.helix.tasks.internal.OrdersInHand;
+import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.model.ClaimedStep;
+import dev.helix.tasks.model.RecordedStep;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.WorkOrder;
 import dev.helix.tasks.model.WorkStoppedException;
@@ -208,10 +210,16 @@ public class ModelCalls {
             case DRAFT_PLAN -> "plan step " + (done + 1);
             case WORK_ITEM -> "work on checklist item " + step.itemNumber() + (done == 0 ? "" : " (time " + (done + 1) + ")");
         };
-        List<String> answers = transcripts.answersOf(step.replayOf(), step.kind(), step.itemNumber(), done)
+        RecordedStep recorded = transcripts.recordedStep(step.replayOf(), step.kind(), step.itemNumber(), done)
                 .orElseThrow(() -> new ModelAnswerRejectedException("The recorded run of task " + step.replayOf()
                         + " holds no " + source.substring(source.indexOf("'s ") + 3) + " to replay", null));
-        return providers.replaying(source, answers);
+        String item = step.work() == null ? null : Abbreviation.of(step.work().item(), 1000);
+        if (recorded.item() != null && !recorded.item().equals(item)) {
+            throw new ModelAnswerRejectedException("The recorded run of task " + step.replayOf() + " worked on '"
+                    + recorded.item() + "' as checklist item " + step.itemNumber() + ", this task's is '" + item
+                    + "': the two runs went apart (a review decided otherwise), so the replay stops here", null);
+        }
+        return providers.replaying(source, recorded.answers());
     }
 
     private void ended(Call call) {

@@ -2,7 +2,9 @@ package dev.helix.tasks.service;
 
 import dev.helix.shared.error.NotFoundException;
 import dev.helix.tasks.model.ClaimedStep;
+import dev.helix.tasks.model.ExchangeSummary;
 import dev.helix.tasks.model.ModelExchange;
+import dev.helix.tasks.model.RecordedStep;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TokenUsage;
 import jakarta.ejb.Stateless;
@@ -39,11 +41,35 @@ public class ModelTranscripts {
                 .setParameter("task", taskId).setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
-    /** Marks the step's calls as the ones its answer came from; in the transaction that records the answer. */
+    /** The task's model calls, oldest first, at most {@code limit}, each without its request and with its answer's start. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ExchangeSummary> summaries(long taskId, int limit) {
+        return em.createQuery("SELECT e.id, e.orderSeq, e.step, e.itemNumber, e.round, e.provider, e.model, "
+                        + "SUBSTRING(e.answer, 1, " + ExchangeSummary.ANSWER_START + "), e.failure, e.tokens, e.durationMs "
+                        + "FROM ModelExchange e WHERE e.taskId = :task ORDER BY e.id", Object[].class)
+                .setParameter("task", taskId).setMaxResults(limit).getResultList().stream()
+                .map(row -> new ExchangeSummary((Long) row[0], (Long) row[1], (ClaimedStep.Kind) row[2], (Integer) row[3],
+                        (Integer) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8], (Long) row[9],
+                        (Long) row[10]))
+                .toList();
+    }
+
+    /**
+     * Marks the step's calls as the ones its answer came from; in the transaction that records the answer. An item
+     * whose commit was found from an earlier try (the server went down between the commit and its record) asked no
+     * model this time: the calls of that earlier try are marked instead.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void completed(ClaimedStep step) {
-        em.createQuery("UPDATE ModelExchange e SET e.stepCompleted = TRUE WHERE e.taskId = :task AND e.orderSeq = :seq")
+        int marked = em.createQuery("UPDATE ModelExchange e SET e.stepCompleted = TRUE WHERE e.taskId = :task AND e.orderSeq = :seq")
                 .setParameter("task", step.taskId()).setParameter("seq", step.order().seq()).executeUpdate();
+        if (marked == 0 && step.kind() == ClaimedStep.Kind.WORK_ITEM) {
+            em.createQuery("UPDATE ModelExchange e SET e.stepCompleted = TRUE WHERE e.taskId = :task AND e.orderSeq = "
+                            + "(SELECT MAX(p.orderSeq) FROM ModelExchange p WHERE p.taskId = :task AND p.step = :kind "
+                            + "AND p.itemNumber = :item AND p.orderSeq < :seq)")
+                    .setParameter("task", step.taskId()).setParameter("kind", step.kind())
+                    .setParameter("item", step.itemNumber()).setParameter("seq", step.order().seq()).executeUpdate();
+        }
     }
 
     /** The tokens the calls of this step (this work order) cost. */
@@ -62,20 +88,22 @@ public class ModelTranscripts {
     }
 
     /**
-     * The answers, in order, of the {@code nth} (from 0) completed step of the task that was of this kind and on this
-     * checklist item; empty when the task completed fewer such steps.
+     * The {@code nth} (from 0) completed step of the task that was of this kind and on this checklist item, with its
+     * answers in order; empty when the task completed fewer such steps.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<List<String>> answersOf(long taskId, ClaimedStep.Kind kind, int itemNumber, int nth) {
+    public Optional<RecordedStep> recordedStep(long taskId, ClaimedStep.Kind kind, int itemNumber, int nth) {
         List<Long> steps = em.createQuery("SELECT DISTINCT e.orderSeq FROM ModelExchange e WHERE e.taskId = :task "
                         + "AND e.step = :kind AND e.itemNumber = :item AND e.stepCompleted = TRUE ORDER BY e.orderSeq", Long.class)
                 .setParameter("task", taskId).setParameter("kind", kind).setParameter("item", itemNumber).getResultList();
         if (nth >= steps.size()) {
             return Optional.empty();
         }
-        return Optional.of(em.createQuery("SELECT e.answer FROM ModelExchange e WHERE e.taskId = :task AND e.orderSeq = :seq "
-                        + "AND e.answer IS NOT NULL ORDER BY e.round", String.class)
-                .setParameter("task", taskId).setParameter("seq", steps.get(nth)).getResultList());
+        List<Object[]> rows = em.createQuery("SELECT e.item, e.answer FROM ModelExchange e WHERE e.taskId = :task "
+                        + "AND e.orderSeq = :seq AND e.answer IS NOT NULL ORDER BY e.round", Object[].class)
+                .setParameter("task", taskId).setParameter("seq", steps.get(nth)).getResultList();
+        return Optional.of(new RecordedStep(rows.isEmpty() ? null : (String) rows.get(0)[0],
+                rows.stream().map(row -> (String) row[1]).toList()));
     }
 
     /** How many steps of this kind, on this checklist item, the task has completed. */

@@ -75,7 +75,8 @@ final class StepTranscript implements Transcript {
         if (unsent.isEmpty()) {
             return;
         }
-        String label = step.kind() == ClaimedStep.Kind.WORK_ITEM ? step.kind() + " " + step.itemNumber() : step.kind().name();
+        String label = (step.kind() == ClaimedStep.Kind.WORK_ITEM ? step.kind() + " " + step.itemNumber() : step.kind().name())
+                + " · order " + step.order().seq();
         try {
             events.accept(new FleetEvent(FleetEvent.Type.MODEL_OUTPUT, step.taskId(), step.agentId(), label,
                     Abbreviation.of(unsent.toString(), MAX_EVENT_CHARS), Instant.now()));

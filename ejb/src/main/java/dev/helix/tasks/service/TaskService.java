@@ -79,6 +79,10 @@ public class TaskService {
      */
     public Task replay(long originalId, String actor) {
         Task original = task(originalId);
+        if (!original.getStatus().isTerminal() && Gate.awaitedIn(original.getStatus()).isEmpty()) {
+            throw new ConflictException("Task " + originalId + " is still being worked on (" + original.getStatus()
+                    + "); replay it once it waits at a gate or has ended, so its recording is whole");
+        }
         if (!transcripts.hasCompletedSteps(originalId)) {
             throw new ConflictException("Task " + originalId + " has no recorded model answers to replay: none of its "
                     + "steps was completed by a model yet");

@@ -17,7 +17,7 @@ import dev.helix.shared.error.ConflictException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import dev.helix.projects.model.RepositoryUnreadableException;
+import dev.helix.projects.model.RepositoryUnavailableException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -36,6 +36,10 @@ class TaskWorktreesTest {
     private TaskWorktrees worktrees;
     private Path checkout;
     private Project project;
+
+    private ProjectFolders folders() {
+        return ProjectFolders.at(dir.resolve("helix"));
+    }
 
     @BeforeEach
     void aRepositoryWithItsDefaultBranchCheckedOut() {
@@ -103,7 +107,24 @@ class TaskWorktreesTest {
     }
 
     @Test
-    void aRepositoryThatCannotBeReadIsSaidSoWithoutTheServersPaths() throws Exception {
+    void aBranchAndWorktreeLeftByAnEarlierTaskOfTheSameIdAreSetAsideNotReused() throws Exception {
+        Files.writeString(worktrees.prepare(project, 11).resolve("OLD.md"), "from a database since started afresh\n");
+        String old = worktrees.commitItem(project, 11, 1, "Old work", "agent-0").orElseThrow();
+        Files.writeString(folders().worktree(11).resolve("LEFT.md"), "uncommitted\n");
+
+        String aside = worktrees.startAfresh(project, 11).orElseThrow();
+        assertTrue(aside.startsWith("helix/stale/task-11-"), aside);
+        assertEquals(Optional.empty(), worktrees.itemCommit(project, 11, 1), "the new task's first item is not taken as done");
+        Path fresh = worktrees.prepare(project, 11);
+        assertFalse(Files.exists(fresh.resolve("OLD.md")) || Files.exists(fresh.resolve("LEFT.md")), "the new task starts from main");
+        try (Repository repo = Git.open(checkout.toFile()).getRepository()) {
+            assertEquals(old, repo.exactRef("refs/heads/" + aside).getObjectId().name(), "the earlier work is kept aside");
+        }
+        assertEquals(Optional.empty(), worktrees.startAfresh(project, 11), "a branch without commits of its own is just dropped");
+    }
+
+    @Test
+    void aRepositoryThatCannotBeUsedIsSaidSoWithoutTheServersPaths() throws Exception {
         worktrees.prepare(project, 9);
         Files.writeString(worktrees.prepare(project, 9).resolve("NOTES.md"), "a\n");
         worktrees.commitItem(project, 9, 1, "Notes", "agent-1");
@@ -113,11 +134,11 @@ class TaskWorktreesTest {
             }
         }
 
-        RepositoryUnreadableException unreadable = assertThrows(RepositoryUnreadableException.class,
+        RepositoryUnavailableException unavailable = assertThrows(RepositoryUnavailableException.class,
                 () -> worktrees.changes(project, 9));
-        assertEquals(503, unreadable.status());
-        assertTrue(unreadable.getMessage().startsWith("Project 'demo''s repository could not be read"), unreadable.getMessage());
-        assertFalse(unreadable.getMessage().contains(dir.toString()), "the message names no path of the server");
+        assertEquals(503, unavailable.status());
+        assertTrue(unavailable.getMessage().startsWith("Project 'demo's repository could not be used"), unavailable.getMessage());
+        assertFalse(unavailable.getMessage().contains(dir.toString()), "the message names no path of the server");
     }
 
     @Test

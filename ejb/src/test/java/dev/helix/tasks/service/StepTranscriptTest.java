@@ -47,7 +47,7 @@ class StepTranscriptTest {
 
         assertEquals(List.of("Hello", "\n\n" + "x".repeat(StepTranscript.FLUSH_CHARS)), events.stream().map(FleetEvent::detail).toList());
         FleetEvent first = events.get(0);
-        assertEquals(List.of(FleetEvent.Type.MODEL_OUTPUT, 7L, 11L, "WORK_ITEM 2"),
+        assertEquals(List.of(FleetEvent.Type.MODEL_OUTPUT, 7L, 11L, "WORK_ITEM 2 · order 3"),
                 List.of(first.type(), first.taskId(), first.agentId(), first.status()));
     }
 

@@ -50,13 +50,15 @@ public class AuditInterceptor {
                     trail.recordSeparately(origin.entry(action, target(result), Outcome.FAILURE, "rolled back"));
                 } else {
                     trail.record(new AuditEntry(origin.actor(), action, target(result), origin.address(),
-                            Outcome.SUCCESS, null, context.before(), context.after()));
+                            context.failure() == null ? Outcome.SUCCESS : Outcome.FAILURE, context.failure(),
+                            context.before(), context.after()));
                 }
                 return result;
             });
         } catch (Exception e) {
-            trail.recordSeparately(origin.entry(action, target(null), Outcome.FAILURE,
-                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+            // Before and after are set only by an action whose change stands although it failed.
+            trail.recordSeparately(new AuditEntry(origin.actor(), action, target(null), origin.address(), Outcome.FAILURE,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), context.before(), context.after()));
             throw e;
         }
     }

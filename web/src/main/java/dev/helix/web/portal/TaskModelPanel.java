@@ -2,7 +2,7 @@ package dev.helix.web.portal;
 
 import dev.helix.identity.model.Permission;
 import dev.helix.shared.model.Abbreviation;
-import dev.helix.tasks.model.ModelExchange;
+import dev.helix.tasks.model.ExchangeSummary;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.service.ModelTranscripts;
 import dev.helix.tasks.service.TaskService;
@@ -29,7 +29,7 @@ import java.util.Optional;
 public class TaskModelPanel {
 
     /** The most transcript entries the page lists; the API pages through all. */
-    static final int SHOWN_CALLS = 300;
+    static final int SHOWN_CALLS = 200;
     private static final int SHOWN_CHARS = 2000;
 
     @Inject
@@ -59,6 +59,8 @@ public class TaskModelPanel {
     @Inject
     FacesContext faces;
 
+    private List<Call> transcript;
+
     /** One model call as the transcript tab lists it: its step, the answer's text and tool calls (abridged). */
     public record Call(String step, int round, String provider, String answer, String failure, long tokens, long durationMs) {
     }
@@ -68,13 +70,13 @@ public class TaskModelPanel {
         return page.getId() == null ? new LiveOutputs.Output("", "") : outputs.of(page.getId());
     }
 
-    /** The task's model calls, oldest first (the first {@value #SHOWN_CALLS}). */
+    /** The task's model calls, oldest first (the first {@value #SHOWN_CALLS}), read once per request. */
     public List<Call> getTranscript() {
         Long id = page.getId();
-        if (id == null) {
-            return List.of();
+        if (transcript == null) {
+            transcript = id == null ? List.of() : transcripts.summaries(id, SHOWN_CALLS).stream().map(TaskModelPanel::call).toList();
         }
-        return messages.read(() -> transcripts.of(id, 0, SHOWN_CALLS)).orElse(List.of()).stream().map(TaskModelPanel::call).toList();
+        return transcript;
     }
 
     public boolean isMayReplay() {
@@ -93,11 +95,10 @@ public class TaskModelPanel {
         return replay.map(task -> "/task.xhtml?faces-redirect=true&id=" + task.getId()).orElse(null);
     }
 
-    private static Call call(ModelExchange e) {
-        String step = e.getStep().name() + (e.getItemNumber() > 0 ? " #" + e.getItemNumber() : "") + " (order " + e.getOrderSeq() + ")";
-        String answer = e.getAnswer() == null ? "" : Abbreviation.of(readable(e.getAnswer()), SHOWN_CHARS);
-        return new Call(step, e.getRound(), e.getProvider() + " / " + e.getModel(), answer, e.getFailure(), e.getTokens(),
-                e.getDurationMs());
+    private static Call call(ExchangeSummary e) {
+        String step = e.step().name() + (e.itemNumber() > 0 ? " #" + e.itemNumber() : "") + " (order " + e.orderSeq() + ")";
+        String answer = e.answerStart() == null ? "" : Abbreviation.of(readable(e.answerStart()), SHOWN_CHARS);
+        return new Call(step, e.round(), e.provider() + " / " + e.model(), answer, e.failure(), e.tokens(), e.durationMs());
     }
 
     /** A recorded answer as people read it: its text, then one line per tool it called. */

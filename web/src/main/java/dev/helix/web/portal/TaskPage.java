@@ -12,6 +12,7 @@ import dev.helix.tasks.model.Gate;
 import dev.helix.tasks.model.Task;
 import dev.helix.tasks.model.TaskTransition;
 import dev.helix.tasks.model.ToolCall;
+import dev.helix.tasks.service.MergeConflictException;
 import dev.helix.tasks.service.TaskActivity;
 import dev.helix.tasks.service.TaskGitHistory;
 import dev.helix.tasks.service.TaskService;
@@ -199,9 +200,16 @@ public class TaskPage {
         }
         Gate gate = getGate();
         Task current = getTask();
+        audit.target("/api/v1/tasks/" + current.getId());
         messages.attempt(() -> {
-            task = tasks.decide(current.getId(), gate, decision, comment, faces.getExternalContext().getRemoteUser());
-            audit.target("/api/v1/tasks/" + current.getId());
+            try {
+                task = tasks.decide(current.getId(), gate, decision, comment, faces.getExternalContext().getRemoteUser());
+            } catch (MergeConflictException e) {
+                // The approval failed, but the task's way back to its agent stands: recorded as the API records it.
+                audit.change(Map.of("status", current.getStatus().name()), Map.of("status", tasks.task(current.getId()).getStatus().name()));
+                audit.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+                throw e;
+            }
             audit.change(Map.of("status", current.getStatus().name()), Map.of("status", task.getStatus().name()));
             messages.done(gate + (decision == Decision.APPROVE ? " approved" : " rejected"));
             comment = null;

@@ -10,6 +10,7 @@ import dev.helix.tasks.model.ChecklistProgress;
 import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
+import dev.helix.tasks.service.MergeConflictException;
 import dev.helix.tasks.service.ModelTranscripts;
 import dev.helix.tasks.service.TaskActivity;
 import dev.helix.tasks.service.TaskGitHistory;
@@ -109,10 +110,15 @@ public class TaskResource {
     @Audited("task.decide")
     public TaskView decide(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
         String before = tasks.task(id).getStatus().name();
-        TaskView decided = TaskView.of(tasks.decide(id, request.gate(), request.decision(), request.comment(),
-                caller.name()));
-        audit.change(Map.of("status", before), Map.of("status", decided.status()));
-        return decided;
+        try {
+            TaskView decided = TaskView.of(tasks.decide(id, request.gate(), request.decision(), request.comment(),
+                    caller.name()));
+            audit.change(Map.of("status", before), Map.of("status", decided.status()));
+            return decided;
+        } catch (MergeConflictException e) {
+            audit.change(Map.of("status", before), Map.of("status", tasks.task(id).getStatus().name()));
+            throw e;
+        }
     }
 
     @GET
@@ -215,7 +221,7 @@ public class TaskResource {
                     + "since the step's previous call) and the answer (text and tool calls) with the provider's key cut out, "
                     + "the tokens and the time it took, or why it failed; page on with after (the last id read).")
     public List<ModelExchangeView> transcript(@PathParam("id") long id, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-                                              @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+                                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return transcripts.of(id, after, limit).stream().map(ModelExchangeView::of).toList();
     }
 
