@@ -84,7 +84,7 @@ class TaskPageIT extends BrowserTest {
     }
 
     @Test
-    void theModelsOutputStreamsToThePageAsItIsWrittenAndTheRunIsReplayedFromThePage() {
+    void theModelsOutputStreamsToThePageAsItIsWrittenAndTheRunIsReplayedFromThePage() throws InterruptedException {
         String provider = "it-page-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         ProviderBindings bindings = new ProviderBindings(admin);
         try (FakeOpenAi fake = new FakeOpenAi("page-model")) {
@@ -94,10 +94,15 @@ class TaskPageIT extends BrowserTest {
             fake.script(FakeOpenAi.Reply.paced(FakeOpenAi.specJson("R1: the page shows what the model writes while it writes it, "
                     + "word by word, so a reviewer can follow the agent's thinking long before the spec is done.",
                     "The fleet stream carries the model's output to the task page.", "- [ ] Watch the words arrive"),
-                    Duration.ofMillis(400)));
+                    Duration.ofMillis(500)));
             long id = admin.post("/api/v1/tasks", "{\"title\":\"Watched while written\",\"prompt\":\"Show the words.\"}")
                     .expect(201).object().getJsonNumber("id").longValue();
             open(id, "admin", HelixClient.ADMIN_PASSWORD);
+            // The task may wait its turn behind other tests' work before its agent asks the model.
+            for (long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos(); fake.calls().isEmpty(); ) {
+                assertTrue(System.nanoTime() < deadline, "the agent never asked the model");
+                Thread.sleep(100);
+            }
 
             wait.until(d -> textContent("model-output").contains("the page shows what"));
             assertEquals("SPEC_GENERATION", browser.findElement(By.id("status")).getText(), "the words came while the model wrote");

@@ -213,6 +213,11 @@ public class ModelCalls {
         RecordedStep recorded = transcripts.recordedStep(step.replayOf(), step.kind(), step.itemNumber(), done)
                 .orElseThrow(() -> new ModelAnswerRejectedException("The recorded run of task " + step.replayOf()
                         + " holds no " + source.substring(source.indexOf("'s ") + 3) + " to replay", null));
+        if (recorded.missingCall() > 0) {
+            throw new ModelAnswerRejectedException("The recorded run of task " + step.replayOf() + " lacks call "
+                    + recorded.missingCall() + " of its " + source.substring(source.indexOf("'s ") + 3)
+                    + " (it could not be recorded), so it cannot be replayed from there", null);
+        }
         String item = step.work() == null ? null : Abbreviation.of(step.work().item(), 1000);
         if (recorded.item() != null && !recorded.item().equals(item)) {
             throw new ModelAnswerRejectedException("The recorded run of task " + step.replayOf() + " worked on '"

@@ -99,11 +99,15 @@ public class ModelTranscripts {
         if (nth >= steps.size()) {
             return Optional.empty();
         }
-        List<Object[]> rows = em.createQuery("SELECT e.item, e.answer FROM ModelExchange e WHERE e.taskId = :task "
+        List<Object[]> rows = em.createQuery("SELECT e.item, e.answer, e.round FROM ModelExchange e WHERE e.taskId = :task "
                         + "AND e.orderSeq = :seq AND e.answer IS NOT NULL ORDER BY e.round", Object[].class)
                 .setParameter("task", taskId).setParameter("seq", steps.get(nth)).getResultList();
+        int missing = 0;
+        for (int i = 0; i < rows.size() && missing == 0; i++) {
+            missing = (Integer) rows.get(i)[2] == i + 1 ? 0 : i + 1;
+        }
         return Optional.of(new RecordedStep(rows.isEmpty() ? null : (String) rows.get(0)[0],
-                rows.stream().map(row -> (String) row[1]).toList()));
+                rows.stream().map(row -> (String) row[1]).toList(), missing));
     }
 
     /** How many steps of this kind, on this checklist item, the task has completed. */
