@@ -3,7 +3,10 @@ package dev.helix.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -87,7 +90,15 @@ class TaskPageIT extends BrowserTest {
     void theModelsOutputStreamsToThePageAsItIsWrittenAndTheRunIsReplayedFromThePage() throws InterruptedException {
         String provider = "it-page-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         ProviderBindings bindings = new ProviderBindings(admin);
-        try (FakeOpenAi fake = new FakeOpenAi("page-model")) {
+        // A viewer whose role may watch the fleet but not read tasks gets the fleet's events, not what models write.
+        HelixClient fleetWatcher = HelixClient.user("fleet-watcher", "viewer");
+        JsonObject viewer = admin.get("/api/v1/admin/roles").expect(200).json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(role -> role.getString("role").equals("viewer")).findFirst().orElseThrow();
+        admin.put("/api/v1/admin/roles/viewer", Json.createObjectBuilder().add("permissions", Json.createArrayBuilder(
+                viewer.getJsonArray("permissions").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                        .filter(p -> !p.equals("task:read")).toList())).build().toString()).expect(200);
+        try (FakeOpenAi fake = new FakeOpenAi("page-model"); FleetStream everything = admin.fleetStream();
+             FleetStream fleetOnly = fleetWatcher.fleetStream()) {
             admin.post("/api/v1/admin/providers", ProviderBindings.registration(fake, provider, "sk-page-key", "page-model", 0,
                     "PT60S")).expect(201);
             bindings.bindWorkingRolesTo(provider, "page-model");
@@ -108,6 +119,10 @@ class TaskPageIT extends BrowserTest {
             assertEquals("SPEC_GENERATION", browser.findElement(By.id("status")).getText(), "the words came while the model wrote");
             awaitStatusOnPage("SPEC_REVIEW");
             assertTrue(textContent("model-output").contains("- [ ] Watch the words arrive"), "the whole answer was shown");
+            assertTrue(everything.eventsOfTaskUntil(id, "SPEC_REVIEW", Duration.ofSeconds(30)).stream()
+                    .anyMatch(e -> e.getString("type").equals("MODEL_OUTPUT")), "a reader of tasks hears what the model writes");
+            assertTrue(fleetOnly.eventsOfTaskUntil(id, "SPEC_REVIEW", Duration.ofSeconds(30)).stream()
+                    .noneMatch(e -> e.getString("type").equals("MODEL_OUTPUT")), "one who may not read tasks does not");
             assertTrue(textContent("docs").contains("WRITE_SPEC") && textContent("docs").contains(provider + " / page-model"),
                     "the Transcript tab lists the call");
 
@@ -123,6 +138,8 @@ class TaskPageIT extends BrowserTest {
             admin.post("/api/v1/tasks/" + id + "/cancel", "").expect(200);
         } finally {
             bindings.restore();
+            admin.put("/api/v1/admin/roles/viewer", Json.createObjectBuilder().add("permissions", viewer.getJsonArray("permissions"))
+                    .build().toString()).expect(200);
         }
     }
 

@@ -9,26 +9,34 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class FleetBroadcaster {
 
-    private final Map<String, FleetStreamOutbox> outboxes = new ConcurrentHashMap<>();
+    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+
+    /** One browser's stream, and whether it may receive what agents' models write (its user may read tasks). */
+    private record Listener(FleetStreamOutbox outbox, boolean readsTasks) {
+    }
 
     /** The first message of every stream: tells the browser it is connected, so it can catch up on what it missed. */
     static final String OPENED = "{\"type\":\"STREAM_OPENED\"}";
 
-    void join(Session session) {
+    void join(Session session, boolean readsTasks) {
         FleetStreamOutbox outbox = new FleetStreamOutbox(session);
-        outboxes.put(session.getId(), outbox);
+        listeners.put(session.getId(), new Listener(outbox, readsTasks));
         outbox.offer(OPENED);
     }
 
     void leave(Session session) {
-        outboxes.remove(session.getId());
+        listeners.remove(session.getId());
     }
 
     /**
-     * Sends one event (JSON text) to every open session, in order per session; a closed, failing or lagging one is
-     * dropped. Never throws: one browser's trouble must not touch the others or the relay's transaction.
+     * Sends one event (JSON text) to every open session, in order per session, an event carrying tasks' content (a
+     * model's output) only to sessions whose user may read tasks; a closed, failing or lagging one is dropped. Never
+     * throws: one browser's trouble must not touch the others or the relay's transaction.
      */
-    public void broadcast(String json) {
-        outboxes.entrySet().removeIf(entry -> !entry.getValue().isOpen() || !entry.getValue().offer(json));
+    public void broadcast(String json, boolean taskContent) {
+        listeners.entrySet().removeIf(entry -> {
+            Listener listener = entry.getValue();
+            return !listener.outbox().isOpen() || (!taskContent || listener.readsTasks()) && !listener.outbox().offer(json);
+        });
     }
 }

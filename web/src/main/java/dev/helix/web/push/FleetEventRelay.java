@@ -30,7 +30,7 @@ public class FleetEventRelay implements MessageListener {
             if (message instanceof TextMessage text) {
                 String event = text.getText();
                 outputs.heard(event);
-                broadcaster.broadcast(event);
+                broadcaster.broadcast(event, LiveOutputs.isOutput(event));
             }
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable fleet event", e);

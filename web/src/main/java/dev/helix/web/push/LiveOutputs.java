@@ -41,6 +41,11 @@ public class LiveOutputs {
         return outputs.getOrDefault(taskId, Output.NONE);
     }
 
+    /** Whether the event (JSON text, its type first as the events topic carries it) is a model's output. */
+    static boolean isOutput(String json) {
+        return json.startsWith("{\"type\":\"" + OUTPUT + "\"");
+    }
+
     /** Takes in one event of the fleet stream (JSON text); only a model's output and a task's end matter here. */
     void heard(String json) {
         if (!json.contains(OUTPUT) && !json.contains(STATUS_CHANGED)) {
