@@ -117,6 +117,10 @@ class TaskPageIT extends BrowserTest {
 
             wait.until(d -> textContent("model-output").contains("the page shows what"));
             assertEquals("SPEC_GENERATION", browser.findElement(By.id("status")).getText(), "the words came while the model wrote");
+            browser.findElement(By.id("replayForm:replay")).click();
+            awaitNotice("Task " + id + " is still being worked on (SPEC_GENERATION)");
+            assertTrue(browser.getCurrentUrl().contains("id=" + id) || browser.getCurrentUrl().endsWith("task.xhtml"),
+                    "a run not recorded whole yet is not replayed: the page stays");
             awaitStatusOnPage("SPEC_REVIEW");
             assertTrue(textContent("model-output").contains("- [ ] Watch the words arrive"), "the whole answer was shown");
             assertTrue(everything.eventsOfTaskUntil(id, "SPEC_REVIEW", Duration.ofSeconds(30)).stream()

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -83,7 +82,7 @@ public class SpecsBranch {
                 throw new IllegalStateException("The helix-specs branch of " + project.getName() + " kept moving; revision "
                         + publication.revision() + " is committed at the next try");
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw GitRepositories.unavailable(project, e);
             }
         }
     }

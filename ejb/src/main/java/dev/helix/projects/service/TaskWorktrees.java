@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -117,7 +116,7 @@ public class TaskWorktrees {
                     git.delete(state);
                     Files.createDirectories(state);
                     Files.createDirectories(worktree.getParent());
-                    Path fresh = worktree.resolveSibling(worktree.getFileName() + ".new");
+                    Path fresh = halfCheckedOut(taskId);
                     git.delete(fresh); // what a crash midway through an earlier checkout left
                     Files.createDirectories(fresh);
                     try (Repository view = view(repo, fresh, state)) {
@@ -128,7 +127,7 @@ public class TaskWorktrees {
                 }
                 return worktree;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw GitRepositories.unavailable(project, e);
             }
         }
     }
@@ -186,7 +185,7 @@ public class TaskWorktrees {
         try (Repository repo = git.open(project)) {
             return findItem(repo, project, taskId, item);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw GitRepositories.unavailable(project, e);
         }
     }
 
@@ -230,7 +229,7 @@ public class TaskWorktrees {
                     throw new IllegalStateException("The worktree of task " + taskId + " could not be staged: " + e.getMessage(), e);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw GitRepositories.unavailable(project, e);
             }
         }
     }
@@ -246,7 +245,7 @@ public class TaskWorktrees {
                     return describe(view, tree(repo, tip), new FileTreeIterator(view), true).diff();
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw GitRepositories.unavailable(project, e);
             }
         }
     }
@@ -335,7 +334,7 @@ public class TaskWorktrees {
     public void remove(long taskId) {
         synchronized (lock(taskId)) {
             git.delete(folders.worktree(taskId));
-            git.delete(folders.worktree(taskId).resolveSibling("task-" + taskId + ".new"));
+            git.delete(halfCheckedOut(taskId));
             git.delete(folders.worktreeState(taskId));
         }
     }
@@ -406,6 +405,12 @@ public class TaskWorktrees {
             commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         }
         return target;
+    }
+
+    /** Where a worktree is checked out before it is moved into place whole. */
+    private Path halfCheckedOut(long taskId) {
+        Path worktree = folders.worktree(taskId);
+        return worktree.resolveSibling(worktree.getFileName() + ".new");
     }
 
     private Object lock(long taskId) {

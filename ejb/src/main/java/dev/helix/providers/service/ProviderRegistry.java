@@ -10,6 +10,7 @@ import dev.helix.providers.outbound.OpenAiCompatibleModel;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.secrets.service.SecretVault;
 import dev.helix.shared.error.InvalidInputException;
+import dev.helix.shared.model.PositiveCount;
 import dev.helix.shared.model.PositiveDuration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class ProviderRegistry {
     @PostConstruct
     void checkSettings() {
         openFor = PositiveDuration.checked("helix.providers.circuit.open-for", openFor, DEFAULT_OPEN_FOR);
-        failuresToOpen = Math.max(1, failuresToOpen);
+        failuresToOpen = (int) PositiveCount.checked("helix.providers.circuit.failures", failuresToOpen, 5);
     }
 
     public ModelProvider byName(String name) {

@@ -89,7 +89,7 @@ public class ModelExchange {
         this.orderSeq = claimed.order().seq();
         this.step = claimed.kind();
         this.itemNumber = claimed.itemNumber();
-        this.item = claimed.work() == null ? null : Abbreviation.of(claimed.work().item(), 1000);
+        this.item = itemOf(claimed);
         this.round = round;
         this.agentName = Abbreviation.of(claimed.agentName(), 128);
         this.provider = Abbreviation.of(provider, 128);
@@ -101,6 +101,11 @@ public class ModelExchange {
         this.tokens = Math.max(0, turn.tokens());
         this.durationMs = Math.max(0, turn.tookMillis());
         this.at = at;
+    }
+
+    /** The checklist item a step works on, as an exchange keeps it; {@code null} for a spec. */
+    public static String itemOf(ClaimedStep step) {
+        return step.work() == null ? null : Abbreviation.of(step.work().item(), 1000);
     }
 
     public Long getId() {

@@ -11,6 +11,7 @@ import dev.helix.providers.port.Transcript;
 import dev.helix.sandbox.model.CommandResult;
 import dev.helix.sandbox.model.SandboxLimits;
 import dev.helix.sandbox.service.Sandbox;
+import dev.helix.shared.model.PositiveCount;
 import dev.helix.shared.model.PositiveDuration;
 import dev.helix.tasks.internal.WorktreeFiles;
 import dev.helix.tasks.model.Checklist;
@@ -111,21 +112,12 @@ public class ItemWork {
 
     @PostConstruct
     void checkSettings() {
-        budgets = new ToolBudgets((int) positive("helix.tools.item.max-calls", itemCalls, 50),
-                positive("helix.tools.item.max-tokens", itemTokens, 200_000),
+        budgets = new ToolBudgets((int) PositiveCount.checked("helix.tools.item.max-calls", itemCalls, 50),
+                PositiveCount.checked("helix.tools.item.max-tokens", itemTokens, 200_000),
                 PositiveDuration.checked("helix.tools.item.max-time", itemTime, Duration.ofMinutes(20)),
-                (int) positive("helix.tools.task.max-calls", taskCalls, 500),
-                positive("helix.tools.task.max-tokens", taskTokens, 2_000_000));
+                (int) PositiveCount.checked("helix.tools.task.max-calls", taskCalls, 500),
+                PositiveCount.checked("helix.tools.task.max-tokens", taskTokens, 2_000_000));
         commandTime = PositiveDuration.checked("helix.tools.command.max-time", commandTime, Duration.ofMinutes(5));
-    }
-
-    /** A budget that only makes sense when positive: zero or less is reported and its default used, as for durations. */
-    private static long positive(String property, long configured, long fallback) {
-        if (configured > 0) {
-            return configured;
-        }
-        LOG.severe(() -> property + " must be positive, not " + configured + "; using " + fallback);
-        return fallback;
     }
 
     /** Works the step's item and returns what the agent reports; the model's calls go to the transcript. */

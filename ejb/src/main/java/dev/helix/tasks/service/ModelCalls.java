@@ -7,9 +7,7 @@ import dev.helix.providers.service.ProviderRegistry;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.model.PositiveDuration;
 import dev.helix.tasks.internal.OrdersInHand;
-import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.model.ClaimedStep;
-import dev.helix.tasks.model.RecordedStep;
 import dev.helix.tasks.model.TaskStatus;
 import dev.helix.tasks.model.WorkOrder;
 import dev.helix.tasks.model.WorkStoppedException;
@@ -70,6 +68,9 @@ public class ModelCalls {
 
     @Inject
     ModelTranscripts transcripts;
+
+    @Inject
+    Replays replays;
 
     @Inject
     Event<FleetEvent> events;
@@ -151,7 +152,7 @@ public class ModelCalls {
         try {
             Runnable outcome;
             try {
-                ModelProvider provider = step.replayOf() == null ? providers.byName(step.provider()) : replay(step);
+                ModelProvider provider = step.replayOf() == null ? providers.byName(step.provider()) : replays.modelFor(step);
                 Transcript transcript = new StepTranscript(step, provider.name(), transcripts::record, events::fire);
                 outcome = switch (step.kind()) {
                     case WRITE_SPEC, DRAFT_PLAN -> answer(step, provider, transcript);
@@ -199,33 +200,6 @@ public class ModelCalls {
         return () -> results.worked(step, result);
     }
 
-    /**
-     * The model of a step of a replayed task: the answers of the original task's step of the same kind, on the same
-     * item, as many of those steps on as this task has completed (so a revised spec replays the revision).
-     */
-    private ModelProvider replay(ClaimedStep step) {
-        int done = transcripts.completedSteps(step.taskId(), step.kind(), step.itemNumber());
-        String source = "task " + step.replayOf() + "'s " + switch (step.kind()) {
-            case WRITE_SPEC -> "spec step " + (done + 1);
-            case DRAFT_PLAN -> "plan step " + (done + 1);
-            case WORK_ITEM -> "work on checklist item " + step.itemNumber() + (done == 0 ? "" : " (time " + (done + 1) + ")");
-        };
-        RecordedStep recorded = transcripts.recordedStep(step.replayOf(), step.kind(), step.itemNumber(), done)
-                .orElseThrow(() -> new ModelAnswerRejectedException("The recorded run of task " + step.replayOf()
-                        + " holds no " + source.substring(source.indexOf("'s ") + 3) + " to replay", null));
-        if (recorded.missingCall() > 0) {
-            throw new ModelAnswerRejectedException("The recorded run of task " + step.replayOf() + " lacks call "
-                    + recorded.missingCall() + " of its " + source.substring(source.indexOf("'s ") + 3)
-                    + " (it could not be recorded), so it cannot be replayed from there", null);
-        }
-        String item = step.work() == null ? null : Abbreviation.of(step.work().item(), 1000);
-        if (recorded.item() != null && !recorded.item().equals(item)) {
-            throw new ModelAnswerRejectedException("The recorded run of task " + step.replayOf() + " worked on '"
-                    + recorded.item() + "' as checklist item " + step.itemNumber() + ", this task's is '" + item
-                    + "': the two runs went apart (a review decided otherwise), so the replay stops here", null);
-        }
-        return providers.replaying(source, recorded.answers());
-    }
 
     private void ended(Call call) {
         inFlight.remove(call.step.taskId(), call);

@@ -67,7 +67,7 @@ public class TaskModelPanel {
 
     /** What the task's model has written in its current step so far, as this server heard it. */
     public LiveOutputs.Output getLiveOutput() {
-        return page.getId() == null ? new LiveOutputs.Output("", "") : outputs.of(page.getId());
+        return page.getId() == null ? LiveOutputs.Output.NONE : outputs.of(page.getId());
     }
 
     /** The task's model calls, oldest first (the first {@value #SHOWN_CALLS}), read once per request. */

@@ -26,7 +26,8 @@ public class LiveOutputs {
     /** The output of a task's step so far: which step, and its text. */
     public record Output(String step, String text) {
 
-        static final Output NONE = new Output("", "");
+        /** Nothing heard. */
+        public static final Output NONE = new Output("", "");
     }
 
     private final Map<Long, Output> outputs = new LinkedHashMap<>(16, 0.75f, true) {
