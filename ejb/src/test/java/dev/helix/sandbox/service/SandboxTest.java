@@ -92,7 +92,8 @@ class SandboxTest {
     @Test
     void aForkBombIsContainedAndKilledAtItsWallTime() {
         SandboxLimits limits = SandboxLimits.defaults().withProcesses(64).withWallTime(Duration.ofSeconds(3));
-        CommandResult result = run("bash -c ':(){ :|:& };:' 2>&1; sleep 60", limits);
+        // exec, not a fork: while the bomb holds every process the limit allows, the command still waits to be killed.
+        CommandResult result = run("bash -c ':(){ :|:& };:' 2>&1; exec sleep 60", limits);
         assertEquals(CommandResult.Ending.TIMED_OUT, result.ending(), result.toString());
         assertTrue(result.output().contains("Resource temporarily unavailable"), "the process limit stopped it: " + result.output());
         assertTrue(result.took().compareTo(Duration.ofSeconds(15)) < 0, result.took().toString());
@@ -105,7 +106,7 @@ class SandboxTest {
         Path other = Files.createDirectories(root.resolve("other"));
         ExecutorService beside = Executors.newSingleThreadExecutor();
         try {
-            Future<CommandResult> bomb = beside.submit(() -> run("bash -c ':(){ :|:& };:' 2>/dev/null; sleep 60",
+            Future<CommandResult> bomb = beside.submit(() -> run("bash -c ':(){ :|:& };:' 2>/dev/null; exec sleep 60",
                     SandboxLimits.defaults().withProcesses(64).withWallTime(Duration.ofSeconds(4))));
             Thread.sleep(1500);
             CommandResult meanwhile = sandbox.run(other, "for i in 1 2 3 4 5 6 7 8; do (sleep 0.2 &); done; echo forked",
