@@ -43,8 +43,9 @@ class ApiKeyIT {
         JsonObject issued = developer.post("/api/v1/me/api-keys", "{\"name\":\"ci\"}").expect(201).object();
         String key = issued.getString("key");
         assertTrue(key.startsWith("hx_" + issued.getString("prefix") + "_"), issued::toString);
-        assertEquals(List.of("agent:read", "analytics:read", "fleet:read", "memory:read", "memory:write", "project:read", "ritual:read", "self:manage", "spiral:read", "spiral:run", "task:cancel",
-                        "task:create", "task:read"),
+        assertEquals(List.of("agent:read", "analytics:read", "fleet:read", "gateway:use", "memory:read", "memory:write",
+                        "project:read", "ritual:read", "self:manage", "spiral:read", "spiral:run", "task:cancel", "task:create",
+                        "task:read"),
                 issued.getJsonArray("scopes").getValuesAs(JsonString.class).stream()
                         .map(JsonString::getString).toList(), "no scopes asked: all of the owner's");
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,11 +22,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local endpoint that speaks OpenAI's protocol ({@code GET /v1/models}, {@code POST /v1/chat/completions}) the way
  * a test scripts it: each chat call takes the next scripted {@link Reply}, and once the script is used up it answers
- * sensibly on its own (a valid spec when JSON is asked for, a sentence of work otherwise), with token usage. A call
+ * sensibly on its own (a valid spec when JSON is asked for, a sentence of work otherwise), with token usage; it also
+ * answers {@code POST /v1/embeddings} with small vectors. A call
  * asking for a stream ({@code "stream": true}) gets the answer as server-sent chunks, word by word (at the reply's
  * pace), the usage in the last chunk and {@code [DONE]}; a {@link Reply#brokenStream} breaks off mid-answer.
  */
@@ -58,13 +61,14 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /**
-     * What a chat call answers: a status, headers, and a body; streamed, with {@code pace} between chunks, or broken
-     * off after the first chunk.
+     * What a chat call answers: a status, headers, and a body, after {@code delay}; streamed, with {@code pace} between
+     * chunks, or broken off after the first chunk, or (malformed) with a first chunk that is not JSON.
      */
-    record Reply(int status, Map<String, String> headers, String body, Duration pace, boolean broken) {
+    record Reply(int status, Map<String, String> headers, String body, Duration pace, boolean broken, boolean malformed,
+                 Duration delay) {
 
         Reply(int status, Map<String, String> headers, String body) {
-            this(status, headers, body, Duration.ZERO, false);
+            this(status, headers, body, Duration.ZERO, false, false, Duration.ZERO);
         }
 
         static Reply text(String content) {
@@ -73,12 +77,22 @@ final class FakeOpenAi implements AutoCloseable {
 
         /** A text answer that, streamed, takes {@code pace} per word: slow enough to watch it being written. */
         static Reply paced(String content, Duration pace) {
-            return new Reply(200, Map.of(), completion(content), pace, false);
+            return new Reply(200, Map.of(), completion(content), pace, false, false, Duration.ZERO);
         }
 
         /** A stream that sends the first words of the answer, then breaks off without ending. */
         static Reply brokenStream(String content) {
-            return new Reply(200, Map.of(), completion(content), Duration.ZERO, true);
+            return new Reply(200, Map.of(), completion(content), Duration.ZERO, true, false, Duration.ZERO);
+        }
+
+        /** A stream whose first chunk is not JSON. */
+        static Reply malformedStream() {
+            return new Reply(200, Map.of(), completion("never read"), Duration.ZERO, false, true, Duration.ZERO);
+        }
+
+        /** A text answer that comes only after {@code delay}: later than an impatient caller waits. */
+        static Reply late(String content, Duration delay) {
+            return new Reply(200, Map.of(), completion(content), Duration.ZERO, false, false, delay);
         }
 
         /** An answer calling one tool, with its arguments as the model wrote them (valid JSON or not). */
@@ -117,6 +131,8 @@ final class FakeOpenAi implements AutoCloseable {
     private final List<String> models;
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<JsonObject> embeddingCalls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger abandonedStreams = new AtomicInteger();
 
     FakeOpenAi(String... models) {
         this.models = List.of(models);
@@ -127,6 +143,7 @@ final class FakeOpenAi implements AutoCloseable {
         }
         server.createContext("/v1/models", this::models);
         server.createContext("/v1/chat/completions", this::chat);
+        server.createContext("/v1/embeddings", this::embeddings);
         server.setExecutor(Executors.newCachedThreadPool()); // a slow answer a client gave up on holds no other call up
         server.start();
     }
@@ -144,6 +161,15 @@ final class FakeOpenAi implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    List<JsonObject> embeddingCalls() {
+        return List.copyOf(embeddingCalls);
+    }
+
+    /** How many streams the caller went away from before their end (a write to it failed). */
+    int abandonedStreams() {
+        return abandonedStreams.get();
+    }
+
     static String specJson(String requirements, String design, String plan) {
         return Json.createObjectBuilder().add("requirements", requirements).add("design", design).add("plan", plan)
                 .build().toString();
@@ -156,12 +182,33 @@ final class FakeOpenAi implements AutoCloseable {
                 .build().toString()));
     }
 
+    /** Three dimensions per input, the first its length, with usage. */
+    private void embeddings(HttpExchange exchange) throws IOException {
+        JsonObject body = Json.createReader(new StringReader(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8))).readObject();
+        embeddingCalls.add(body);
+        List<String> inputs = body.get("input") instanceof JsonString one ? List.of(one.getString())
+                : body.getJsonArray("input").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                        .toList();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (int i = 0; i < inputs.size(); i++) {
+            data.add(Json.createObjectBuilder().add("object", "embedding").add("index", i).add("embedding",
+                    Json.createArrayBuilder().add(inputs.get(i).length()).add(0.5).add(0.25)));
+        }
+        answer(exchange, new Reply(200, Map.of(), Json.createObjectBuilder().add("object", "list").add("data", data)
+                .add("model", body.getString("model")).add("usage", Json.createObjectBuilder().add("prompt_tokens", 8)
+                        .add("total_tokens", 8)).build().toString()));
+    }
+
     private void chat(HttpExchange exchange) throws IOException {
         String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Call call = new Call(Instant.now(), exchange.getRequestHeaders().getFirst("Authorization"),
                 Json.createReader(new StringReader(text)).readObject());
         calls.add(call);
         Reply scripted = script.poll();
+        if (scripted != null) {
+            pause(scripted.delay());
+        }
         Reply reply = scripted != null ? scripted : call.asksForJson() ? Reply.text(specJson(REQUIREMENTS, DESIGN, PLAN))
                 : Reply.text("Done: the item is implemented.");
         if (call.body().getBoolean("stream", false) && reply.status() == 200) {
@@ -184,7 +231,7 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /** The reply as server-sent chunks: the content word by word or the tool call in two halves, then usage. */
-    private static void stream(HttpExchange exchange, Reply reply) throws IOException {
+    private void stream(HttpExchange exchange, Reply reply) throws IOException {
         JsonObject completion = Json.createReader(new StringReader(reply.body())).readObject();
         JsonObject choice = completion.getJsonArray("choices").getJsonObject(0);
         JsonObject message = choice.getJsonObject("message");
@@ -208,6 +255,11 @@ final class FakeOpenAi implements AutoCloseable {
         // A broken stream promises more than it sends, so the client sees the connection end mid-answer.
         exchange.sendResponseHeaders(200, reply.broken() ? 1_000_000 : 0);
         try (var out = exchange.getResponseBody()) {
+            if (reply.malformed()) {
+                out.write("data: {this is not json\n\n".getBytes(StandardCharsets.UTF_8));
+                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             for (int i = 0; i < deltas.size(); i++) {
                 out.write(event(chunk(Json.createObjectBuilder().add("index", 0).add("delta", deltas.get(i)).addNull("finish_reason"))));
                 out.flush();
@@ -223,6 +275,8 @@ final class FakeOpenAi implements AutoCloseable {
                     .add("created", Instant.now().getEpochSecond()).add("model", "fake").add("choices", JsonValue.EMPTY_JSON_ARRAY)
                     .add("usage", completion.getJsonObject("usage")).build().toString()));
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException gone) {
+            abandonedStreams.incrementAndGet();
         }
     }
 

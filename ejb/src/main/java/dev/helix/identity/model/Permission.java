@@ -44,7 +44,10 @@ public enum Permission {
     RITUAL_RUN("Run rituals now, for real or as a dry run"),
     MEMORY_READ("Search and read the fleet's memory"),
     MEMORY_WRITE("Add memories and delete them"),
-    ANALYTICS_READ("Read metric series, anomalies, the UCF fleet-health index and reports");
+    ANALYTICS_READ("Read metric series, anomalies, the UCF fleet-health index and reports"),
+    GATEWAY_USE("Call models through the OpenAI-compatible gateway (/v1)"),
+    GATEWAY_MANAGE("Define the gateway's model aliases, their deployments and fallbacks"),
+    USAGE_READ("Read and export the model usage of every user, key, model and project");
 
     private static final Map<String, Permission> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Permission::permissionName, p -> p));

@@ -65,7 +65,8 @@ public class Projects {
         return em.createQuery("SELECT p FROM Project p ORDER BY p.name", Project.class).getResultList();
     }
 
-    private boolean named(String name) {
+    /** Whether a project has this name. */
+    public boolean named(String name) {
         return !em.createQuery("SELECT p.id FROM Project p WHERE p.name = :name", Long.class).setParameter("name", name)
                 .setMaxResults(1).getResultList().isEmpty();
     }

@@ -12,6 +12,7 @@ import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Toolbox;
 import dev.helix.providers.port.Transcript;
 import dev.helix.shared.model.Abbreviation;
+import dev.helix.shared.model.TokenCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public class OfflineModelProvider implements ModelProvider {
         items.forEach(item -> plan.append("- [ ] ").append(item).append('\n'));
         String all = requirements.toString() + design + plan;
         SpecDraft draft = new SpecDraft(requirements.toString(), design.toString(), plan.toString(), tokens(all));
-        transcript.record(ModelTurn.answered(asked, TurnJson.answer(SpecAnswer.of(draft), List.of()), draft.tokens(), 0));
+        transcript.record(ModelTurn.answered(asked, TurnJson.answer(SpecAnswer.of(draft), List.of()), TokenCount.estimated(0, draft.tokens()), 0));
         return draft;
     }
 
@@ -139,7 +140,7 @@ public class OfflineModelProvider implements ModelProvider {
 
         @Override
         public String call(String name, String arguments) {
-            transcript.record(ModelTurn.answered(request, TurnJson.answer(null, List.of(new ToolRequest(null, name, arguments))), 0, 0));
+            transcript.record(ModelTurn.answered(request, TurnJson.answer(null, List.of(new ToolRequest(null, name, arguments))), TokenCount.NONE, 0));
             String result = tools.call(name, arguments);
             request = TurnJson.request("tool", name, "result", result);
             return result;
@@ -151,7 +152,7 @@ public class OfflineModelProvider implements ModelProvider {
         }
 
         StepResult answered(StepResult result) {
-            transcript.record(ModelTurn.answered(request, TurnJson.answer(result.summary(), List.of()), result.tokens(), 0));
+            transcript.record(ModelTurn.answered(request, TurnJson.answer(result.summary(), List.of()), TokenCount.estimated(0, result.tokens()), 0));
             return result;
         }
 

@@ -11,6 +11,7 @@ import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Toolbox;
 import dev.helix.providers.port.Transcript;
 import dev.helix.shared.model.Abbreviation;
+import dev.helix.shared.model.TokenCount;
 import java.util.List;
 
 /**
@@ -73,7 +74,7 @@ public final class ReplayModel implements ModelProvider {
 
     private TurnJson.Answer replay(int round, Transcript transcript) {
         String answer = answers.get(round);
-        transcript.record(ModelTurn.answered(TurnJson.request("replayOf", source, "round", Integer.toString(round + 1)), answer, 0, 0));
+        transcript.record(ModelTurn.answered(TurnJson.request("replayOf", source, "round", Integer.toString(round + 1)), answer, TokenCount.NONE, 0));
         try {
             return TurnJson.read(answer);
         } catch (IllegalArgumentException e) {

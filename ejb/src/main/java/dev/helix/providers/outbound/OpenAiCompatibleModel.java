@@ -15,6 +15,7 @@ import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Toolbox;
 import dev.helix.providers.port.Transcript;
 import dev.helix.shared.model.Abbreviation;
+import dev.helix.shared.model.TokenCount;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -22,15 +23,16 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.catalog.ModelDescription;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.catalog.ModelDescription;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiModelCatalog;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +111,7 @@ public final class OpenAiCompatibleModel implements ModelProvider {
         for (int attempt = 1; attempt <= ANSWER_ATTEMPTS; attempt++) {
             ChatResponse response = conversation.ask(ChatRequest.builder().messages(messages).modelName(model)
                     .responseFormat(json).build(), "write the spec");
-            tokens += tokens(response);
+            tokens += tokens(response).total();
             answer = response.aiMessage().text();
             try {
                 return SpecAnswer.parse(answer, tokens);
@@ -141,7 +143,7 @@ public final class OpenAiCompatibleModel implements ModelProvider {
                 chatRequest.toolSpecifications(specifications);
             }
             ChatResponse response = conversation.ask(chatRequest.build(), "work on '" + request.item() + "'");
-            long spent = tokens(response);
+            long spent = tokens(response).total();
             tokens += spent;
             tools.spent(spent);
             AiMessage answer = response.aiMessage();
@@ -222,12 +224,15 @@ public final class OpenAiCompatibleModel implements ModelProvider {
         }
     }
 
-    /** The tokens the provider counted, or an estimate (four characters a token) where it counted none. */
-    private static long tokens(ChatResponse response) {
-        if (response.tokenUsage() != null && response.tokenUsage().totalTokenCount() != null) {
-            return response.tokenUsage().totalTokenCount();
+    /** The tokens the provider counted, or an estimate of the answer's (four characters a token) where it counted none. */
+    private static TokenCount tokens(ChatResponse response) {
+        TokenUsage usage = response.tokenUsage();
+        if (usage != null && usage.inputTokenCount() != null && usage.outputTokenCount() != null) {
+            return TokenCount.counted(usage.inputTokenCount(), usage.outputTokenCount());
         }
-        String text = response.aiMessage().text();
-        return text == null ? 0 : Math.max(1, text.length() / 4);
+        if (usage != null && usage.totalTokenCount() != null) {
+            return TokenCount.counted(0, usage.totalTokenCount());
+        }
+        return TokenCount.estimated(0, TokenCount.estimateOf(response.aiMessage().text()));
     }
 }

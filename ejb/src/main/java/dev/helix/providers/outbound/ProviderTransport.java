@@ -41,7 +41,7 @@ public final class ProviderTransport implements HttpClient {
     /** The most of an error answer kept for its message. */
     private static final int MAX_ERROR_BYTES = 4096;
     /** Breaks off reads of answers past their deadline; one daemon thread for every transport. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "helix-provider-deadlines");
         thread.setDaemon(true);
         return thread;

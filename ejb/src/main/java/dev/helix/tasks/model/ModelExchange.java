@@ -98,7 +98,7 @@ public class ModelExchange {
         this.request = Abbreviation.of(turn.request(), MAX_TEXT);
         this.answer = turn.answer() == null ? null : Abbreviation.of(turn.answer(), MAX_TEXT);
         this.failure = turn.failure() == null ? null : Abbreviation.of(turn.failure(), 4000);
-        this.tokens = Math.max(0, turn.tokens());
+        this.tokens = turn.tokens().total();
         this.durationMs = Math.max(0, turn.tookMillis());
         this.at = at;
     }

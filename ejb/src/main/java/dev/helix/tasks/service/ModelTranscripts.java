@@ -1,6 +1,11 @@
 package dev.helix.tasks.service;
 
+import dev.helix.metering.model.UsageEntry;
+import dev.helix.metering.model.UsageSource;
+import dev.helix.metering.service.UsageMeter;
+import dev.helix.projects.service.Projects;
 import dev.helix.shared.error.NotFoundException;
+import dev.helix.shared.model.TokenCount;
 import dev.helix.tasks.model.ClaimedStep;
 import dev.helix.tasks.model.ExchangeSummary;
 import dev.helix.tasks.model.ModelExchange;
@@ -10,6 +15,7 @@ import dev.helix.tasks.model.TokenUsage;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -25,9 +31,22 @@ public class ModelTranscripts {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    UsageMeter meter;
+
+    @Inject
+    Projects projects;
+
+    /** Records a call, and meters what it cost for the task's requester and project, in one transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(ModelExchange exchange) {
+    public void record(ModelExchange exchange, TokenCount tokens) {
         em.persist(exchange);
+        Task task = em.find(Task.class, exchange.getTaskId());
+        String project = task == null || task.getProjectId() == null ? null : projects.find(task.getProjectId()).getName();
+        String deployment = exchange.getProvider() + "/" + exchange.getModel();
+        meter.record(new UsageEntry(exchange.getAt(), UsageSource.AGENT, exchange.getRequestedBy(), null, null, project,
+                exchange.getTaskId(), deployment, deployment, tokens, false, false,
+                exchange.getFailure() == null ? 200 : 502, exchange.getDurationMs()));
     }
 
     /** The task's model calls, oldest first, from the one after {@code afterId} on (0 for all), at most {@code limit}. */

@@ -4,9 +4,11 @@ import dev.helix.providers.model.ModelTurn;
 import dev.helix.providers.port.Transcript;
 import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.FleetEvent;
+import dev.helix.shared.model.TokenCount;
 import dev.helix.tasks.model.ClaimedStep;
 import dev.helix.tasks.model.ModelExchange;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,14 +29,15 @@ final class StepTranscript implements Transcript {
 
     private final ClaimedStep step;
     private final String provider;
-    private final Consumer<ModelExchange> recorder;
+    private final BiConsumer<ModelExchange, TokenCount> recorder;
     private final Consumer<FleetEvent> events;
     private final StringBuilder unsent = new StringBuilder();
     private long lastSent = System.nanoTime();
     private int rounds;
     private boolean callEnded;
 
-    StepTranscript(ClaimedStep step, String provider, Consumer<ModelExchange> recorder, Consumer<FleetEvent> events) {
+    StepTranscript(ClaimedStep step, String provider, BiConsumer<ModelExchange, TokenCount> recorder,
+                   Consumer<FleetEvent> events) {
         this.step = step;
         this.provider = provider;
         this.recorder = recorder;
@@ -47,7 +50,7 @@ final class StepTranscript implements Transcript {
         callEnded = true;
         ModelExchange exchange = new ModelExchange(step, provider, step.requestedBy(), ++rounds, turn, Instant.now());
         try {
-            recorder.accept(exchange);
+            recorder.accept(exchange, turn.tokens());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Model call " + rounds + " of the " + step.kind() + " step of task " + step.taskId()
                     + " could not be recorded", e);

@@ -1,10 +1,9 @@
 package dev.helix.tasks.service;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.ModelTurn;
 import dev.helix.shared.model.FleetEvent;
+import dev.helix.shared.model.TokenCount;
 import dev.helix.tasks.model.ClaimedStep;
 import dev.helix.tasks.model.ModelExchange;
 import dev.helix.tasks.model.Priority;
@@ -14,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 class StepTranscriptTest {
 
     private final ClaimedStep step = new ClaimedStep(new WorkOrder(7, 3, Priority.MEDIUM), ClaimedStep.Kind.WORK_ITEM,
@@ -21,11 +22,11 @@ class StepTranscriptTest {
             "alice", null);
     private final List<ModelExchange> recorded = new ArrayList<>();
     private final List<FleetEvent> events = new ArrayList<>();
-    private final StepTranscript transcript = new StepTranscript(step, "local", recorded::add, events::add);
+    private final StepTranscript transcript = new StepTranscript(step, "local", (exchange, tokens) -> recorded.add(exchange), events::add);
 
     @Test
     void eachCallIsRecordedWithItsStepAndItsPlaceInTheStep() {
-        transcript.record(ModelTurn.answered("{\"messages\":[]}", "{\"text\":\"a\",\"toolCalls\":[]}", 120, 40));
+        transcript.record(ModelTurn.answered("{\"messages\":[]}", "{\"text\":\"a\",\"toolCalls\":[]}", TokenCount.counted(100, 20), 40));
         transcript.record(ModelTurn.failed("{\"messages\":[]}", 30, "it answered HTTP 500"));
 
         assertEquals(List.of(1, 2), recorded.stream().map(ModelExchange::getRound).toList());
@@ -42,7 +43,7 @@ class StepTranscriptTest {
         transcript.produced("Hel");
         transcript.produced("lo");
         assertEquals(List.of(), events, "small pieces wait to be sent together");
-        transcript.record(ModelTurn.answered("{}", "{}", 1, 1));
+        transcript.record(ModelTurn.answered("{}", "{}", TokenCount.counted(1, 0), 1));
         transcript.produced("x".repeat(StepTranscript.FLUSH_CHARS));
 
         assertEquals(List.of("Hello", "\n\n" + "x".repeat(StepTranscript.FLUSH_CHARS)), events.stream().map(FleetEvent::detail).toList());
@@ -53,10 +54,10 @@ class StepTranscriptTest {
 
     @Test
     void aCallThatCannotBeRecordedDoesNotStopTheWork() {
-        StepTranscript failing = new StepTranscript(step, "local", exchange -> {
+        StepTranscript failing = new StepTranscript(step, "local", (exchange, tokens) -> {
             throw new IllegalStateException("database down");
         }, events::add);
-        failing.record(ModelTurn.answered("{}", "{}", 1, 1));
+        failing.record(ModelTurn.answered("{}", "{}", TokenCount.counted(1, 0), 1));
         assertEquals(List.of(), events);
     }
 }

@@ -1,6 +1,7 @@
 package dev.helix.web.errors;
 
 import dev.helix.web.api.problems.Problems;
+import dev.helix.web.gateway.GatewayErrors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * The one error page of the application ({@code web.xml}): every error the container answers itself (an address it
  * refuses, a header the REST runtime cannot read, a status sent with {@code sendError}, an exception nobody caught)
- * ends here. API paths get a problem+json, worded from the status alone; the portal gets its own page. Neither ever
+ * ends here. API paths get a problem+json, worded from the status alone, the gateway's an error in OpenAI's shape; the
+ * portal gets its own page. Neither ever
  * shows the container's page, which names its classes and messages. The API's answer touches no session, so a
  * request carrying another user's session cookie still gets it.
  */
@@ -41,7 +43,9 @@ public class ErrorPages extends HttpServlet {
         // An exception nobody caught is logged for the operators, with an id the API's answer quotes.
         String incident = status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error
                 ? Problems.incident(LOG, uri, error) : null;
-        if (!Problems.isApi(request, uri)) {
+        if (GatewayErrors.isGateway(request, uri)) {
+            GatewayErrors.write(response, status, incident != null ? incident : Problems.title(status));
+        } else if (!Problems.isApi(request, uri)) {
             portalPage(request, response, status);
         } else if (incident != null) {
             Problems.write(response, status, "internal-error", "Internal error", incident);

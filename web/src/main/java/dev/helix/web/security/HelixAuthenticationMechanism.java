@@ -16,6 +16,7 @@ import dev.helix.sso.model.IdentityProviderUnavailableException;
 import dev.helix.sso.model.TokenExpiredException;
 import dev.helix.sso.service.OpenIdProvider;
 import dev.helix.web.api.problems.Problems;
+import dev.helix.web.gateway.GatewayErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -93,7 +94,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
             if (!settings.policy().basicAuthEnabled()) {
-                return unauthorized(response, "HTTP Basic is turned off by an administrator: use an API key");
+                return unauthorized(request, response, "HTTP Basic is turned off by an administrator: use an API key");
             }
             return basic(authorization.substring(5).strip(), request, response, context);
         }
@@ -132,8 +133,8 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         if (!context.isProtected()) {
             return context.doNothing(); // static resources, the sign-in page: no need to know who asks
         }
-        if (isApi(request)) {
-            return unauthorized(response, "This endpoint needs authentication: send HTTP Basic credentials, an API key "
+        if (isApi(request) || GatewayErrors.isGateway(request, request.getRequestURI())) {
+            return unauthorized(request, response, "This endpoint needs authentication: send HTTP Basic credentials, an API key "
                     + "or an access token of the single sign-on realm");
         }
         return context.redirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
@@ -144,22 +145,22 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         String decoded = encoded.length() > MAX_BASIC ? null : decodedBasic(encoded);
         int colon = decoded == null ? -1 : decoded.indexOf(':');
         if (colon < 1) {
-            return malformedBasic(response);
+            return malformedBasic(request, response);
         }
         String user = decoded.substring(0, colon);
         return guard.throttle().exclusively(user, request.getRemoteAddr(), () -> {
             Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
             if (locked.isPresent()) {
-                return lockedOut(response, locked.get(), "passwords for this user"); // audited when it began
+                return lockedOut(request, response, locked.get(), "passwords for this user"); // audited when it began
             }
             Optional<Set<String>> roles = users.authenticate(user, decoded.substring(colon + 1));
             if (roles.isEmpty()) {
                 failedSignIn(user, request, "HTTP Basic");
-                return unauthorized(response, "Wrong user name or password, or the account is disabled");
+                return unauthorized(request, response, "Wrong user name or password, or the account is disabled");
             }
             guard.throttle().succeeded(user, request.getRemoteAddr());
             return ContainerSignIn.as(context, user, roles.get());
-        }, () -> busy(response));
+        }, () -> busy(request, response));
     }
 
     /** Base64 of "user:password" as UTF-8, or null when it is not base64. */
@@ -177,8 +178,8 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
      * once: after the mechanism, the server's own bookkeeping reads every Basic header as user:password and fails
      * on these, which must not replace the answer with an error page.
      */
-    private static AuthenticationStatus malformedBasic(HttpServletResponse response) {
-        AuthenticationStatus status = unauthorized(response, "The Authorization header is not valid Basic credentials: "
+    private static AuthenticationStatus malformedBasic(HttpServletRequest request, HttpServletResponse response) {
+        AuthenticationStatus status = unauthorized(request, response, "The Authorization header is not valid Basic credentials: "
                 + "send 'Basic ' and the base64 of user:password (at most " + MAX_BASIC + " characters)");
         try {
             response.flushBuffer();
@@ -192,14 +193,14 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                                         HttpMessageContext context) {
         Optional<Duration> locked = guard.throttle().lockedFor(ANY_API_KEY, request.getRemoteAddr());
         if (locked.isPresent()) {
-            return lockedOut(response, locked.get(), "API keys");
+            return lockedOut(request, response, locked.get(), "API keys");
         }
         Optional<ApiKeyIdentity> identity = apiKeys.authenticate(presented);
         if (identity.isEmpty()) {
             String prefix = ApiKeySecret.parse(presented).map(ApiKeySecret::prefix).orElse("malformed");
             auditSignIn("api-key:" + prefix, request, Outcome.DENIED, "API key");
             guard.throttle().failed(ANY_API_KEY, request.getRemoteAddr());
-            return unauthorized(response, "The API key is unknown, revoked or expired, or its owner is disabled");
+            return unauthorized(request, response, "The API key is unknown, revoked or expired, or its owner is disabled");
         }
         guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
         request.setAttribute(Caller.API_KEY, identity.get());
@@ -211,25 +212,25 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                                              HttpMessageContext context) {
         Optional<Duration> locked = guard.throttle().lockedFor(ANY_API_KEY, request.getRemoteAddr());
         if (locked.isPresent()) {
-            return lockedOut(response, locked.get(), "API keys or tokens");
+            return lockedOut(request, response, locked.get(), "API keys or tokens");
         }
         try {
             FederatedIdentity identity = sso.verifyAccessToken(token);
             Optional<String> refusal = singleSignOn.refusal(identity);
             if (refusal.isPresent()) {
-                return unauthorized(response, refusal.get());
+                return unauthorized(request, response, refusal.get());
             }
             guard.throttle().succeeded(ANY_API_KEY, request.getRemoteAddr());
             return ContainerSignIn.as(context, identity.username(), Role.names(identity.roles()));
         } catch (TokenExpiredException e) {
-            return unauthorized(response, e.getMessage()); // a client that should refresh, not an intruder
+            return unauthorized(request, response, e.getMessage()); // a client that should refresh, not an intruder
         } catch (IdentityProviderUnavailableException e) {
-            return refuse(response, e.status(), e.problemType(), e.title(), e.getMessage());
+            return refuse(request, response, e.status(), e.problemType(), e.title(), e.getMessage());
         } catch (DomainException e) {
             trail.recordSeparately(new AuditEntry("bearer-token", "auth.sign-in", request.getRequestURI(),
                     request.getRemoteAddr(), Outcome.DENIED, "bearer token refused: " + e.getMessage(), null, null));
             guard.throttle().failed(ANY_API_KEY, request.getRemoteAddr());
-            return unauthorized(response, e.getMessage());
+            return unauthorized(request, response, e.getMessage());
         }
     }
 
@@ -267,16 +268,17 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     /** Another sign-in of the same user from the same address took too long to finish: try again shortly. */
-    private static AuthenticationStatus busy(HttpServletResponse response) {
+    private static AuthenticationStatus busy(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Retry-After", String.valueOf(BUSY.toSeconds()));
-        return refuse(response, 429, "signin-busy", "Too many sign-ins at once",
+        return refuse(request, response, 429, "signin-busy", "Too many sign-ins at once",
                 "Another sign-in of this user from this address is being checked; try again in " + BUSY.toSeconds() + " s");
     }
 
-    private static AuthenticationStatus lockedOut(HttpServletResponse response, Duration remaining, String who) {
+    private static AuthenticationStatus lockedOut(HttpServletRequest request, HttpServletResponse response,
+                                                  Duration remaining, String who) {
         long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
         response.setHeader("Retry-After", String.valueOf(seconds));
-        return refuse(response, 429, "signin-locked", "Too many failed sign-ins",
+        return refuse(request, response, 429, "signin-locked", "Too many failed sign-ins",
                 "Too many wrong " + who + " in a row from this address; try again in " + seconds + " s");
     }
 
@@ -291,16 +293,24 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     String detail) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"helix\", charset=\"UTF-8\"");
         response.addHeader("WWW-Authenticate", "Bearer realm=\"helix\"");
-        return refuse(response, 401, "unauthorized", "Authentication required", detail);
+        return refuse(request, response, 401, "unauthorized", "Authentication required", detail);
     }
 
-    /** Answers the request with a problem, before it reaches the application. */
-    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String slug, String title,
-                                               String detail) {
+    /**
+     * Answers the request with a problem (on the gateway's paths, an error in OpenAI's shape), before it reaches the
+     * application.
+     */
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
+                                               String slug, String title, String detail) {
         try {
+            if (GatewayErrors.isGateway(request, request.getRequestURI())) {
+                GatewayErrors.write(response, status, detail, null, slug);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             response.setStatus(status);
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8"); // JSON's encoding; the detail may quote what the client sent

@@ -1,6 +1,7 @@
 package dev.helix.web.security;
 
 import dev.helix.web.api.problems.Problems;
+import dev.helix.web.gateway.GatewayErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -27,10 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Screens every request before the application reads it, so that what the container or the REST runtime would trip
- * over gets a clear answer instead: a problem on API paths, the portal's error page elsewhere.
+ * over gets a clear answer instead: a problem on API paths, an error in OpenAI's shape on the gateway's, the portal's
+ * error page elsewhere.
  * <ul>
  *   <li>{@code TRACE}: 405.</li>
- *   <li>A body larger than {@code helix.request.max-body-size} bytes (default 1 MiB): 413, by its
+ *   <li>A body larger than {@code helix.request.max-body-size} bytes (default 1 MiB; on the gateway's paths
+ *       {@code helix.gateway.max-body-size}, default 16 MiB): 413, by its
  *       {@code Content-Length} or, sent in chunks or compressed, as it is read.</li>
  *   <li>A {@code Content-Encoding} other than those the server decodes ({@code gzip}, {@code x-gzip},
  *       {@code deflate}, {@code identity}): 415; a compressed body that does not decode: 400.</li>
@@ -53,13 +56,20 @@ public class RequestScreen extends HttpFilter {
     @ConfigProperty(name = "helix.request.max-body-size", defaultValue = "1048576")
     int maxBodySize;
 
+    /** The gateway's bodies carry whole conversations and batches of texts to embed: they may be larger. */
+    @Inject
+    @ConfigProperty(name = "helix.gateway.max-body-size", defaultValue = "16777216")
+    int gatewayMaxBodySize;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean api = Problems.isApi(request, request.getRequestURI());
+        boolean gateway = GatewayErrors.isGateway(request, request.getRequestURI());
+        boolean api = gateway || Problems.isApi(request, request.getRequestURI());
+        int limit = gateway ? gatewayMaxBodySize : maxBodySize;
         if ("TRACE".equals(request.getMethod())) {
             response.setHeader("Allow", METHODS);
-            refuse(api, response, 405, "TRACE is not served; this server takes " + METHODS);
+            refuse(request, api, response, 405, "TRACE is not served; this server takes " + METHODS);
             return;
         }
         // Wrapped only where something differs: the container's own request object serves upgrades (the push stream).
@@ -72,22 +82,22 @@ public class RequestScreen extends HttpFilter {
         }
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null && !DECODED_ENCODINGS.contains(encoding.strip().toLowerCase(Locale.ROOT))) {
-            refuse(api, response, 415, "Content-Encoding '" + encoding + "' is not accepted: send the body as it is, "
+            refuse(request, api, response, 415, "Content-Encoding '" + encoding + "' is not accepted: send the body as it is, "
                     + "or compressed with gzip or deflate");
             return;
         }
         String charset = request.getCharacterEncoding();
         if (charset != null && !UTF_8.contains(charset.replace("\"", "").strip().toLowerCase(Locale.ROOT))) {
-            refuse(api, response, 415, "The body must be UTF-8 text; charset '" + charset + "' is not accepted");
+            refuse(request, api, response, 415, "The body must be UTF-8 text; charset '" + charset + "' is not accepted");
             return;
         }
-        if (request.getContentLengthLong() > maxBodySize) {
-            refuse(api, response, 413, tooLarge());
+        if (request.getContentLengthLong() > limit) {
+            refuse(request, api, response, 413, tooLarge(limit));
             return;
         }
         if (!api) {
             if (request.getContentLengthLong() < 0) {
-                refuse(false, response, 411, "A body must come with its Content-Length");
+                refuse(request, false, response, 411, "A body must come with its Content-Length");
             } else {
                 chain.doFilter(screened, response);
             }
@@ -95,21 +105,21 @@ public class RequestScreen extends HttpFilter {
         }
         byte[] body;
         try {
-            body = request.getInputStream().readNBytes(maxBodySize + 1);
+            body = request.getInputStream().readNBytes(limit + 1);
         } catch (IOException unreadable) {
-            refuse(true, response, 400, encoding == null ? "The request body could not be read"
+            refuse(request, true, response, 400, encoding == null ? "The request body could not be read"
                     : "The request body is not valid " + encoding.strip() + " data, as its Content-Encoding says");
             return;
         }
-        if (body.length > maxBodySize) {
-            refuse(true, response, 413, tooLarge());
+        if (body.length > limit) {
+            refuse(request, true, response, 413, tooLarge(limit));
             return;
         }
         chain.doFilter(new ScreenedRequest(request, ignored, body), response);
     }
 
-    private String tooLarge() {
-        return "The request body has more than " + maxBodySize + " bytes, the most this server accepts";
+    private static String tooLarge(int limit) {
+        return "The request body has more than " + limit + " bytes, the most this server accepts";
     }
 
     /** The preference headers that cannot be parsed ({@code Accept}, {@code Accept-Language}), lower case. */
@@ -147,8 +157,11 @@ public class RequestScreen extends HttpFilter {
         }
     }
 
-    private static void refuse(boolean api, HttpServletResponse response, int status, String detail) throws IOException {
-        if (api) {
+    private static void refuse(HttpServletRequest request, boolean api, HttpServletResponse response, int status, String detail)
+            throws IOException {
+        if (GatewayErrors.isGateway(request, request.getRequestURI())) {
+            GatewayErrors.write(response, status, detail);
+        } else if (api) {
             Problems.write(response, status, Problems.slug(status), Problems.title(status), detail);
         } else {
             response.sendError(status);

@@ -1,0 +1,47 @@
+package dev.helix.metering.service;
+
+import dev.helix.metering.model.UsageEntry;
+import dev.helix.metering.model.UsageGrouping;
+import dev.helix.metering.model.UsageRecord;
+import dev.helix.metering.model.UsageSum;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one meter of model usage: every billable call, by the gateway or by an agent, is recorded here, and sums by
+ * key, user, model, project or day are read from it. A call is recorded in the caller's transaction (an agent's
+ * call together with its transcript), or in one of its own.
+ */
+@Stateless
+public class UsageMeter {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void record(UsageEntry entry) {
+        em.persist(new UsageRecord(entry));
+    }
+
+    /** The sums of each group over {@code [from, to)}, ordered by group. */
+    public List<UsageSum> sums(Instant from, Instant to, UsageGrouping grouping) {
+        return em.createQuery("SELECT " + grouping.field() + ", COUNT(u), SUM(CASE WHEN u.cacheHit = TRUE THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN u.estimated = TRUE THEN 1 ELSE 0 END), SUM(CASE WHEN u.status >= 400 THEN 1 ELSE 0 END), "
+                        + "SUM(u.promptTokens), SUM(u.completionTokens), SUM(u.totalTokens) FROM UsageRecord u "
+                        + "WHERE u.at >= :from AND u.at < :to GROUP BY " + grouping.field() + " ORDER BY " + grouping.field(),
+                        Object[].class)
+                .setParameter("from", from).setParameter("to", to)
+                .getResultStream().map(UsageMeter::sum).toList();
+    }
+
+    private static UsageSum sum(Object[] row) {
+        return new UsageSum(row[0] == null ? null : row[0].toString(), number(row[1]), number(row[2]), number(row[3]),
+                number(row[4]), number(row[5]), number(row[6]), number(row[7]));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.helix.gateway.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.helix.gateway.model.Deployment;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class DeploymentHealthTest {
+
+    /** The circuit keeps real time (Failsafe's clock): short, so the test waits it out. */
+    private static final Duration OPEN_FOR = Duration.ofMillis(300);
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final DeploymentHealth health = new DeploymentHealth(Duration.ofSeconds(5), 3, OPEN_FOR, now::get);
+    private final Deployment deployment = new Deployment("a", "m1", 1, null);
+
+    @Test
+    void aFailedDeploymentCoolsDownForTheConfiguredTimeOrAsLongAsItAsked() {
+        assertEquals(Optional.empty(), health.take(deployment));
+        health.failed(deployment, null);
+        assertEquals(Optional.of("cooling-down"), health.take(deployment));
+        advance(Duration.ofSeconds(5));
+        assertEquals(Optional.empty(), health.take(deployment));
+        health.failed(deployment, Duration.ofSeconds(20)); // Retry-After: 20
+        advance(Duration.ofSeconds(19));
+        assertEquals(Optional.of("cooling-down"), health.take(deployment));
+        advance(Duration.ofSeconds(1));
+        assertEquals(Optional.empty(), health.take(deployment));
+    }
+
+    @Test
+    void theCircuitOpensAfterFailuresInARowAndATrialCallClosesIt() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            health.take(deployment);
+            health.failed(deployment, null);
+            advance(Duration.ofSeconds(6));
+        }
+        assertEquals("OPEN", health.circuitState(deployment));
+        assertEquals(Optional.of("circuit-open"), health.take(deployment));
+        Thread.sleep(OPEN_FOR.toMillis() + 100);
+        assertEquals(Optional.empty(), health.take(deployment), "half open: one trial call");
+        health.succeeded(deployment);
+        assertEquals("CLOSED", health.circuitState(deployment));
+    }
+
+    @Test
+    void aDeploymentWithARateGetsNoMoreThanItsRequestsAMinute() {
+        Deployment limited = new Deployment("a", "m2", 1, 2);
+        assertEquals(Optional.empty(), health.take(limited));
+        health.succeeded(limited);
+        assertEquals(Optional.empty(), health.take(limited));
+        health.succeeded(limited);
+        assertEquals(Optional.of("rate-limited"), health.take(limited));
+        advance(Duration.ofSeconds(30));
+        assertEquals(Optional.empty(), health.take(limited), "a minute's allowance refills continuously");
+    }
+
+    private void advance(Duration by) {
+        now.addAndGet(by.toNanos());
+    }
+}
