@@ -13,6 +13,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIException;
 import com.openai.errors.PermissionDeniedException;
+import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -24,6 +25,7 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -296,6 +298,64 @@ class GatewayIT {
         JsonObject metered = usage("user", requester);
         assertTrue(metered.getInt("calls") >= 2, "the plan and at least one item: " + metered);
         assertTrue(metered.getJsonNumber("totalTokens").longValue() > 0);
+    }
+
+    @Test
+    void aSpentBudgetRefusesCallsOnEveryPathWarnsItsOwnerAndCountsSpendByPrice() {
+        String provider = registerProvider("gw-budget-" + RUN, primary);
+        String alias = "budgeted-" + RUN;
+        admin.post("/api/v1/admin/gateway/models", aliasJson(alias, provider, List.of(), "PT10S", null)).expect(201);
+        admin.put("/api/v1/admin/prices", "{\"deployment\":\"" + provider + "/" + MODEL + "\",\"promptPer1k\":0.5,"
+                + "\"completionPer1k\":1.5}").expect(200);
+        String user = "gw-budget-user-" + RUN;
+        Key key = keyOf(user, "developer", "");
+        long budget = admin.post("/api/v1/admin/budgets", "{\"user\":\"" + user + "\",\"period\":\"day\",\"tokens\":200}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        admin.post("/api/v1/admin/budgets", "{\"user\":\"" + user + "\",\"period\":\"day\",\"tokens\":5}").problem(409);
+        OpenAIClient openAi = client(key.secret());
+        ChatCompletionCreateParams question = ChatCompletionCreateParams.builder().model(alias).addUserMessage("Spend").build();
+
+        openAi.chat().completions().create(question); // 150 of 200 tokens
+        HelixClient owner = HelixClient.as(user, user + "-password-123");
+        assertTrue(owner.get("/api/v1/me/notifications").expect(200).json().asJsonArray().isEmpty(), "75 %: no warning yet");
+        openAi.chat().completions().create(question); // 300: over, and past 80 %
+        JsonObject warning = owner.get("/api/v1/me/notifications").expect(200).json().asJsonArray().getJsonObject(0);
+        assertEquals("budget", warning.getString("source"));
+        assertTrue(warning.getString("message").startsWith("Token budget at 150 %"), warning::toString);
+        assertEquals(300, admin.get("/api/v1/admin/budgets/" + budget).expect(200).object().getInt("spent"));
+
+        RateLimitException refused = assertThrows(RateLimitException.class, () -> openAi.chat().completions().create(question));
+        assertTrue(refused.getMessage().contains("user '" + user + "' may use 200 tokens a day"), refused.getMessage());
+        assertEquals(2, primary.calls().size(), "a refused call never reaches a provider");
+
+        long task = owner.post("/api/v1/tasks", "{\"title\":\"Over budget\",\"prompt\":\"No tokens left\",\"justDoIt\":true}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        JsonObject failed = owner.awaitTask(task, t -> t.getString("status").endsWith("FAILED"), Duration.ofSeconds(60));
+        assertTrue(failed.getString("failureReason").contains("Token budget exhausted"), failed::toString);
+
+        admin.put("/api/v1/admin/budgets/" + budget, "{\"tokens\":100000}").expect(200);
+        openAi.chat().completions().create(question);
+        JsonObject metered = usage("user", user);
+        assertEquals(4, metered.getInt("calls"), "three answered and one refused");
+        assertEquals(1, metered.getInt("failedCalls"));
+        assertEquals(0, new BigDecimal("0.375").compareTo(metered.getJsonNumber("spend").bigDecimalValue()),
+                "3 x (100 prompt x 0.5 + 50 completion x 1.5) / 1000: " + metered);
+    }
+
+    @Test
+    void anApiKeysOwnBudgetHoldsThatKeyOnly() {
+        String user = "gw-keybudget-" + RUN;
+        Key limited = keyOf(user, "developer", "");
+        Key other = keyOf(user, "developer", "");
+        admin.post("/api/v1/admin/budgets", "{\"keyPrefix\":\"" + limited.prefix() + "\",\"period\":\"month\",\"tokens\":1}")
+                .expect(201);
+        ChatCompletionCreateParams question = ChatCompletionCreateParams.builder().model("offline").addUserMessage("Hi").build();
+        client(limited.secret()).chat().completions().create(question);
+        RateLimitException refused = assertThrows(RateLimitException.class,
+                () -> client(limited.secret()).chat().completions().create(question));
+        assertTrue(refused.getMessage().contains("API key " + limited.prefix()), refused.getMessage());
+        assertTrue(refused.headers().values("Retry-After").size() == 1, "says when the month's tokens come back");
+        client(other.secret()).chat().completions().create(question);
     }
 
     @Test

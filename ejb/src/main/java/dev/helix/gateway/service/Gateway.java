@@ -2,8 +2,8 @@ package dev.helix.gateway.service;
 
 import dev.helix.gateway.internal.AnswerText;
 import dev.helix.gateway.internal.DeploymentHealth;
-import dev.helix.gateway.internal.ResponseCache;
 import dev.helix.gateway.internal.ResponseCache.Cached;
+import dev.helix.gateway.internal.ResponseCache;
 import dev.helix.gateway.internal.StreamRelay;
 import dev.helix.gateway.internal.UpstreamRefusal;
 import dev.helix.gateway.internal.WeightedOrder;
@@ -14,15 +14,17 @@ import dev.helix.gateway.model.GatewayRefusal;
 import dev.helix.gateway.model.OpenAiError;
 import dev.helix.gateway.model.Route;
 import dev.helix.gateway.port.AnswerSink;
+import dev.helix.metering.model.BudgetExhaustedException;
 import dev.helix.metering.model.UsageEntry;
 import dev.helix.metering.model.UsageSource;
+import dev.helix.metering.service.Budgets;
 import dev.helix.metering.service.UsageMeter;
 import dev.helix.providers.model.ProviderTimeoutException;
 import dev.helix.providers.model.ProviderUnavailableException;
-import dev.helix.providers.service.ProviderRelays;
 import dev.helix.providers.model.RelayAnswer;
 import dev.helix.providers.model.RelayEndpoint;
 import dev.helix.providers.model.RelayRequest;
+import dev.helix.providers.service.ProviderRelays;
 import dev.helix.shared.model.PositiveCount;
 import dev.helix.shared.model.PositiveDuration;
 import dev.helix.shared.model.TokenCount;
@@ -57,7 +59,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that served it ({@code x-helix-deployment}) and why any other was passed over ({@code x-helix-fallback-reason}).
  * Identical non-streamed calls are answered from the cache while the alias's time to live allows
  * ({@code x-helix-cache}). Streams are passed on event by event as they arrive; a client that goes away ends the
- * provider's call. Every call is metered once it has been answered.
+ * provider's call. A caller whose token budget is spent is refused (429); every call is metered once it has been
+ * answered, and debited from its caller's budgets.
  */
 @ApplicationScoped
 public class Gateway {
@@ -78,6 +81,9 @@ public class Gateway {
 
     @Inject
     UsageMeter meter;
+
+    @Inject
+    Budgets budgets;
 
     @Inject
     @ConfigProperty(name = "helix.gateway.cool-down", defaultValue = "PT5S")
@@ -142,6 +148,7 @@ public class Gateway {
             if (route == null) {
                 throw GatewayRefusal.unknownModel(call.model());
             }
+            checkBudgets(call);
             answer(route, call, new Sink(sink), outcome);
         } catch (GatewayRefusal refusal) {
             outcome.status = refusal.status();
@@ -150,6 +157,15 @@ public class Gateway {
             outcome.status = CLIENT_CLOSED;
         } finally {
             record(call, outcome, start);
+        }
+    }
+
+    private void checkBudgets(GatewayCall call) {
+        try {
+            budgets.check(call.caller().user(), call.caller().keyId());
+        } catch (BudgetExhaustedException e) {
+            throw new GatewayRefusal(429, "insufficient_quota", "budget_exceeded", null, e.getMessage(),
+                    Duration.between(Instant.now(), e.resetsAt()));
         }
     }
 

@@ -46,7 +46,7 @@ public enum Permission {
     MEMORY_WRITE("Add memories and delete them"),
     ANALYTICS_READ("Read metric series, anomalies, the UCF fleet-health index and reports"),
     GATEWAY_USE("Call models through the OpenAI-compatible gateway (/v1)"),
-    GATEWAY_MANAGE("Define the gateway's model aliases, their deployments and fallbacks"),
+    GATEWAY_MANAGE("Define the gateway's model aliases, the prices of models and the token budgets of users and keys"),
     USAGE_READ("Read and export the model usage of every user, key, model and project");
 
     private static final Map<String, Permission> BY_NAME = Arrays.stream(values())

@@ -73,6 +73,12 @@ public class ApiKeys {
                 .setParameter("owner", owner).getResultList();
     }
 
+    /** The key with this public prefix, revoked or not. */
+    public Optional<ApiKey> byPrefix(String prefix) {
+        return em.createQuery("SELECT k FROM ApiKey k WHERE k.prefix = :prefix", ApiKey.class).setParameter("prefix", prefix)
+                .getResultStream().findFirst();
+    }
+
     /** Revokes one of the owner's keys; another user's key is as unknown as a missing one. */
     public ApiKey revoke(String owner, long id) {
         ApiKey key = em.find(ApiKey.class, id);

@@ -5,8 +5,11 @@ import dev.helix.metering.model.UsageGrouping;
 import dev.helix.metering.model.UsageRecord;
 import dev.helix.metering.model.UsageSum;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,18 +21,28 @@ import java.util.List;
 @Stateless
 public class UsageMeter {
 
+    /** Spend is summed to a millionth of the prices' unit. */
+    private static final int SPEND_SCALE = 6;
+
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Budgets budgets;
+
+    /** Records the call and debits its caller's budgets. */
     public void record(UsageEntry entry) {
         em.persist(new UsageRecord(entry));
+        budgets.debit(entry);
     }
 
     /** The sums of each group over {@code [from, to)}, ordered by group. */
     public List<UsageSum> sums(Instant from, Instant to, UsageGrouping grouping) {
         return em.createQuery("SELECT " + grouping.field() + ", COUNT(u), SUM(CASE WHEN u.cacheHit = TRUE THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN u.estimated = TRUE THEN 1 ELSE 0 END), SUM(CASE WHEN u.status >= 400 THEN 1 ELSE 0 END), "
-                        + "SUM(u.promptTokens), SUM(u.completionTokens), SUM(u.totalTokens) FROM UsageRecord u "
+                        + "SUM(u.promptTokens), SUM(u.completionTokens), SUM(u.totalTokens), "
+                        + "SUM(u.promptTokens * p.promptPer1k + u.completionTokens * p.completionPer1k) "
+                        + "FROM UsageRecord u LEFT JOIN ModelPrice p ON p.deployment = u.deployment "
                         + "WHERE u.at >= :from AND u.at < :to GROUP BY " + grouping.field() + " ORDER BY " + grouping.field(),
                         Object[].class)
                 .setParameter("from", from).setParameter("to", to)
@@ -37,8 +50,10 @@ public class UsageMeter {
     }
 
     private static UsageSum sum(Object[] row) {
+        BigDecimal spend = row[8] == null ? null : new BigDecimal(row[8].toString()).movePointLeft(3)
+                .setScale(SPEND_SCALE, RoundingMode.HALF_UP);
         return new UsageSum(row[0] == null ? null : row[0].toString(), number(row[1]), number(row[2]), number(row[3]),
-                number(row[4]), number(row[5]), number(row[6]), number(row[7]));
+                number(row[4]), number(row[5]), number(row[6]), number(row[7]), spend);
     }
 
     private static long number(Object value) {

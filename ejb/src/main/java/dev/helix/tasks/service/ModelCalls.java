@@ -1,5 +1,6 @@
 package dev.helix.tasks.service;
 
+import dev.helix.metering.service.Budgets;
 import dev.helix.providers.model.ModelAnswerRejectedException;
 import dev.helix.providers.port.ModelProvider;
 import dev.helix.providers.port.Transcript;
@@ -56,6 +57,9 @@ public class ModelCalls {
 
     @Inject
     ProviderRegistry providers;
+
+    @Inject
+    Budgets budgets;
 
     @Inject
     StepResults results;
@@ -152,6 +156,9 @@ public class ModelCalls {
         try {
             Runnable outcome;
             try {
+                if (step.replayOf() == null) {
+                    budgets.check(step.requestedBy(), null); // the requester's budget pays for the agents' tokens
+                }
                 ModelProvider provider = step.replayOf() == null ? providers.byName(step.provider()) : replays.modelFor(step);
                 Transcript transcript = new StepTranscript(step, provider.name(), transcripts::record, events::fire);
                 outcome = switch (step.kind()) {

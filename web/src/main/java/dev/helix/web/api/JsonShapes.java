@@ -1,8 +1,8 @@
 package dev.helix.web.api;
 
-import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.error.FieldError;
 import dev.helix.shared.error.MalformedJsonException;
+import dev.helix.shared.model.Abbreviation;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -50,6 +51,8 @@ final class JsonShapes {
             require(wholeNumber(value, Integer.MIN_VALUE, Integer.MAX_VALUE), path, raw, value);
         } else if (raw == Long.class || raw == long.class) {
             require(wholeNumber(value, Long.MIN_VALUE, Long.MAX_VALUE), path, raw, value);
+        } else if (raw == BigDecimal.class) {
+            require(value instanceof JsonNumber, path, raw, value);
         } else if (raw.isEnum()) {
             require(value instanceof JsonString s && Arrays.stream(raw.getEnumConstants())
                     .anyMatch(c -> ((Enum<?>) c).name().equals(s.getString())), path, raw, value);
@@ -125,6 +128,9 @@ final class JsonShapes {
         }
         if (type == Long.class || type == long.class) {
             return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == BigDecimal.class) {
+            return "a number";
         }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())

@@ -11,6 +11,7 @@ import dev.helix.web.api.admin.UserResource;
 import dev.helix.web.api.me.ApiKeyResource;
 import dev.helix.web.api.rituals.RunRequest;
 import dev.helix.web.api.tasks.CreateTaskRequest;
+import dev.helix.web.api.usage.PriceRequest;
 import java.lang.reflect.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,13 @@ class JsonShapesTest {
                 ApiKeyResource.NewApiKey.class);
         fits("{\"title\":\"t\",\"prompt\":\"p\",\"priority\":\"HIGH\",\"justDoIt\":false}", CreateTaskRequest.class);
         fits("null", RunRequest.class);
+    }
+
+    @Test
+    void aPriceIsAnyNumberAndNothingElse() {
+        fits("{\"deployment\":\"a/m\",\"promptPer1k\":0.0025,\"completionPer1k\":10}", PriceRequest.class);
+        assertEquals(new FieldError("promptPer1k", "must be a number (was the string \"0.1\")"),
+                onlyError("{\"promptPer1k\":\"0.1\"}", PriceRequest.class));
     }
 
     @ParameterizedTest

@@ -37,7 +37,7 @@ public class UsageResource {
 
     private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
     private static final String CSV_HEADER = Csv.row(Stream.of("group", "calls", "cacheHits", "estimatedCalls",
-            "failedCalls", "promptTokens", "completionTokens", "totalTokens"));
+            "failedCalls", "promptTokens", "completionTokens", "totalTokens", "spend"));
 
     @Inject
     UsageMeter meter;
@@ -49,7 +49,8 @@ public class UsageResource {
             description = "from/to: ISO-8601 instants, to exclusive (default: the last 30 days up to now). groupBy: key, user, "
                     + "model, project or day (UTC; the default). A group is null for calls without one (no key, no project). "
                     + "Tokens are the providers' counts, or Helix's estimate where a provider gave none (estimatedCalls); "
-                    + "answers from the gateway's cache cost none. format=csv (or Accept: text/csv) exports them as CSV.")
+                    + "answers from the gateway's cache cost none. spend sums the tokens by the deployments' prices "
+                    + "(/api/v1/admin/prices); it is absent where none applies. format=csv (or Accept: text/csv) exports them as CSV.")
     public Response sums(@QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("groupBy") @DefaultValue("day") String groupBy,
                          @QueryParam("format") @DefaultValue("json") String format, @Context HttpHeaders headers) {
@@ -66,7 +67,7 @@ public class UsageResource {
             return Response.ok(sums, MediaType.APPLICATION_JSON).build();
         }
         String body = CSV_HEADER + sums.stream().map(s -> Csv.row(Stream.of(s.group(), s.calls(), s.cacheHits(),
-                s.estimatedCalls(), s.failedCalls(), s.promptTokens(), s.completionTokens(), s.totalTokens())))
+                s.estimatedCalls(), s.failedCalls(), s.promptTokens(), s.completionTokens(), s.totalTokens(), s.spend())))
                 .collect(Collectors.joining());
         return Response.ok(body, Csv.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"helix-usage-by-"
                 + grouping.name().toLowerCase(Locale.ROOT) + ".csv\"").build();
