@@ -254,6 +254,13 @@ class GatewayIT {
             }
         }), "a stream broken after its first event ends with an error event, and nothing hangs");
 
+        String metrics = HelixClient.admin().overHttps().get("/metrics?scope=application", "text/plain").expect(200).body();
+        assertMetric(metrics, "helix_gateway_skips_total{alias=\"" + alias + "\",deployment=\"" + flakyDeployment
+                + "\",mp_scope=\"application\",reason=\"http-500\"", "1.0");
+        assertMetric(metrics, "helix_gateway_calls_total{alias=\"" + alias + "\",deployment=\"" + steady + "/" + MODEL
+                + "\",mp_scope=\"application\",outcome=\"2xx\"", "7.0");
+        assertMetric(metrics, "helix_gateway_circuit_open{deployment=\"" + flakyDeployment + "\",mp_scope=\"application\"", "0.0");
+
         JsonObject metered = usage("model", alias);
         assertEquals(8, metered.getInt("calls"), "each call metered once, whichever deployment served it");
         assertEquals(0, metered.getInt("failedCalls"));
@@ -415,6 +422,12 @@ class GatewayIT {
                 + "\",\"weight\":1}],\"fallbacks\":[" + fallbacks.stream().map(f -> "\"" + f + "\"").collect(Collectors.joining(","))
                 + "]" + (timeout == null ? "" : ",\"timeout\":\"" + timeout + "\"")
                 + (cacheTtl == null ? "" : ",\"cacheTtl\":\"" + cacheTtl + "\"") + "}";
+    }
+
+    /** A Prometheus sample: the name and labels (a trailing comma allowed), then its value. */
+    private static void assertMetric(String metrics, String nameAndLabels, String value) {
+        assertTrue(metrics.contains(nameAndLabels + "} " + value) || metrics.contains(nameAndLabels + ",} " + value),
+                () -> nameAndLabels + "} " + value + " not in:\n" + metrics);
     }
 
     private static String header(HttpResponseFor<?> response, String name) {

@@ -2,6 +2,7 @@ package dev.helix.gateway.service;
 
 import dev.helix.gateway.internal.AnswerText;
 import dev.helix.gateway.internal.DeploymentHealth;
+import dev.helix.gateway.internal.GatewayMetrics;
 import dev.helix.gateway.internal.ResponseCache.Cached;
 import dev.helix.gateway.internal.ResponseCache;
 import dev.helix.gateway.internal.StreamRelay;
@@ -50,6 +51,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The model gateway: serves a call of OpenAI's protocol by one of its alias's deployments, drawn by weight. A
@@ -86,6 +88,9 @@ public class Gateway {
     Budgets budgets;
 
     @Inject
+    MetricRegistry registry;
+
+    @Inject
     @ConfigProperty(name = "helix.gateway.cool-down", defaultValue = "PT5S")
     Duration coolDown;
 
@@ -107,6 +112,7 @@ public class Gateway {
 
     private DeploymentHealth health;
     private ResponseCache cache;
+    private GatewayMetrics metrics;
     private final ReentrantLock loading = new ReentrantLock();
     private volatile RouteTable table;
 
@@ -122,6 +128,7 @@ public class Gateway {
         cacheEntries = (int) PositiveCount.checked("helix.gateway.cache.max-entries", cacheEntries, 1000);
         health = new DeploymentHealth(coolDown, failuresToOpen, openFor, System::nanoTime);
         cache = new ResponseCache(cacheEntries, System::nanoTime);
+        metrics = new GatewayMetrics(registry);
     }
 
     /** A change of the aliases is routed by at once on this server (other servers read it within two seconds). */
@@ -148,6 +155,7 @@ public class Gateway {
             if (route == null) {
                 throw GatewayRefusal.unknownModel(call.model());
             }
+            outcome.alias = route.alias();
             checkBudgets(call);
             answer(route, call, new Sink(sink), outcome);
         } catch (GatewayRefusal refusal) {
@@ -172,6 +180,8 @@ public class Gateway {
     /** What became of a call, as it is metered. */
     private static final class Outcome {
         final Map<String, String> skipped = new LinkedHashMap<>();
+        /** The alias the call asked for, once it is known to be one: metrics name no made-up model. */
+        String alias = "(unknown)";
         Deployment deployment;
         TokenCount tokens = TokenCount.NONE;
         boolean cacheHit;
@@ -214,9 +224,11 @@ public class Gateway {
                 if (tries == TRIES_PER_ALIAS) {
                     break;
                 }
+                metrics.watchCircuit(deployment, health::circuitState);
                 Optional<String> busy = health.take(deployment);
                 if (busy.isPresent()) {
                     outcome.skipped.putIfAbsent(deployment.name(), busy.get());
+                    metrics.skipped(call.model(), deployment.name(), busy.get());
                     continue;
                 }
                 if (tries++ > 0) {
@@ -228,6 +240,7 @@ public class Gateway {
                 }
                 failures.add(failure);
                 outcome.skipped.put(deployment.name(), failure.reason());
+                metrics.skipped(call.model(), deployment.name(), failure.reason());
             }
         }
         throw noDeployment(call.model(), outcome, failures);
@@ -368,11 +381,13 @@ public class Gateway {
     }
 
     private void record(GatewayCall call, Outcome outcome, long start) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        metrics.called(outcome.alias, outcome.deployment, outcome.status, outcome.tokens, outcome.cacheHit, took);
         try {
             meter.record(new UsageEntry(Instant.now(), call.endpoint() == RelayEndpoint.EMBEDDINGS ? UsageSource.EMBEDDINGS
                     : UsageSource.CHAT, call.caller().user(), call.caller().keyId(), call.caller().keyPrefix(),
                     call.caller().project(), null, call.model(), outcome.deployment == null ? null : outcome.deployment.name(),
-                    outcome.tokens, outcome.cacheHit, call.stream(), outcome.status, (System.nanoTime() - start) / 1_000_000));
+                    outcome.tokens, outcome.cacheHit, call.stream(), outcome.status, took.toMillis()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Gateway: the usage of a call of '" + call.model() + "' by '" + call.caller().user()
                     + "' could not be recorded", e);
