@@ -30,6 +30,10 @@ public class PortalNavigation {
         return caller.may(Permission.ANALYTICS_READ);
     }
 
+    public boolean isUsage() {
+        return caller.may(Permission.USAGE_READ);
+    }
+
     public boolean isUsers() {
         return caller.may(Permission.USER_READ);
     }
