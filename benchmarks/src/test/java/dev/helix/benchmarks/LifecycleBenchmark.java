@@ -16,7 +16,8 @@ import java.util.List;
  * run of tasks through both gates to DONE, and reports tasks/s and p50/p99 creation-to-DONE latency; then the probe's
  * bare XA step as the reference of a task step, reads with an API key and with HTTP Basic against the unauthenticated
  * ping ({@link RequestOverhead}), spiral runs per second ({@link SpiralRunBenchmark}; {@code bench.lifecycle=false}
- * measures only those), and last the write, {@code POST /api/v1/tasks}. Settings
+ * measures only those), the write, {@code POST /api/v1/tasks}, and last the model gateway ({@link GatewayBenchmark};
+ * {@code bench.only=gateway} measures only that). Settings
  * come from system properties ({@code bench.*}, see the benchmarks pom); the report goes to stdout and to
  * {@code bench.report} as markdown.
  */
@@ -38,6 +39,11 @@ public final class LifecycleBenchmark {
         HelixConnection helix = new HelixConnection(url, "admin", System.getProperty("bench.password"));
 
         helix.awaitReady(Duration.ofMinutes(5), "/api/v1/agents/pool", "/helix-benchmarks/jms?messages=1");
+        if ("gateway".equals(System.getProperty("bench.only"))) {
+            Files.writeString(report, gatewayMarkdown(helix, url));
+            System.out.println("Report: " + report.toAbsolutePath());
+            return;
+        }
         helix.get("/helix-benchmarks/jms?messages=" + Math.max(1, jmsMessages / 10));
         JsonObject jms = helix.get("/helix-benchmarks/jms?messages=" + jmsMessages);
         System.out.printf("JMS reference: %d persistent messages, %.0f sent/s, %.0f received/s%n", jmsMessages,
@@ -66,8 +72,16 @@ public final class LifecycleBenchmark {
         if (lifecycle) {
             markdown.append(overheadMarkdown("The write", writeCost(url, key)));
         }
+        markdown.append(gatewayMarkdown(helix, url));
         Files.writeString(report, markdown.toString());
         System.out.println("Report: " + report.toAbsolutePath());
+    }
+
+    /** The model gateway's added latency and throughput against an upstream that answers at once. */
+    private static String gatewayMarkdown(HelixConnection helix, String url) throws InterruptedException {
+        try (GatewayBenchmark gateway = new GatewayBenchmark(helix, url)) {
+            return GatewayBenchmark.markdown(gateway.measure(Integer.getInteger("bench.gateway.calls", 2000)));
+        }
     }
 
     /** A warm-up, then runs of the 3-step spiral with one run in flight (the per-run overhead) and with several. */

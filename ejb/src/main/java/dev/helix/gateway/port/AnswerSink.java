@@ -18,4 +18,10 @@ public interface AnswerSink {
 
     /** Sends what was written so far at once: each event of a stream as it comes. */
     void flush() throws IOException;
+
+    /**
+     * The answer is complete: the client has all of it, and what the gateway does next (metering the call) is no
+     * longer part of the client's wait. Called once, last.
+     */
+    void end();
 }

@@ -164,6 +164,7 @@ public class Gateway {
         } catch (ClientGone gone) {
             outcome.status = CLIENT_CLOSED;
         } finally {
+            sink.end();
             record(call, outcome, start);
         }
     }
@@ -361,7 +362,6 @@ public class Gateway {
     private static void whole(Sink sink, int status, byte[] body, Map<String, String> headers) {
         sink.begin(status, "application/json", headers, body.length);
         sink.write(body);
-        sink.flush(); // the client has its whole answer before the call is metered
     }
 
     private static void refuse(AnswerSink sink, GatewayRefusal refusal, Outcome outcome) {
@@ -443,14 +443,6 @@ public class Gateway {
         void write(byte[] bytes) {
             try {
                 client.write(bytes);
-            } catch (IOException e) {
-                throw new ClientGone(e);
-            }
-        }
-
-        void flush() {
-            try {
-                client.flush();
             } catch (IOException e) {
                 throw new ClientGone(e);
             }

@@ -1,21 +1,32 @@
 package dev.helix.web.gateway;
 
 import dev.helix.gateway.port.AnswerSink;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The gateway's answer written to the servlet's response: a whole answer with its length, a stream as server-sent
- * events that no proxy should buffer or cache.
+ * events that no proxy should buffer or cache. The response is completed as soon as the answer is, so that the
+ * client does not wait for the call to be metered.
  */
 final class ServletAnswerSink implements AnswerSink {
 
+    private static final Logger LOG = Logger.getLogger(ServletAnswerSink.class.getName());
+
+    private final AsyncContext async;
     private final HttpServletResponse response;
     private OutputStream out;
 
-    ServletAnswerSink(HttpServletResponse response) {
+    /** Answers the request on this thread, in an asynchronous context that {@link #end} completes. */
+    ServletAnswerSink(HttpServletRequest request, HttpServletResponse response) {
+        this.async = request.startAsync();
+        this.async.setTimeout(0); // the call's own timeouts bound it
         this.response = response;
     }
 
@@ -43,5 +54,15 @@ final class ServletAnswerSink implements AnswerSink {
     @Override
     public void flush() throws IOException {
         out.flush();
+    }
+
+    /** Completes the response: the container sends its end while this thread goes on to meter the call. */
+    @Override
+    public void end() {
+        try {
+            async.complete();
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "The gateway's answer was completed already", e);
+        }
     }
 }
