@@ -362,6 +362,10 @@ class GatewayIT {
                 () -> client(limited.secret()).chat().completions().create(question));
         assertTrue(refused.getMessage().contains("API key " + limited.prefix()), refused.getMessage());
         assertTrue(refused.headers().values("Retry-After").size() == 1, "says when the month's tokens come back");
+        assertThrows(RateLimitException.class, () -> client(limited.secret()).embeddings().create(EmbeddingCreateParams.builder()
+                .model("offline").input("more").build()), "every path is held to the budget: embeddings");
+        assertThrows(RateLimitException.class, () -> client(limited.secret()).chat().completions().createStreaming(question)
+                .stream().count(), "and streams");
         client(other.secret()).chat().completions().create(question);
     }
 

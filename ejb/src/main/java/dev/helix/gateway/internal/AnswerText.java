@@ -1,12 +1,12 @@
 package dev.helix.gateway.internal;
 
 import dev.helix.shared.model.TokenCount;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.util.function.Supplier;
 
@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  */
 public final class AnswerText {
 
+    /** Looked up once: finding the provider on each call costs more than the parsing. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private AnswerText() {
     }
 
@@ -23,7 +26,7 @@ public final class AnswerText {
     public static TokenCount tokens(byte[] answer, Supplier<String> prompt) {
         JsonObject body;
         try {
-            body = Json.createReader(new ByteArrayInputStream(answer)).readObject();
+            body = JSON.createReader(new ByteArrayInputStream(answer)).readObject();
         } catch (JsonException | IllegalStateException e) {
             return TokenCount.estimated(TokenCount.estimateOf(prompt.get()), 0);
         }

@@ -1,10 +1,10 @@
 package dev.helix.gateway.internal;
 
 import dev.helix.shared.model.TokenCount;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  * drops the usage chunk when the client did not ask for it.
  */
 public final class StreamRelay {
+
+    /** Looked up once: finding the provider on each call costs more than the parsing. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A stream that cannot be passed on: a chunk that is not JSON, or one too long to be an event. */
     public static final class BrokenStream extends IOException {
@@ -77,7 +80,7 @@ public final class StreamRelay {
         }
         JsonObject chunk;
         try {
-            chunk = Json.createReader(new StringReader(data)).readObject();
+            chunk = JSON.createReader(new StringReader(data)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new BrokenStream("a chunk is not JSON: " + e.getMessage());
         }
@@ -104,7 +107,7 @@ public final class StreamRelay {
 
     /** A chunk that tells the client the stream broke off, in OpenAI's error shape. */
     public static String errorEvent(String message) {
-        return "data: " + Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("message", message)
+        return "data: " + JSON.createObjectBuilder().add("error", JSON.createObjectBuilder().add("message", message)
                 .add("type", "api_error").addNull("param").add("code", "stream_broken")).build() + "\n\n";
     }
 }

@@ -1,9 +1,9 @@
 package dev.helix.gateway.internal;
 
 import dev.helix.gateway.model.OpenAiError;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -15,6 +15,9 @@ import java.util.Set;
  * 409, 429, every 5xx, and a 400 about an exhausted quota or billing are the deployment's.
  */
 public final class UpstreamRefusal {
+
+    /** Looked up once: finding the provider on each call costs more than the parsing. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Set<Integer> DEPLOYMENTS_FAULT = Set.of(401, 402, 403, 404, 408, 409, 429);
     private static final int MOST_QUOTED = 300;
@@ -33,7 +36,7 @@ public final class UpstreamRefusal {
     /** The provider's error as the caller gets it: as it is when it has OpenAI's shape, else put in that shape. */
     public static byte[] asOpenAiError(int status, byte[] body) {
         try {
-            JsonObject error = Json.createReader(new ByteArrayInputStream(body)).readObject();
+            JsonObject error = JSON.createReader(new ByteArrayInputStream(body)).readObject();
             if (error.get("error") instanceof JsonObject) {
                 return body;
             }

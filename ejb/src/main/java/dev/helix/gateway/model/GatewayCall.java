@@ -1,7 +1,6 @@
 package dev.helix.gateway.model;
 
 import dev.helix.providers.model.RelayEndpoint;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.util.TreeMap;
 
@@ -18,6 +18,9 @@ import java.util.TreeMap;
  * only the model changed to the deployment's.
  */
 public final class GatewayCall {
+
+    /** Looked up once: finding the provider on each call costs more than the parsing. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int MOST_CHOICES = 128;
 
@@ -44,7 +47,7 @@ public final class GatewayCall {
     public static GatewayCall read(RelayEndpoint endpoint, byte[] bytes, GatewayCaller caller, boolean noCache) {
         JsonObject body;
         try {
-            body = Json.createReader(new ByteArrayInputStream(bytes)).readObject();
+            body = JSON.createReader(new ByteArrayInputStream(bytes)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw GatewayRefusal.invalid("The body of the request is not a JSON object: " + e.getMessage(), null);
         }
@@ -121,10 +124,10 @@ public final class GatewayCall {
      * so the tokens are counted by the provider (the gateway drops that chunk where the client did not ask for it).
      */
     public String bodyFor(String deploymentModel) {
-        JsonObjectBuilder upstream = Json.createObjectBuilder(body).add("model", deploymentModel);
+        JsonObjectBuilder upstream = JSON.createObjectBuilder(body).add("model", deploymentModel);
         if (stream) {
             JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-            upstream.add("stream_options", Json.createObjectBuilder(options).add("include_usage", true));
+            upstream.add("stream_options", JSON.createObjectBuilder(options).add("include_usage", true));
         }
         return upstream.build().toString();
     }
@@ -136,12 +139,12 @@ public final class GatewayCall {
 
     private static JsonValue canonical(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder sorted = Json.createObjectBuilder();
+            JsonObjectBuilder sorted = JSON.createObjectBuilder();
             new TreeMap<>(object).forEach((key, inner) -> sorted.add(key, canonical(inner)));
             return sorted.build();
         }
         if (value instanceof JsonArray array) {
-            var items = Json.createArrayBuilder();
+            var items = JSON.createArrayBuilder();
             array.forEach(item -> items.add(canonical(item)));
             return items.build();
         }

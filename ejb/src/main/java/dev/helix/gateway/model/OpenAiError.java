@@ -1,17 +1,20 @@
 package dev.helix.gateway.model;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /** The body of an error in OpenAI's shape: {@code {"error":{"message","type","param","code"}}}. */
 public final class OpenAiError {
+
+    /** Looked up once: finding the provider on each call costs more than the parsing. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private OpenAiError() {
     }
 
     /** The error's JSON; {@code param} and {@code code} are {@code null} where they do not apply. */
     public static String json(String message, String type, String param, String code) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", type);
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
         if (param == null) {
             error.addNull("param");
         } else {
@@ -22,7 +25,7 @@ public final class OpenAiError {
         } else {
             error.add("code", code);
         }
-        return Json.createObjectBuilder().add("error", error).build().toString();
+        return JSON.createObjectBuilder().add("error", error).build().toString();
     }
 
     /** The error's type for an HTTP status, as OpenAI names them. */

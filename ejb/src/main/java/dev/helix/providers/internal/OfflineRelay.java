@@ -4,7 +4,6 @@ import dev.helix.providers.model.RelayAnswer;
 import dev.helix.providers.model.RelayRequest;
 import dev.helix.shared.model.Abbreviation;
 import dev.helix.shared.model.TokenCount;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -13,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -34,12 +34,15 @@ import java.util.Locale;
  */
 public final class OfflineRelay {
 
+    /** Looked up once: finding the provider on each call costs more than the parsing. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final FeatureHashingEmbedder embedder = new FeatureHashingEmbedder();
 
     public RelayAnswer send(RelayRequest request) {
         JsonObject body;
         try {
-            body = Json.createReader(new StringReader(request.body())).readObject();
+            body = JSON.createReader(new StringReader(request.body())).readObject();
         } catch (JsonException | ClassCastException e) {
             return refusal("The body is not a JSON object", null);
         }
@@ -112,7 +115,7 @@ public final class OfflineRelay {
 
     /** An object quoting the last message, with the schema's required properties where structured output is asked. */
     private static String jsonAnswer(JsonObject body, JsonObject last) {
-        JsonObjectBuilder answer = Json.createObjectBuilder();
+        JsonObjectBuilder answer = JSON.createObjectBuilder();
         JsonObject schema = body.getJsonObject("response_format").get("json_schema") instanceof JsonObject s
                 && s.get("schema") instanceof JsonObject inner ? inner : null;
         if (schema != null && schema.get("properties") instanceof JsonObject properties) {
@@ -126,11 +129,11 @@ public final class OfflineRelay {
     private static JsonValue placeholder(JsonValue property, String said) {
         String type = property instanceof JsonObject p && p.get("type") instanceof JsonString t ? t.getString() : "string";
         return switch (type.toLowerCase(Locale.ROOT)) {
-            case "integer", "number" -> Json.createValue(0);
+            case "integer", "number" -> JSON.createValue(0);
             case "boolean" -> JsonValue.FALSE;
             case "array" -> JsonValue.EMPTY_JSON_ARRAY;
             case "object" -> JsonValue.EMPTY_JSON_OBJECT;
-            default -> Json.createValue(Abbreviation.firstLine(said, 200));
+            default -> JSON.createValue(Abbreviation.firstLine(said, 200));
         };
     }
 
@@ -173,15 +176,15 @@ public final class OfflineRelay {
     }
 
     private static String completion(String model, Reply reply, int n, TokenCount tokens) {
-        JsonArrayBuilder choices = Json.createArrayBuilder();
+        JsonArrayBuilder choices = JSON.createArrayBuilder();
         for (int i = 0; i < n; i++) {
-            JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+            JsonObjectBuilder message = JSON.createObjectBuilder().add("role", "assistant");
             if (reply.tool() != null) {
-                message.addNull("content").add("tool_calls", Json.createArrayBuilder().add(toolCall(reply.tool(), i, true)));
+                message.addNull("content").add("tool_calls", JSON.createArrayBuilder().add(toolCall(reply.tool(), i, true)));
             } else {
                 message.add("content", reply.text());
             }
-            choices.add(Json.createObjectBuilder().add("index", i).add("message", message).add("finish_reason", reply.finish()));
+            choices.add(JSON.createObjectBuilder().add("index", i).add("message", message).add("finish_reason", reply.finish()));
         }
         return head("chat.completion", model).add("choices", choices).add("usage", usage(tokens)).build().toString();
     }
@@ -189,17 +192,17 @@ public final class OfflineRelay {
     private static String stream(String model, Reply reply, int n, TokenCount tokens, boolean includeUsage) {
         StringBuilder events = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            JsonObjectBuilder first = Json.createObjectBuilder().add("role", "assistant");
+            JsonObjectBuilder first = JSON.createObjectBuilder().add("role", "assistant");
             if (reply.tool() != null) {
-                first.add("tool_calls", Json.createArrayBuilder().add(toolCall(reply.tool(), i, false)));
+                first.add("tool_calls", JSON.createArrayBuilder().add(toolCall(reply.tool(), i, false)));
                 event(events, chunk(model, i, first, null));
             } else {
                 event(events, chunk(model, i, first.add("content", ""), null));
                 for (String word : reply.text().split("(?<= )")) {
-                    event(events, chunk(model, i, Json.createObjectBuilder().add("content", word), null));
+                    event(events, chunk(model, i, JSON.createObjectBuilder().add("content", word), null));
                 }
             }
-            event(events, chunk(model, i, Json.createObjectBuilder(), reply.finish()));
+            event(events, chunk(model, i, JSON.createObjectBuilder(), reply.finish()));
         }
         if (includeUsage) {
             event(events, head("chat.completion.chunk", model).add("choices", JsonValue.EMPTY_JSON_ARRAY).add("usage", usage(tokens))
@@ -209,22 +212,22 @@ public final class OfflineRelay {
     }
 
     private static JsonObjectBuilder toolCall(String tool, int index, boolean whole) {
-        JsonObjectBuilder call = Json.createObjectBuilder();
+        JsonObjectBuilder call = JSON.createObjectBuilder();
         if (!whole) {
             call.add("index", 0);
         }
         return call.add("id", "call_offline_" + index).add("type", "function")
-                .add("function", Json.createObjectBuilder().add("name", tool).add("arguments", "{}"));
+                .add("function", JSON.createObjectBuilder().add("name", tool).add("arguments", "{}"));
     }
 
     private static String chunk(String model, int index, JsonObjectBuilder delta, String finish) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", index).add("delta", delta);
+        JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", index).add("delta", delta);
         if (finish == null) {
             choice.addNull("finish_reason");
         } else {
             choice.add("finish_reason", finish);
         }
-        return head("chat.completion.chunk", model).add("choices", Json.createArrayBuilder().add(choice)).build().toString();
+        return head("chat.completion.chunk", model).add("choices", JSON.createArrayBuilder().add(choice)).build().toString();
     }
 
     private static void event(StringBuilder events, String data) {
@@ -232,12 +235,12 @@ public final class OfflineRelay {
     }
 
     private static JsonObjectBuilder head(String object, String model) {
-        return Json.createObjectBuilder().add("id", "chatcmpl-offline").add("object", object)
+        return JSON.createObjectBuilder().add("id", "chatcmpl-offline").add("object", object)
                 .add("created", Instant.now().getEpochSecond()).add("model", model);
     }
 
     private static JsonObjectBuilder usage(TokenCount tokens) {
-        return Json.createObjectBuilder().add("prompt_tokens", tokens.prompt()).add("completion_tokens", tokens.completion())
+        return JSON.createObjectBuilder().add("prompt_tokens", tokens.prompt()).add("completion_tokens", tokens.completion())
                 .add("total_tokens", tokens.total());
     }
 
@@ -256,22 +259,22 @@ public final class OfflineRelay {
             return refusal("the offline embedder makes vectors of " + embedder.dimensions() + " dimensions only", "dimensions");
         }
         boolean base64 = "base64".equals(body.getString("encoding_format", "float"));
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         long tokens = 0;
         List<float[]> vectors = embedder.embed(inputs);
         for (int i = 0; i < vectors.size(); i++) {
             tokens += TokenCount.estimateOf(inputs.get(i));
-            JsonObjectBuilder item = Json.createObjectBuilder().add("object", "embedding").add("index", i);
+            JsonObjectBuilder item = JSON.createObjectBuilder().add("object", "embedding").add("index", i);
             data.add(base64 ? item.add("embedding", base64(vectors.get(i))) : item.add("embedding", floats(vectors.get(i))));
         }
-        String answer = Json.createObjectBuilder().add("object", "list").add("data", data)
+        String answer = JSON.createObjectBuilder().add("object", "list").add("data", data)
                 .add("model", body.getString("model", "helix-offline-1"))
-                .add("usage", Json.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens)).build().toString();
+                .add("usage", JSON.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens)).build().toString();
         return new RelayAnswer(200, null, new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static JsonArrayBuilder floats(float[] vector) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (float v : vector) {
             array.add((double) v);
         }
@@ -287,13 +290,13 @@ public final class OfflineRelay {
     }
 
     private static RelayAnswer refusal(String message, String param) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", "invalid_request_error");
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", "invalid_request_error");
         if (param == null) {
             error.addNull("param");
         } else {
             error.add("param", param);
         }
-        String body = Json.createObjectBuilder().add("error", error.addNull("code")).build().toString();
+        String body = JSON.createObjectBuilder().add("error", error.addNull("code")).build().toString();
         return new RelayAnswer(400, null, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -6,96 +6,115 @@ import dev.helix.providers.model.RegisteredProvider;
 import dev.helix.providers.model.RelayAnswer;
 import dev.helix.providers.model.RelayRequest;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpClient.Redirect;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Passes requests of OpenAI's protocol on to one registered endpoint, bodies unchanged, on one JDK HTTP client per
- * registration (its connections kept for the next call). A whole answer is read by the request's deadline and up to
- * {@value ProviderTransport#MAX_ANSWER_BYTES} bytes; a stream is handed over as it arrives and cut off when no byte
- * comes for as long as the timeout. A connection that cannot be made or an answer that does not come in time is a
+ * Passes requests of OpenAI's protocol on to one registered endpoint, bodies unchanged, on the calling thread with
+ * the JDK's blocking HTTP client (its keep-alive connections reused for the next call: no thread hand-offs, which
+ * cost a relay more than the call itself). A whole answer is read by the request's deadline and up to
+ * {@value ProviderTransport#MAX_ANSWER_BYTES} bytes; a stream is handed over as it arrives, and a read that waits
+ * longer than the timeout for its next byte breaks it off; closing a stream before its end drops the connection, so
+ * the provider stops. A connection that cannot be made or an answer that does not come in time is a
  * {@link ProviderUnavailableException} naming the provider and never its key.
  */
 public final class OpenAiRelay {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     /** The most of a refusal's body that is read: enough for any error message. */
     private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final String provider;
     private final String baseUrl;
     private final String apiKey;
-    private final HttpClient http;
 
     public OpenAiRelay(RegisteredProvider registration, String apiKey) {
         this.provider = registration.getName();
         this.baseUrl = registration.getBaseUrl().endsWith("/") ? registration.getBaseUrl() : registration.getBaseUrl() + "/";
         this.apiKey = apiKey;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** Sends the request and returns the answer: read whole, or, for a successful stream, open for reading. */
     public RelayAnswer send(RelayRequest request) {
         long deadline = System.nanoTime() + request.timeout().toNanos();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.endpoint().path()))
-                .timeout(request.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", request.stream() ? "text/event-stream" : "application/json")
-                .POST(BodyPublishers.ofString(request.body()));
-        if (apiKey != null && !apiKey.isEmpty()) {
-            builder.header("Authorization", "Bearer " + apiKey);
-        }
-        HttpResponse<InputStream> response;
+        HttpURLConnection connection = open(request);
+        ScheduledFuture<?> cutOff = ProviderTransport.DEADLINES.schedule(connection::disconnect,
+                request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        boolean handedOver = false;
         try {
-            response = http.send(builder.build(), BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
+            // Buffered, not streamed: the headers and the body leave in one write, so no small second segment waits
+            // for the first one's delayed acknowledgement.
+            byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            boolean succeeded = status >= 200 && status <= 299;
+            Duration retryAfter = connection.getHeaderField("Retry-After") == null ? null
+                    : ProviderTransport.retryAfter(connection.getHeaderField("Retry-After")).orElse(null);
+            if (succeeded && request.stream()) {
+                cutOff.cancel(false); // from here on, the read timeout bounds the wait for each next piece
+                handedOver = true;
+                return new RelayAnswer(status, null, new Stream(connection.getInputStream(), connection));
+            }
+            InputStream answer = succeeded ? connection.getInputStream() : connection.getErrorStream();
+            byte[] bytes = answer == null ? new byte[0] : readWhole(answer, succeeded ? ProviderTransport.MAX_ANSWER_BYTES
+                    : MAX_ERROR_BYTES, succeeded);
+            return new RelayAnswer(status, retryAfter, new ByteArrayInputStream(bytes));
+        } catch (SocketTimeoutException e) {
             throw new ProviderTimeoutException("Model provider '" + provider + "' did not answer within " + request.timeout());
         } catch (IOException e) {
-            throw unavailable("could not be reached (" + e.getClass().getSimpleName()
+            if (System.nanoTime() >= deadline) {
+                throw new ProviderTimeoutException("Model provider '" + provider + "' did not finish its answer within "
+                        + request.timeout());
+            }
+            throw unavailable("could not be reached or broke off its answer (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + redacted(e.getMessage())) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("was not waited for: the call was interrupted");
+        } finally {
+            if (!handedOver) {
+                cutOff.cancel(false);
+            }
         }
-        Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(ProviderTransport::retryAfter).orElse(null);
-        boolean succeeded = response.statusCode() >= 200 && response.statusCode() <= 299;
-        if (succeeded && request.stream()) {
-            return new RelayAnswer(response.statusCode(), null, new IdleLimitedStream(response.body(), request.timeout()));
-        }
-        int limit = succeeded ? ProviderTransport.MAX_ANSWER_BYTES : MAX_ERROR_BYTES;
-        return new RelayAnswer(response.statusCode(), retryAfter, new ByteArrayInputStream(readWhole(response.body(), limit, deadline,
-                request.timeout(), succeeded)));
     }
 
-    private byte[] readWhole(InputStream body, int limit, long deadline, Duration timeout, boolean succeeded) {
-        ScheduledFuture<?> cutOff = ProviderTransport.DEADLINES.schedule(() -> IdleLimitedStream.quietlyClose(body),
-                Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        try (body) {
-            byte[] bytes = body.readNBytes(limit + 1);
+    private HttpURLConnection open(RelayRequest request) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + request.endpoint().path()).toURL()
+                    .openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, request.timeout().toMillis()));
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Accept", request.stream() ? "text/event-stream" : "application/json");
+            if (apiKey != null && !apiKey.isEmpty()) {
+                connection.setRequestProperty("Authorization", "Bearer " + apiKey);
+            }
+            return connection;
+        } catch (IOException | IllegalArgumentException e) {
+            throw unavailable("has an address that cannot be called (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private byte[] readWhole(InputStream answer, int limit, boolean succeeded) throws IOException {
+        try (answer) {
+            byte[] bytes = answer.readNBytes(limit + 1);
             if (bytes.length > limit && succeeded) {
                 throw unavailable("answered with more than " + limit + " bytes");
             }
             return bytes.length > limit ? Arrays.copyOf(bytes, limit) : bytes;
-        } catch (IOException e) {
-            if (System.nanoTime() >= deadline) {
-                throw new ProviderTimeoutException("Model provider '" + provider + "' did not finish its answer within " + timeout);
-            }
-            throw unavailable("broke off its answer (" + e.getClass().getSimpleName() + ")");
-        } finally {
-            cutOff.cancel(false);
         }
     }
 
@@ -105,5 +124,45 @@ public final class OpenAiRelay {
 
     private String redacted(String text) {
         return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "(api key)");
+    }
+
+    /** A stream being relayed: closed before its end, it drops the connection rather than reading the rest. */
+    private static final class Stream extends FilterInputStream {
+
+        private final HttpURLConnection connection;
+        private boolean ended;
+
+        Stream(InputStream in, HttpURLConnection connection) {
+            super(in);
+            this.connection = connection;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (ended) {
+                super.close();
+                return;
+            }
+            connection.disconnect();
+            try {
+                super.close();
+            } catch (IOException dropped) {
+                // the connection is gone already: that was the point
+            }
+        }
     }
 }

@@ -93,7 +93,7 @@ public class ProviderCatalog {
         return provider;
     }
 
-    /** Removes the provider and its key; refused while a profile is still bound to it. */
+    /** Removes the provider and its key; refused while a profile is still bound to it or an alias deploys it. */
     public void delete(String name) {
         RegisteredProvider provider = changeable(name);
         if (provider.hasApiKey()) {
@@ -103,8 +103,8 @@ public class ProviderCatalog {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw new ConflictException("Model provider '" + name + "' is still bound to an agent profile; bind the profile "
-                    + "to another provider first");
+            throw new ConflictException("Model provider '" + name + "' is still bound to an agent profile or serves a gateway "
+                    + "alias; bind the profile to another provider or change the alias first");
         }
         registry.forget(name);
     }
