@@ -293,6 +293,7 @@ class GatewayIT {
         JsonObject metered = usage("model", alias);
         assertEquals(1, metered.getInt("calls"));
         assertEquals(1, metered.getInt("failedCalls"), "metered as a call the client did not wait for to its end");
+        assertTrue(metered.getJsonNumber("totalTokens").longValue() > 0, "what the provider wrote until then is counted");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class DeploymentHealth {
 
     private final class State {
         final CircuitBreaker<Object> circuit = CircuitBreaker.builder().withFailureThreshold(failuresToOpen)
-                .withDelay(openFor).build();
+                .withSuccessThreshold(1).withDelay(openFor).build();
         volatile long coolUntil = nanoClock.getAsLong();
     }
 
@@ -41,21 +41,30 @@ public final class DeploymentHealth {
         this.rates = new RateLimiter(nanoClock);
     }
 
+    /** Why a deployment cannot be sent a request now, how long that lasts, and whether it is a rate limit. */
+    public record Busy(String reason, Duration retryIn, boolean rateLimited) {
+    }
+
     /**
      * Takes the deployment for one request, or says why it cannot have one: {@code cooling-down},
-     * {@code circuit-open} or {@code rate-limited}. A taken request must be reported as {@link #succeeded} or
-     * {@link #failed}.
+     * {@code rate-limited} (Helix's own rate for it) or {@code circuit-open}. A taken request must be reported
+     * exactly once, as {@link #succeeded} or {@link #failed}: a half-open circuit lets its trial call through only once.
      */
-    public Optional<String> take(Deployment deployment) {
+    public Optional<Busy> take(Deployment deployment) {
         State state = state(deployment);
-        if (nanoClock.getAsLong() - state.coolUntil < 0) {
-            return Optional.of("cooling-down");
+        long coolFor = state.coolUntil - nanoClock.getAsLong();
+        if (coolFor > 0) {
+            return Optional.of(new Busy("cooling-down", Duration.ofNanos(coolFor), false));
         }
         Integer rate = deployment.getRequestsPerMinute();
-        if (rate != null && !rates.acquire(deployment.name(), rate).allowed()) {
-            return Optional.of("rate-limited");
+        if (rate != null) {
+            RateLimiter.Verdict verdict = rates.acquire(deployment.name(), rate);
+            if (!verdict.allowed()) {
+                return Optional.of(new Busy("rate-limited", Duration.ofSeconds(verdict.retryAfterSeconds()), true));
+            }
         }
-        return state.circuit.tryAcquirePermit() ? Optional.empty() : Optional.of("circuit-open");
+        return state.circuit.tryAcquirePermit() ? Optional.empty()
+                : Optional.of(new Busy("circuit-open", state.circuit.getRemainingDelay(), false));
     }
 
     public void succeeded(Deployment deployment) {

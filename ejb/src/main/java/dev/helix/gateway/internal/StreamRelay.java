@@ -5,10 +5,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -33,14 +33,14 @@ public final class StreamRelay {
 
     private static final int MAX_EVENT_CHARS = 4 * 1024 * 1024;
 
-    private final BufferedReader upstream;
+    private final InputStream upstream;
     private final boolean passUsage;
     private final StringBuilder written = new StringBuilder();
     private TokenCount usage;
     private boolean done;
 
     public StreamRelay(InputStream upstream, boolean passUsage) {
-        this.upstream = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
+        this.upstream = new BufferedInputStream(upstream);
         this.passUsage = passUsage;
     }
 
@@ -51,7 +51,7 @@ public final class StreamRelay {
     public String next() throws IOException {
         StringBuilder event = new StringBuilder();
         boolean drop = false;
-        for (String line = upstream.readLine(); line != null; line = upstream.readLine()) {
+        for (String line = readLine(); line != null; line = readLine()) {
             if (line.isEmpty()) {
                 if (event.isEmpty()) {
                     continue; // blank lines between events
@@ -70,6 +70,29 @@ public final class StreamRelay {
             return drop ? "" : event.append('\n').toString();
         }
         return null;
+    }
+
+    /**
+     * The next line without its end ({@code \n}, {@code \r\n}), or {@code null} at the end of the stream; a line longer
+     * than an event may be breaks the stream before it is read whole.
+     */
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = upstream.read(); b != -1; b = upstream.read()) {
+            if (b == '\n') {
+                return text(line);
+            }
+            if (line.size() >= MAX_EVENT_CHARS) {
+                throw new BrokenStream("a line is longer than " + MAX_EVENT_CHARS + " bytes");
+            }
+            line.write(b);
+        }
+        return line.size() == 0 ? null : text(line);
+    }
+
+    private static String text(ByteArrayOutputStream line) {
+        String text = line.toString(StandardCharsets.UTF_8);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** Reads one chunk; whether it is the usage chunk the client did not ask for. */

@@ -23,6 +23,7 @@ public final class GatewayCall {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int MOST_CHOICES = 128;
+    private static final int MOST_MODEL_CHARS = 256;
 
     private final RelayEndpoint endpoint;
     private final JsonObject body;
@@ -54,6 +55,9 @@ public final class GatewayCall {
         if (!(body.get("model") instanceof JsonString model) || model.getString().isBlank()) {
             throw GatewayRefusal.invalid("you must provide a model parameter (a string); GET /v1/models lists them", "model");
         }
+        if (model.getString().length() > MOST_MODEL_CHARS) {
+            throw GatewayRefusal.invalid("model must have at most " + MOST_MODEL_CHARS + " characters", "model");
+        }
         if (body.containsKey("stream") && !(body.get("stream") == JsonValue.TRUE || body.get("stream") == JsonValue.FALSE)) {
             throw GatewayRefusal.invalid("stream must be true or false", "stream");
         }
@@ -74,8 +78,8 @@ public final class GatewayCall {
                 throw GatewayRefusal.invalid("messages[" + i + "] must be an object with a role", "messages");
             }
         }
-        if (body.containsKey("n") && !(body.get("n") instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 1
-                && n.intValue() <= MOST_CHOICES)) {
+        if (body.containsKey("n") && !(body.get("n") instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 1
+                && n.longValue() <= MOST_CHOICES)) {
             throw GatewayRefusal.invalid("n must be an integer from 1 to " + MOST_CHOICES, "n");
         }
         if (body.containsKey("stream_options") && !(body.get("stream_options") instanceof JsonObject)) {
@@ -84,6 +88,9 @@ public final class GatewayCall {
     }
 
     private static void checkEmbeddings(JsonObject body) {
+        if (body.get("stream") == JsonValue.TRUE) {
+            throw GatewayRefusal.invalid("embeddings are not streamed: leave stream out or false", "stream");
+        }
         JsonValue input = body.get("input");
         boolean text = input instanceof JsonString;
         boolean list = input instanceof JsonArray array && !array.isEmpty();

@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -150,6 +151,7 @@ public class Gateway {
     public void serve(GatewayCall call, AnswerSink sink) {
         long start = System.nanoTime();
         Outcome outcome = new Outcome();
+        Sink client = new Sink(sink);
         try {
             Route route = routes().get(call.model());
             if (route == null) {
@@ -157,12 +159,21 @@ public class Gateway {
             }
             outcome.alias = route.alias();
             checkBudgets(call);
-            answer(route, call, new Sink(sink), outcome);
+            answer(route, call, client, outcome);
         } catch (GatewayRefusal refusal) {
             outcome.status = refusal.status();
             refuse(sink, refusal, outcome);
         } catch (ClientGone gone) {
             outcome.status = CLIENT_CLOSED;
+        } catch (RuntimeException e) {
+            // Helix's own trouble (its database, the secret vault): said in OpenAI's shape, with an incident to quote.
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Gateway: a call of '" + call.model() + "' failed, incident " + incident, e);
+            outcome.status = 500;
+            if (!client.begun) {
+                refuse(sink, new GatewayRefusal(500, "api_error", "internal_error", null, "The gateway could not serve the "
+                        + "request; quote incident " + incident + " when reporting it", null), outcome);
+            }
         } finally {
             sink.end();
             record(call, outcome, start);
@@ -204,7 +215,8 @@ public class Gateway {
     }
 
     private void answer(Route route, GatewayCall call, Sink sink, Outcome outcome) {
-        String cacheKey = call.cacheable() && route.caches() ? route.alias() + '\n' + call.canonicalBody() : null;
+        String cacheKey = call.cacheable() && route.caches()
+                ? call.endpoint() + "\n" + route.alias() + "\n" + call.canonicalBody() : null;
         if (cacheKey != null) {
             Optional<Cached> hit = cache.get(cacheKey);
             if (hit.isPresent()) {
@@ -226,16 +238,18 @@ public class Gateway {
                     break;
                 }
                 metrics.watchCircuit(deployment, health::circuitState);
-                Optional<String> busy = health.take(deployment);
+                Optional<DeploymentHealth.Busy> busy = health.take(deployment);
                 if (busy.isPresent()) {
-                    outcome.skipped.putIfAbsent(deployment.name(), busy.get());
-                    metrics.skipped(call.model(), deployment.name(), busy.get());
+                    DeploymentHealth.Busy why = busy.get();
+                    outcome.skipped.putIfAbsent(deployment.name(), why.reason());
+                    failures.add(new Failure(why.reason(), why.rateLimited() ? 429 : 503, why.retryIn()));
+                    metrics.skipped(call.model(), deployment.name(), why.reason());
                     continue;
                 }
                 if (tries++ > 0) {
                     pause();
                 }
-                Failure failure = attempt(alias, deployment, call, sink, outcome, cacheKey);
+                Failure failure = attempt(alias, new Taken(deployment), call, sink, outcome, cacheKey);
                 if (failure == null) {
                     return;
                 }
@@ -247,43 +261,56 @@ public class Gateway {
         throw noDeployment(call.model(), outcome, failures);
     }
 
-    /** Tries one deployment: {@code null} when it answered (the answer is written), else why it could not. */
-    private Failure attempt(Route alias, Deployment deployment, GatewayCall call, Sink sink, Outcome outcome, String cacheKey) {
-        RelayAnswer answer;
+    /**
+     * Tries one deployment: {@code null} when it answered (the answer is written), else why it could not. Whatever
+     * happens, what became of the request is reported to the deployment's health once.
+     */
+    private Failure attempt(Route alias, Taken taken, GatewayCall call, Sink sink, Outcome outcome, String cacheKey) {
+        Deployment deployment = taken.deployment;
         try {
-            answer = relays.send(new RelayRequest(deployment.getProvider(), call.endpoint(), call.bodyFor(deployment.getModel()),
-                    call.stream(), alias.timeout()));
-        } catch (ProviderUnavailableException e) {
-            health.failed(deployment, null);
-            LOG.fine(() -> "Gateway: " + deployment + " did not serve " + call.model() + ": " + e.getMessage());
-            return new Failure(e instanceof ProviderTimeoutException ? "timeout" : "unreachable", 503, null);
-        }
-        try (answer) {
-            if (!answer.succeeded()) {
-                byte[] error = answer.body().readAllBytes();
-                if (UpstreamRefusal.isCallersFault(answer.status(), error)) {
-                    health.succeeded(deployment);
-                    outcome.served(deployment, TokenCount.NONE, answer.status());
-                    whole(sink, answer.status(), UpstreamRefusal.asOpenAiError(answer.status(), error),
-                            headers(deployment.name(), outcome, call.stream() ? null : "miss"));
-                    return null;
-                }
-                health.failed(deployment, answer.retryAfter().orElse(null));
-                return new Failure("http-" + answer.status(), answer.status(), answer.retryAfter().orElse(null));
+            RelayAnswer answer;
+            try {
+                answer = relays.send(new RelayRequest(deployment.getProvider(), call.endpoint(),
+                        call.bodyFor(deployment.getModel()), call.stream(), alias.timeout()));
+            } catch (ProviderUnavailableException e) {
+                taken.failed(null);
+                LOG.fine(() -> "Gateway: " + deployment + " did not serve " + call.model() + ": " + e.getMessage());
+                return new Failure(e instanceof ProviderTimeoutException ? "timeout" : "unreachable", 503, null);
             }
-            return call.stream() ? stream(deployment, call, answer, sink, outcome) : whole(alias, deployment, call, answer, sink,
-                    outcome, cacheKey);
-        } catch (IOException e) {
-            health.failed(deployment, null);
-            return new Failure("broken-answer", 502, null);
+            try (answer) {
+                if (!answer.succeeded()) {
+                    byte[] error = answer.body().readAllBytes();
+                    if (UpstreamRefusal.isCallersFault(answer.status(), error)) {
+                        taken.succeeded();
+                        outcome.served(deployment, TokenCount.NONE, answer.status());
+                        whole(sink, answer.status(), UpstreamRefusal.asOpenAiError(answer.status(), error),
+                                headers(deployment.name(), outcome, call.stream() ? null : "miss"));
+                        return null;
+                    }
+                    taken.failed(answer.retryAfter().orElse(null));
+                    return new Failure("http-" + answer.status(), answer.status(), answer.retryAfter().orElse(null));
+                }
+                return call.stream() ? stream(taken, call, answer, sink, outcome)
+                        : whole(alias, taken, call, answer, sink, outcome, cacheKey);
+            } catch (IOException e) {
+                taken.failed(null);
+                return new Failure("broken-answer", 502, null);
+            }
+        } catch (ClientGone gone) {
+            taken.succeeded(); // the deployment answered; the client left
+            throw gone;
+        } catch (RuntimeException e) {
+            taken.failed(null);
+            throw e;
         }
     }
 
-    private Failure whole(Route alias, Deployment deployment, GatewayCall call, RelayAnswer answer, Sink sink, Outcome outcome,
+    private Failure whole(Route alias, Taken taken, GatewayCall call, RelayAnswer answer, Sink sink, Outcome outcome,
                           String cacheKey) throws IOException {
+        Deployment deployment = taken.deployment;
         byte[] body = answer.body().readAllBytes();
         TokenCount tokens = AnswerText.tokens(body, call::promptText);
-        health.succeeded(deployment);
+        taken.succeeded();
         outcome.served(deployment, tokens, 200);
         if (cacheKey != null) {
             cache.put(cacheKey, new Cached(body, deployment.name(), tokens), alias.cacheTtl());
@@ -296,7 +323,8 @@ public class Gateway {
      * Passes a stream on, event by event. Its first event is read before anything is answered, so a stream that
      * breaks before it is a failure the call falls back from; one that breaks later ends with an error event.
      */
-    private Failure stream(Deployment deployment, GatewayCall call, RelayAnswer answer, Sink sink, Outcome outcome) {
+    private Failure stream(Taken taken, GatewayCall call, RelayAnswer answer, Sink sink, Outcome outcome) {
+        Deployment deployment = taken.deployment;
         StreamRelay relay = new StreamRelay(answer.body(), call.wantsStreamUsage());
         String first;
         try {
@@ -304,17 +332,17 @@ public class Gateway {
                 first = relay.next();
             } while (first != null && first.isEmpty());
         } catch (IOException e) {
-            health.failed(deployment, null);
+            taken.failed(null);
             return new Failure("broken-stream", 502, null);
         }
         if (first == null) {
-            health.failed(deployment, null);
+            taken.failed(null);
             return new Failure("empty-stream", 502, null);
         }
-        sink.begin(200, "text/event-stream", headers(deployment.name(), outcome, null), -1);
-        sink.event(first);
         String broken = null;
         try {
+            sink.begin(200, "text/event-stream", headers(deployment.name(), outcome, null), -1);
+            sink.event(first);
             for (String event = relay.next(); event != null; event = relay.next()) {
                 if (!event.isEmpty()) {
                     sink.event(event);
@@ -325,16 +353,45 @@ public class Gateway {
             }
         } catch (IOException e) {
             broken = "the provider's stream broke off: " + e.getMessage();
+        } catch (ClientGone gone) {
+            // What the provider wrote until then is billed all the same.
+            outcome.served(deployment, relay.tokens(call::promptText), CLIENT_CLOSED);
+            throw gone;
         }
         if (broken != null) {
-            health.failed(deployment, null);
+            taken.failed(null);
             sink.event(StreamRelay.errorEvent(deployment.name() + ": " + broken));
             outcome.served(deployment, relay.tokens(call::promptText), 502);
         } else {
-            health.succeeded(deployment);
+            taken.succeeded();
             outcome.served(deployment, relay.tokens(call::promptText), 200);
         }
         return null;
+    }
+
+    /** A deployment taken for one request: what became of it is reported to its health once, whatever happens. */
+    private final class Taken {
+
+        final Deployment deployment;
+        private boolean reported;
+
+        Taken(Deployment deployment) {
+            this.deployment = deployment;
+        }
+
+        void succeeded() {
+            if (!reported) {
+                reported = true;
+                health.succeeded(deployment);
+            }
+        }
+
+        void failed(Duration retryAfter) {
+            if (!reported) {
+                reported = true;
+                health.failed(deployment, retryAfter);
+            }
+        }
     }
 
     private static GatewayRefusal noDeployment(String model, Outcome outcome, List<Failure> failures) {
@@ -369,7 +426,7 @@ public class Gateway {
         if (!outcome.skipped.isEmpty()) {
             headers.put("x-helix-fallback-reason", outcome.skippedText());
         }
-        refusal.retryAfter().ifPresent(wait -> headers.put("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+        refusal.retryAfter().ifPresent(wait -> headers.put("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
         byte[] body = OpenAiError.json(refusal.getMessage(), refusal.type(), refusal.param(), refusal.code())
                 .getBytes(StandardCharsets.UTF_8);
         try {
@@ -430,9 +487,18 @@ public class Gateway {
     }
 
     /** The client's side of the answer; a client that went away ends the call. */
-    private record Sink(AnswerSink client) {
+    private static final class Sink {
+
+        private final AnswerSink client;
+        /** Whether anything of the answer has gone out: after that, no other answer can replace it. */
+        boolean begun;
+
+        Sink(AnswerSink client) {
+            this.client = client;
+        }
 
         void begin(int status, String contentType, Map<String, String> headers, long length) {
+            begun = true;
             try {
                 client.begin(status, contentType, headers, length);
             } catch (IOException e) {

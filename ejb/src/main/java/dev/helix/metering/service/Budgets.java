@@ -125,7 +125,8 @@ public class Budgets {
 
     /**
      * Counts a metered call's tokens against its caller's budgets, in the transaction that records it; a budget past
-     * four fifths for the first time in its period has its owner told. Called by {@link UsageMeter}.
+     * four fifths for the first time in its period has its owner told. A call of a period that has already ended
+     * (metered late, just after midnight) leaves the new period's count alone. Called by {@link UsageMeter}.
      */
     public void debit(UsageEntry entry) {
         long tokens = entry.tokens().total();
@@ -136,7 +137,7 @@ public class Budgets {
         for (BudgetPeriod period : BudgetPeriod.values()) {
             touched += em.createQuery("UPDATE Budget b SET b.spentTokens = CASE WHEN b.periodStart = :start "
                             + "THEN b.spentTokens + :tokens ELSE :tokens END, b.periodStart = :start WHERE b.period = :period AND "
-                            + "((b.subjectKind = :userKind AND b.subject = :user) OR (b.subjectKind = :keyKind AND b.subject = :key))")
+                            + "b.periodStart <= :start AND ((b.subjectKind = :userKind AND b.subject = :user) OR (b.subjectKind = :keyKind AND b.subject = :key))")
                     .setParameter("start", period.startOf(entry.at())).setParameter("tokens", tokens)
                     .setParameter("period", period).setParameter("userKind", BudgetSubject.USER).setParameter("user", entry.user())
                     .setParameter("keyKind", BudgetSubject.KEY).setParameter("key", keyOf(entry.keyId()))

@@ -42,6 +42,7 @@ public class OfflineModelProvider implements ModelProvider {
 
     @Override
     public SpecDraft draftSpec(SpecRequest request, String model, Transcript transcript) {
+        transcript.asking();
         String asked = TurnJson.request("model", model, "title", request.title(), "prompt", request.prompt(),
                 "feedback", request.feedback());
         if (outageAsked(request.prompt())) {
@@ -91,6 +92,7 @@ public class OfflineModelProvider implements ModelProvider {
      */
     @Override
     public StepResult work(ItemRequest request, Toolbox toolbox, String model, Transcript transcript) {
+        transcript.asking();
         ToolsInTranscript tools = new ToolsInTranscript(toolbox, transcript,
                 TurnJson.request("model", model, "title", request.title(), "item", request.item()));
         if (outageAsked(request.prompt())) {

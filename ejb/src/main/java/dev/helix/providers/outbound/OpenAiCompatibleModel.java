@@ -187,6 +187,7 @@ public final class OpenAiCompatibleModel implements ModelProvider {
         }
 
         ChatResponse ask(ChatRequest request, String what) {
+            transcript.asking();
             List<ChatMessage> messages = request.messages();
             String asked = guard.redacted(ChatTurns.request(model, messages.subList(reported, messages.size()),
                     reported == 0 ? tools : List.of()));

@@ -21,9 +21,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,11 +41,7 @@ public final class ProviderTransport implements HttpClient {
     /** The most of an error answer kept for its message. */
     private static final int MAX_ERROR_BYTES = 4096;
     /** Breaks off reads of answers past their deadline; one daemon thread for every transport. */
-    static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "helix-provider-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    static final ScheduledExecutorService DEADLINES = deadlines();
 
     private final java.net.http.HttpClient http;
     private final Duration requestTimeout;
@@ -54,6 +50,20 @@ public final class ProviderTransport implements HttpClient {
         this.http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
+    }
+
+    /**
+     * One daemon thread for every transport and relay; a deadline cancelled because its call ended in time leaves the
+     * queue at once, rather than holding its call until it would have struck.
+     */
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "helix-provider-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
+        return deadlines;
     }
 
     @Override

@@ -12,6 +12,14 @@ public interface Transcript {
     Transcript NONE = turn -> {
     };
 
+    /**
+     * Called before each call: may refuse it by throwing (e.g. the requester's token budget is spent), and then the
+     * call is not made.
+     */
+    default void asking() {
+        // most transcripts let every call go
+    }
+
     /** Notes one call, answered or failed. */
     void record(ModelTurn turn);
 

@@ -156,11 +156,10 @@ public class ModelCalls {
         try {
             Runnable outcome;
             try {
-                if (step.replayOf() == null) {
-                    budgets.check(step.requestedBy(), null); // the requester's budget pays for the agents' tokens
-                }
                 ModelProvider provider = step.replayOf() == null ? providers.byName(step.provider()) : replays.modelFor(step);
-                Transcript transcript = new StepTranscript(step, provider.name(), transcripts::record, events::fire);
+                // The requester's budget pays for the agents' tokens: each call is checked before it is made.
+                Runnable budget = step.replayOf() == null ? () -> budgets.check(step.requestedBy(), null) : () -> { };
+                Transcript transcript = new StepTranscript(step, provider.name(), transcripts::record, events::fire, budget);
                 outcome = switch (step.kind()) {
                     case WRITE_SPEC, DRAFT_PLAN -> answer(step, provider, transcript);
                     case WORK_ITEM -> work(step, provider, transcript);

@@ -31,17 +31,25 @@ final class StepTranscript implements Transcript {
     private final String provider;
     private final BiConsumer<ModelExchange, TokenCount> recorder;
     private final Consumer<FleetEvent> events;
+    private final Runnable beforeEachCall;
     private final StringBuilder unsent = new StringBuilder();
     private long lastSent = System.nanoTime();
     private int rounds;
     private boolean callEnded;
 
     StepTranscript(ClaimedStep step, String provider, BiConsumer<ModelExchange, TokenCount> recorder,
-                   Consumer<FleetEvent> events) {
+                   Consumer<FleetEvent> events, Runnable beforeEachCall) {
         this.step = step;
         this.provider = provider;
         this.recorder = recorder;
         this.events = events;
+        this.beforeEachCall = beforeEachCall;
+    }
+
+    /** Runs the step's check before each call (its requester's token budget): a spent budget refuses the call. */
+    @Override
+    public void asking() {
+        beforeEachCall.run();
     }
 
     @Override

@@ -19,16 +19,16 @@ class DeploymentHealthTest {
 
     @Test
     void aFailedDeploymentCoolsDownForTheConfiguredTimeOrAsLongAsItAsked() {
-        assertEquals(Optional.empty(), health.take(deployment));
+        assertEquals(Optional.empty(), reason(deployment));
         health.failed(deployment, null);
-        assertEquals(Optional.of("cooling-down"), health.take(deployment));
+        assertEquals(Duration.ofSeconds(5), health.take(deployment).orElseThrow().retryIn());
         advance(Duration.ofSeconds(5));
-        assertEquals(Optional.empty(), health.take(deployment));
+        assertEquals(Optional.empty(), reason(deployment));
         health.failed(deployment, Duration.ofSeconds(20)); // Retry-After: 20
         advance(Duration.ofSeconds(19));
-        assertEquals(Optional.of("cooling-down"), health.take(deployment));
+        assertEquals(Optional.of("cooling-down"), reason(deployment));
         advance(Duration.ofSeconds(1));
-        assertEquals(Optional.empty(), health.take(deployment));
+        assertEquals(Optional.empty(), reason(deployment));
     }
 
     @Test
@@ -39,9 +39,9 @@ class DeploymentHealthTest {
             advance(Duration.ofSeconds(6));
         }
         assertEquals("OPEN", health.circuitState(deployment));
-        assertEquals(Optional.of("circuit-open"), health.take(deployment));
+        assertEquals(Optional.of("circuit-open"), reason(deployment));
         Thread.sleep(OPEN_FOR.toMillis() + 100);
-        assertEquals(Optional.empty(), health.take(deployment), "half open: one trial call");
+        assertEquals(Optional.empty(), reason(deployment), "half open: one trial call");
         health.succeeded(deployment);
         assertEquals("CLOSED", health.circuitState(deployment));
     }
@@ -49,13 +49,33 @@ class DeploymentHealthTest {
     @Test
     void aDeploymentWithARateGetsNoMoreThanItsRequestsAMinute() {
         Deployment limited = new Deployment("a", "m2", 1, 2);
-        assertEquals(Optional.empty(), health.take(limited));
+        assertEquals(Optional.empty(), reason(limited));
         health.succeeded(limited);
-        assertEquals(Optional.empty(), health.take(limited));
+        assertEquals(Optional.empty(), reason(limited));
         health.succeeded(limited);
-        assertEquals(Optional.of("rate-limited"), health.take(limited));
+        assertEquals(Optional.of("rate-limited"), reason(limited));
         advance(Duration.ofSeconds(30));
-        assertEquals(Optional.empty(), health.take(limited), "a minute's allowance refills continuously");
+        assertEquals(Optional.empty(), reason(limited), "a minute's allowance refills continuously");
+    }
+
+    @Test
+    void aFailedTrialCallOpensTheCircuitAgainAtOnce() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            health.take(deployment);
+            health.failed(deployment, null);
+            advance(Duration.ofSeconds(6));
+        }
+        Thread.sleep(OPEN_FOR.toMillis() + 100);
+        assertEquals(Optional.empty(), reason(deployment), "the trial call");
+        assertEquals(Optional.of("circuit-open"), reason(deployment), "one trial call at a time");
+        health.failed(deployment, null);
+        advance(Duration.ofSeconds(6));
+        assertEquals("OPEN", health.circuitState(deployment));
+    }
+
+    /** Takes the deployment; why it could not be taken, if it could not. */
+    private Optional<String> reason(Deployment taken) {
+        return health.take(taken).map(DeploymentHealth.Busy::reason);
     }
 
     private void advance(Duration by) {

@@ -58,6 +58,13 @@ class StreamRelayTest {
         assertNull(relay.next());
     }
 
+    @Test
+    void linesEndedByCrLfAreReadAndALineLongerThanAnEventBreaksTheStreamBeforeItIsReadWhole() throws IOException {
+        assertEquals(List.of(CONTENT, DONE), events(relay(CONTENT.replace("\n", "\r\n") + DONE, false)));
+        StreamRelay endless = relay("data: " + "x".repeat(5 * 1024 * 1024), false);
+        assertThrows(StreamRelay.BrokenStream.class, endless::next);
+    }
+
     private static StreamRelay relay(String stream, boolean passUsage) {
         return new StreamRelay(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), passUsage);
     }

@@ -44,6 +44,11 @@ class GatewayCallTest {
         assertEquals("n", refused(RelayEndpoint.CHAT_COMPLETIONS,
                 "{\"model\":\"fast\",\"n\":0,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}").param());
         assertEquals("input", refused(RelayEndpoint.EMBEDDINGS, "{\"model\":\"fast\",\"input\":[]}").param());
+        assertEquals("stream", refused(RelayEndpoint.EMBEDDINGS, "{\"model\":\"fast\",\"input\":\"a\",\"stream\":true}").param());
+        assertEquals("n", refused(RelayEndpoint.CHAT_COMPLETIONS,
+                "{\"model\":\"fast\",\"n\":4294967297,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}").param());
+        assertEquals("model", refused(RelayEndpoint.CHAT_COMPLETIONS, "{\"model\":\"" + "m".repeat(257)
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}").param());
         GatewayRefusal notJson = refused(RelayEndpoint.EMBEDDINGS, "{model");
         assertEquals(400, notJson.status());
         assertEquals("invalid_request_error", notJson.type());

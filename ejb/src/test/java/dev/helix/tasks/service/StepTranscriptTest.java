@@ -1,5 +1,9 @@
 package dev.helix.tasks.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.helix.providers.model.ItemRequest;
 import dev.helix.providers.model.ModelTurn;
 import dev.helix.shared.model.FleetEvent;
@@ -13,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 class StepTranscriptTest {
 
     private final ClaimedStep step = new ClaimedStep(new WorkOrder(7, 3, Priority.MEDIUM), ClaimedStep.Kind.WORK_ITEM,
@@ -22,7 +24,8 @@ class StepTranscriptTest {
             "alice", null);
     private final List<ModelExchange> recorded = new ArrayList<>();
     private final List<FleetEvent> events = new ArrayList<>();
-    private final StepTranscript transcript = new StepTranscript(step, "local", (exchange, tokens) -> recorded.add(exchange), events::add);
+    private final StepTranscript transcript = new StepTranscript(step, "local", (exchange, tokens) -> recorded.add(exchange),
+            events::add, () -> { });
 
     @Test
     void eachCallIsRecordedWithItsStepAndItsPlaceInTheStep() {
@@ -56,8 +59,20 @@ class StepTranscriptTest {
     void aCallThatCannotBeRecordedDoesNotStopTheWork() {
         StepTranscript failing = new StepTranscript(step, "local", (exchange, tokens) -> {
             throw new IllegalStateException("database down");
-        }, events::add);
+        }, events::add, () -> { });
         failing.record(ModelTurn.answered("{}", "{}", TokenCount.counted(1, 0), 1));
         assertEquals(List.of(), events);
+    }
+
+    @Test
+    void aCallIsCheckedBeforeItIsMadeAndARefusalStopsIt() {
+        StepTranscript refusing = new StepTranscript(step, "local", (exchange, tokens) -> recorded.add(exchange), events::add,
+                () -> {
+                    throw new IllegalStateException("Token budget exhausted");
+                });
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                refusing::asking);
+        assertEquals("Token budget exhausted", refused.getMessage());
+        assertTrue(recorded.isEmpty(), "a refused call is not made, so nothing is recorded");
     }
 }
