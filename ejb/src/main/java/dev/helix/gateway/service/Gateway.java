@@ -142,6 +142,11 @@ public class Gateway {
         return routes().values().stream().sorted(Comparator.comparing(Route::alias)).toList();
     }
 
+    /** The alias of this name, if the gateway serves one. */
+    public Optional<Route> model(String alias) {
+        return Optional.ofNullable(routes().get(alias));
+    }
+
     /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}: whether the deployment's circuit lets calls through. */
     public String circuitState(Deployment deployment) {
         return health.circuitState(deployment);

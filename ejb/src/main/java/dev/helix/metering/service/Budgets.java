@@ -86,8 +86,7 @@ public class Budgets {
             budget = new Budget(BudgetSubject.KEY, key.getId().toString(), key.getPrefix() + " ('" + key.getName() + "')",
                     key.getOwner(), definition.period(), definition.tokens(), Instant.now());
         }
-        if (!ofSubject(budget.getSubjectKind(), budget.getSubject()).stream().filter(b -> b.getPeriod() == definition.period())
-                .toList().isEmpty()) {
+        if (ofSubject(budget.getSubjectKind(), budget.getSubject()).stream().anyMatch(b -> b.getPeriod() == definition.period())) {
             throw new ConflictException("There is a budget " + definition.period().phrase() + " for " + budget.getLabel()
                     + " already; change it instead");
         }

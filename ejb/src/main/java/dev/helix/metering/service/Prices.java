@@ -1,6 +1,7 @@
 package dev.helix.metering.service;
 
 import dev.helix.metering.model.ModelPrice;
+import dev.helix.shared.error.ConcurrentChangeException;
 import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.error.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -36,6 +37,7 @@ public class Prices {
         } else {
             price.price(promptPer1k, completionPer1k, Instant.now());
         }
+        ConcurrentChangeException.flush(em); // priced by another at the same moment: a 409, not a failed commit
         return price;
     }
 

@@ -130,7 +130,7 @@ public class GatewayServlet extends HttpServlet {
     }
 
     private void model(String id, HttpServletResponse response) throws IOException {
-        Optional<Route> route = gateway.models().stream().filter(r -> r.alias().equals(id)).findFirst();
+        Optional<Route> route = gateway.model(id);
         if (route.isEmpty()) {
             GatewayRefusal unknown = GatewayRefusal.unknownModel(id);
             GatewayErrors.write(response, 404, unknown.getMessage(), unknown.param(), unknown.code());

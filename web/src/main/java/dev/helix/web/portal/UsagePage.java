@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -145,7 +144,6 @@ public class UsagePage {
     }
 
     private List<UsageSum> sums(UsageGrouping grouping) {
-        Function<UsageGrouping, List<UsageSum>> read = g -> meter.sums(getFrom(), getTo(), g);
-        return sums.computeIfAbsent(grouping, read);
+        return sums.computeIfAbsent(grouping, g -> meter.sums(getFrom(), getTo(), g));
     }
 }
