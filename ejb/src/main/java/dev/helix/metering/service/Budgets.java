@@ -3,6 +3,7 @@ package dev.helix.metering.service;
 import dev.helix.identity.model.ApiKey;
 import dev.helix.identity.service.ApiKeys;
 import dev.helix.identity.service.UserDirectory;
+import dev.helix.metering.internal.BudgetReads;
 import dev.helix.metering.internal.BudgetedSubjects;
 import dev.helix.metering.model.Budget;
 import dev.helix.metering.model.BudgetDefinition;
@@ -21,7 +22,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,6 +53,9 @@ public class Budgets {
 
     @Inject
     BudgetedSubjects budgeted;
+
+    @Inject
+    BudgetReads reads;
 
     public List<Budget> all() {
         return em.createQuery("SELECT b FROM Budget b ORDER BY b.id", Budget.class).getResultList();
@@ -92,7 +95,7 @@ public class Budgets {
         }
         em.persist(budget);
         ConcurrentChangeException.flush(em);
-        budgeted.forget();
+        budgeted.forgetOnCommit();
         return budget;
     }
 
@@ -105,7 +108,7 @@ public class Budgets {
 
     public void delete(long id) {
         em.remove(find(id));
-        budgeted.forget();
+        budgeted.forgetOnCommit();
     }
 
     /** Refuses a call of the user (with the key, if any) when one of their budgets is spent. */
@@ -115,7 +118,7 @@ public class Budgets {
             return;
         }
         Instant now = Instant.now();
-        for (Budget budget : ofCaller(user, keyId)) {
+        for (Budget budget : reads.ofCaller(user, keyId)) {
             if (budget.exhaustedAt(now)) {
                 throw new BudgetExhaustedException(budget, now);
             }
@@ -139,7 +142,7 @@ public class Budgets {
                             + "b.periodStart <= :start AND ((b.subjectKind = :userKind AND b.subject = :user) OR (b.subjectKind = :keyKind AND b.subject = :key))")
                     .setParameter("start", period.startOf(entry.at())).setParameter("tokens", tokens)
                     .setParameter("period", period).setParameter("userKind", BudgetSubject.USER).setParameter("user", entry.user())
-                    .setParameter("keyKind", BudgetSubject.KEY).setParameter("key", keyOf(entry.keyId()))
+                    .setParameter("keyKind", BudgetSubject.KEY).setParameter("key", BudgetReads.keyOf(entry.keyId()))
                     .executeUpdate();
         }
         if (touched > 0) {
@@ -148,7 +151,7 @@ public class Budgets {
     }
 
     private void warn(UsageEntry entry) {
-        for (Budget budget : ofCaller(entry.user(), entry.keyId())) {
+        for (Budget budget : reads.ofCaller(entry.user(), entry.keyId())) {
             long spent = budget.spentAt(entry.at());
             LocalDate start = budget.getPeriod().startOf(entry.at());
             if (spent * WARN_DENOMINATOR < budget.getTokenLimit() * WARN_NUMERATOR) {
@@ -165,21 +168,9 @@ public class Budgets {
         }
     }
 
-    private List<Budget> ofCaller(String user, Long keyId) {
-        TypedQuery<Budget> query = em.createQuery("SELECT b FROM Budget b WHERE (b.subjectKind = :userKind AND b.subject = :user) "
-                + "OR (b.subjectKind = :keyKind AND b.subject = :key) ORDER BY b.id", Budget.class);
-        return query.setParameter("userKind", BudgetSubject.USER).setParameter("user", user)
-                .setParameter("keyKind", BudgetSubject.KEY).setParameter("key", keyOf(keyId)).getResultList();
-    }
-
     private List<Budget> ofSubject(BudgetSubject kind, String subject) {
         return em.createQuery("SELECT b FROM Budget b WHERE b.subjectKind = :kind AND b.subject = :subject", Budget.class)
                 .setParameter("kind", kind).setParameter("subject", subject).getResultList();
-    }
-
-    /** A key's subject: its id as text; no key matches nothing. */
-    private static String keyOf(Long keyId) {
-        return keyId == null ? "" : keyId.toString();
     }
 
     private static void checkTokens(long tokens) {
