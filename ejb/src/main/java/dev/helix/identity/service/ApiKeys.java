@@ -3,6 +3,7 @@ package dev.helix.identity.service;
 import dev.helix.identity.model.ApiKey;
 import dev.helix.identity.model.ApiKeyIdentity;
 import dev.helix.identity.model.ApiKeySecret;
+import dev.helix.identity.model.ApiKeysChanged;
 import dev.helix.identity.model.IssuedApiKey;
 import dev.helix.identity.model.Permission;
 import dev.helix.identity.model.User;
@@ -12,6 +13,8 @@ import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.model.Names;
 import dev.helix.shared.error.NotFoundException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -33,6 +36,9 @@ public class ApiKeys {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ApiKeysChanged> changes;
 
     /**
      * Issues a key for {@code owner}. Its scopes must lie within {@code ceiling} (what the caller may do now: the
@@ -86,6 +92,7 @@ public class ApiKeys {
             throw new NotFoundException("API key", id);
         }
         key.revoke(Instant.now());
+        changes.fire(new ApiKeysChanged(owner));
         return key;
     }
 
@@ -114,6 +121,6 @@ public class ApiKeys {
             key.usedAt(now);
         }
         return Optional.of(new ApiKeyIdentity(key.getId(), key.getPrefix(), owner.getUsername(), owner.getRoles(),
-                key.getScopes(), key.getRateLimitPerMinute()));
+                key.getScopes(), key.getRateLimitPerMinute(), key.getExpiresAt()));
     }
 }

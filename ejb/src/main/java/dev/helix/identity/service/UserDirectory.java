@@ -2,6 +2,7 @@ package dev.helix.identity.service;
 
 import dev.helix.identity.internal.VerifiedCredentialCache;
 import dev.helix.identity.model.AdministratorStanding;
+import dev.helix.identity.model.ApiKeysChanged;
 import dev.helix.identity.model.PasswordChanged;
 import dev.helix.identity.model.PasswordHasher;
 import dev.helix.identity.model.Role;
@@ -45,6 +46,9 @@ public class UserDirectory {
 
     @Inject
     Event<AdministratorStanding> standings;
+
+    @Inject
+    Event<ApiKeysChanged> keyChanges;
 
     /** The user's role names when the credentials are right and the user is enabled; empty otherwise. */
     public Optional<Set<String>> authenticate(String username, String password) {
@@ -151,6 +155,7 @@ public class UserDirectory {
         roles.ifPresent(user::changeRoles);
         enabled.ifPresent(user::setEnabled);
         cache.forget(username);
+        keyChanges.fire(new ApiKeysChanged(username));
         standings.fire(new AdministratorStanding(username, user.isEnabled() && user.isAdmin()));
         return user;
     }
@@ -164,6 +169,7 @@ public class UserDirectory {
         em.createQuery("UPDATE ApiKey k SET k.revokedAt = :now WHERE k.owner = :owner AND k.revokedAt IS NULL")
                 .setParameter("now", Instant.now()).setParameter("owner", username).executeUpdate();
         cache.forget(username);
+        keyChanges.fire(new ApiKeysChanged(username));
         standings.fire(new AdministratorStanding(username, false));
     }
 

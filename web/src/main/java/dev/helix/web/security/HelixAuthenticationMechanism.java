@@ -7,7 +7,7 @@ import dev.helix.identity.model.ApiKeyIdentity;
 import dev.helix.identity.model.ApiKeySecret;
 import dev.helix.identity.model.Role;
 import dev.helix.identity.model.User;
-import dev.helix.identity.service.ApiKeys;
+import dev.helix.identity.service.VerifiedApiKeys;
 import dev.helix.identity.service.SecuritySettings;
 import dev.helix.identity.service.UserDirectory;
 import dev.helix.shared.error.DomainException;
@@ -63,7 +63,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     AuditTrail trail;
 
     @Inject
-    ApiKeys apiKeys;
+    VerifiedApiKeys apiKeys;
 
     @Inject
     SignInGuard guard;

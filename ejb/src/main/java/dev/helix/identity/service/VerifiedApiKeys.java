@@ -1,0 +1,97 @@
+package dev.helix.identity.service;
+
+import dev.helix.identity.model.ApiKeyIdentity;
+import dev.helix.identity.model.ApiKeySecret;
+import dev.helix.identity.model.ApiKeysChanged;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The sign-in with an API key, as requests make it: a key verified against the database is trusted for a few seconds
+ * ({@code helix.security.api-key.verified-for}, {@code PT0S} to check every request), so that a busy key is not looked
+ * up on every call. A revocation, or a change of its owner's roles or account, takes effect on this server at once;
+ * on other servers of a cluster within that time. Only a hash of the presented key is kept, never the key.
+ */
+@ApplicationScoped
+public class VerifiedApiKeys {
+
+    private static final Logger LOG = Logger.getLogger(VerifiedApiKeys.class.getName());
+    /** More keys than this in use at once and the remembered ones are forgotten together (and looked up again). */
+    private static final int MAX_KEYS = 10_000;
+
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "helix.security.api-key.verified-for", defaultValue = "PT5S")
+    Duration verifiedFor;
+
+    private final Map<String, Verified> byHash = new ConcurrentHashMap<>();
+    /** Counts the changes, so that a lookup that raced one is not remembered. */
+    private final AtomicLong changes = new AtomicLong();
+
+    private record Verified(ApiKeyIdentity identity, Instant until) {
+    }
+
+    @PostConstruct
+    void start() {
+        if (verifiedFor.isNegative()) {
+            LOG.severe(() -> "helix.security.api-key.verified-for must not be negative, not " + verifiedFor + "; using PT0S");
+            verifiedFor = Duration.ZERO;
+        }
+    }
+
+    /** The identity the presented key speaks for; empty when it is malformed, unknown, revoked or expired. */
+    public Optional<ApiKeyIdentity> authenticate(String presented) {
+        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = secret.get().hash();
+        Instant now = Instant.now();
+        Verified known = byHash.get(hash);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.identity());
+        }
+        long seen = changes.get();
+        Optional<ApiKeyIdentity> identity = keys.authenticate(presented);
+        if (identity.isPresent() && !verifiedFor.isZero()) {
+            remember(hash, identity.get(), now, seen);
+        } else {
+            byHash.remove(hash);
+        }
+        return identity;
+    }
+
+    /** Keys verified before a committed change are verified again on their next request. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiKeysChanged change) {
+        changes.incrementAndGet();
+        byHash.clear();
+    }
+
+    private void remember(String hash, ApiKeyIdentity identity, Instant now, long seen) {
+        Instant until = now.plus(verifiedFor);
+        if (identity.expiresAt() != null && identity.expiresAt().isBefore(until)) {
+            until = identity.expiresAt();
+        }
+        if (byHash.size() >= MAX_KEYS) {
+            byHash.clear();
+        }
+        byHash.put(hash, new Verified(identity, until));
+        if (changes.get() != seen) {
+            // A change committed while the key was looked up: what was read may be what it changed.
+            byHash.remove(hash);
+        }
+    }
+}
