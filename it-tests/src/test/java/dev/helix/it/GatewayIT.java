@@ -114,7 +114,7 @@ class GatewayIT {
                 .build()).data().get(0).embedding();
         assertEquals(384, vector.size());
 
-        JsonObject metered = usage("key", key.prefix());
+        JsonObject metered = usage("key", key.prefix(), 4);
         assertEquals(4, metered.getInt("calls"), "chat, stream, tool call and embeddings; listing models costs nothing");
         assertEquals(0, metered.getInt("estimatedCalls"), "the offline model counts its tokens");
         assertTrue(metered.getJsonNumber("totalTokens").longValue() > 0);
@@ -187,7 +187,7 @@ class GatewayIT {
                 .data().get(0).embedding().size());
         assertEquals(1, primary.embeddingCalls().size());
 
-        JsonObject metered = usage("model", alias);
+        JsonObject metered = usage("model", alias, 5);
         assertEquals(5, metered.getInt("calls"));
         assertEquals(1, metered.getInt("cacheHits"));
         assertEquals(150 * 3 + 8, metered.getJsonNumber("totalTokens").longValue(), "the providers' counts; a cache hit costs none");
@@ -261,10 +261,10 @@ class GatewayIT {
                 + "\",mp_scope=\"application\",outcome=\"2xx\"", "7.0");
         assertMetric(metrics, "helix_gateway_circuit_open{deployment=\"" + flakyDeployment + "\",mp_scope=\"application\"", "0.0");
 
-        JsonObject metered = usage("model", alias);
+        JsonObject metered = usage("model", alias, 8);
         assertEquals(8, metered.getInt("calls"), "each call metered once, whichever deployment served it");
         assertEquals(0, metered.getInt("failedCalls"));
-        assertEquals(1, usage("model", fallback).getInt("failedCalls"), "the broken stream");
+        assertEquals(1, usage("model", fallback, 1).getInt("failedCalls"), "the broken stream");
     }
 
     @Test
@@ -290,7 +290,7 @@ class GatewayIT {
             Thread.sleep(100);
         }
         assertEquals(1, primary.abandonedStreams(), "the provider's stream was ended when the client went away");
-        JsonObject metered = usage("model", alias);
+        JsonObject metered = usage("model", alias, 1);
         assertEquals(1, metered.getInt("calls"));
         assertEquals(1, metered.getInt("failedCalls"), "metered as a call the client did not wait for to its end");
         assertTrue(metered.getJsonNumber("totalTokens").longValue() > 0, "what the provider wrote until then is counted");
@@ -303,7 +303,7 @@ class GatewayIT {
         long task = user.post("/api/v1/tasks", "{\"title\":\"Metered\",\"prompt\":\"Count my tokens\",\"justDoIt\":true}")
                 .expect(201).object().getJsonNumber("id").longValue();
         user.awaitStatus(task, "IMPLEMENTATION_REVIEW");
-        JsonObject metered = usage("user", requester);
+        JsonObject metered = usage("user", requester, 2);
         assertTrue(metered.getInt("calls") >= 2, "the plan and at least one item: " + metered);
         assertTrue(metered.getJsonNumber("totalTokens").longValue() > 0);
     }
@@ -324,9 +324,11 @@ class GatewayIT {
         ChatCompletionCreateParams question = ChatCompletionCreateParams.builder().model(alias).addUserMessage("Spend").build();
 
         openAi.chat().completions().create(question); // 150 of 200 tokens
+        awaitSpent(budget, 150);
         HelixClient owner = HelixClient.as(user, user + "-password-123");
         assertTrue(owner.get("/api/v1/me/notifications").expect(200).json().asJsonArray().isEmpty(), "75 %: no warning yet");
         openAi.chat().completions().create(question); // 300: over, and past 80 %
+        awaitSpent(budget, 300);
         JsonObject warning = owner.get("/api/v1/me/notifications").expect(200).json().asJsonArray().getJsonObject(0);
         assertEquals("budget", warning.getString("source"));
         assertTrue(warning.getString("message").startsWith("Token budget at 150 %"), warning::toString);
@@ -343,7 +345,7 @@ class GatewayIT {
 
         admin.put("/api/v1/admin/budgets/" + budget, "{\"tokens\":100000}").expect(200);
         openAi.chat().completions().create(question);
-        JsonObject metered = usage("user", user);
+        JsonObject metered = usage("user", user, 4);
         assertEquals(4, metered.getInt("calls"), "three answered and one refused");
         assertEquals(1, metered.getInt("failedCalls"));
         assertEquals(0, new BigDecimal("0.375").compareTo(metered.getJsonNumber("spend").bigDecimalValue()),
@@ -355,10 +357,11 @@ class GatewayIT {
         String user = "gw-keybudget-" + RUN;
         Key limited = keyOf(user, "developer", "");
         Key other = keyOf(user, "developer", "");
-        admin.post("/api/v1/admin/budgets", "{\"keyPrefix\":\"" + limited.prefix() + "\",\"period\":\"month\",\"tokens\":1}")
-                .expect(201);
+        long budget = admin.post("/api/v1/admin/budgets", "{\"keyPrefix\":\"" + limited.prefix()
+                + "\",\"period\":\"month\",\"tokens\":1}").expect(201).object().getJsonNumber("id").longValue();
         ChatCompletionCreateParams question = ChatCompletionCreateParams.builder().model("offline").addUserMessage("Hi").build();
         client(limited.secret()).chat().completions().create(question);
+        awaitSpent(budget, 1);
         RateLimitException refused = assertThrows(RateLimitException.class,
                 () -> client(limited.secret()).chat().completions().create(question));
         assertTrue(refused.getMessage().contains("API key " + limited.prefix()), refused.getMessage());
@@ -444,11 +447,40 @@ class GatewayIT {
                 .getJsonObject(0).getString("circuit");
     }
 
-    /** The usage of one group since the test started. */
-    private JsonObject usage(String groupBy, String group) {
-        Optional<JsonObject> sums = admin.get("/api/v1/usage?groupBy=" + groupBy + "&from=" + started).expect(200).json()
-                .asJsonArray().getValuesAs(JsonObject.class).stream().filter(s -> group.equals(s.getString("group", null)))
-                .findFirst();
-        return sums.orElseThrow(() -> new AssertionError("no usage of " + groupBy + " " + group));
+    /**
+     * The usage of one group since the test started, once at least {@code calls} calls are recorded (the gateway meters
+     * its calls just after answering them) or after ten seconds.
+     */
+    private JsonObject usage(String groupBy, String group, int calls) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Optional<JsonObject> sums = admin.get("/api/v1/usage?groupBy=" + groupBy + "&from=" + started).expect(200).json()
+                    .asJsonArray().getValuesAs(JsonObject.class).stream().filter(s -> group.equals(s.getString("group", null)))
+                    .findFirst();
+            if (sums.isPresent() && sums.get().getInt("calls") >= calls || System.nanoTime() > deadline) {
+                return sums.orElseThrow(() -> new AssertionError("no usage of " + groupBy + " " + group));
+            }
+            pause();
+        }
+    }
+
+    /** Waits until the budget has counted at least {@code tokens} (or ten seconds have passed). */
+    private void awaitSpent(long budget, int tokens) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int spent = admin.get("/api/v1/admin/budgets/" + budget).expect(200).object().getInt("spent");
+        while (spent < tokens && System.nanoTime() < deadline) {
+            pause();
+            spent = admin.get("/api/v1/admin/budgets/" + budget).expect(200).object().getInt("spent");
+        }
+        assertTrue(spent >= tokens, "budget " + budget + " counts " + spent + " tokens, not " + tokens);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }

@@ -38,6 +38,7 @@ class UsagePageIT extends BrowserTest {
         HelixClient.withBearer(key).post("/v1/chat/completions",
                 "{\"model\":\"offline\",\"messages\":[{\"role\":\"user\",\"content\":\"Count me\"}]}").expect(200);
         String used = key.split("_")[1];
+        awaitRecorded(used);
 
         HeadlessBrowser.signIn(browser, "/usage.xhtml", "admin", HelixClient.ADMIN_PASSWORD);
         browser.get(HelixClient.BASE + "/usage.xhtml?days=1");
@@ -92,5 +93,20 @@ class UsagePageIT extends BrowserTest {
 
     private Object script(String code) {
         return ((JavascriptExecutor) browser).executeScript(code);
+    }
+
+    /** The gateway meters a call just after answering it: waits (ten seconds at most) until the key's call is summed. */
+    private static void awaitRecorded(String keyPrefix) {
+        HelixClient admin = HelixClient.admin();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!admin.get("/api/v1/usage?groupBy=key").expect(200).body().contains("\"" + keyPrefix + "\"")
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 }

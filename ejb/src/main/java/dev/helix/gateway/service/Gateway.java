@@ -19,7 +19,7 @@ import dev.helix.metering.model.BudgetExhaustedException;
 import dev.helix.metering.model.UsageEntry;
 import dev.helix.metering.model.UsageSource;
 import dev.helix.metering.service.Budgets;
-import dev.helix.metering.service.UsageMeter;
+import dev.helix.metering.service.UsageRecorder;
 import dev.helix.providers.model.ProviderTimeoutException;
 import dev.helix.providers.model.ProviderUnavailableException;
 import dev.helix.providers.model.RelayAnswer;
@@ -83,7 +83,7 @@ public class Gateway {
     ProviderRelays relays;
 
     @Inject
-    UsageMeter meter;
+    UsageRecorder usage;
 
     @Inject
     Budgets budgets;
@@ -446,7 +446,7 @@ public class Gateway {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         metrics.called(outcome.alias, outcome.deployment, outcome.status, outcome.tokens, outcome.cacheHit, took);
         try {
-            meter.record(new UsageEntry(Instant.now(), call.endpoint() == RelayEndpoint.EMBEDDINGS ? UsageSource.EMBEDDINGS
+            usage.record(new UsageEntry(Instant.now(), call.endpoint() == RelayEndpoint.EMBEDDINGS ? UsageSource.EMBEDDINGS
                     : UsageSource.CHAT, call.caller().user(), call.caller().keyId(), call.caller().keyPrefix(),
                     call.caller().project(), null, call.model(), outcome.deployment == null ? null : outcome.deployment.name(),
                     outcome.tokens, outcome.cacheHit, call.stream(), outcome.status, took.toMillis()));

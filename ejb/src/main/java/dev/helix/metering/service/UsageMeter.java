@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The one meter of model usage: every billable call, by the gateway or by an agent, is recorded here, and sums by
  * key, user, model, project or day are read from it. A call is recorded in the caller's transaction (an agent's
- * call together with its transcript), or in one of its own.
+ * call together with its transcript), or in one of its own; the gateway's calls many to one
+ * ({@link UsageRecorder}).
  */
 @Stateless
 public class UsageMeter {
@@ -34,6 +35,11 @@ public class UsageMeter {
     public void record(UsageEntry entry) {
         em.persist(new UsageRecord(entry));
         budgets.debit(entry);
+    }
+
+    /** Records the calls and debits their callers' budgets, all in one transaction. */
+    public void recordAll(List<UsageEntry> entries) {
+        entries.forEach(this::record);
     }
 
     /** The sums of each group over {@code [from, to)}, ordered by group. */

@@ -30,7 +30,7 @@ import java.util.Optional;
  * same request rates as on the REST API; {@code X-Helix-Project} names a project the usage is counted for. Every
  * error is in OpenAI's shape.
  */
-@WebServlet(name = "Gateway", urlPatterns = "/v1/*", asyncSupported = true)
+@WebServlet(name = "Gateway", urlPatterns = "/v1/*")
 public class GatewayServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -106,7 +106,7 @@ public class GatewayServlet extends HttpServlet {
             GatewayErrors.write(response, refusal.status(), refusal.getMessage(), refusal.param(), refusal.code());
             return;
         }
-        gateway.serve(call, new ServletAnswerSink(request, response));
+        gateway.serve(call, new ServletAnswerSink(response));
     }
 
     private GatewayCaller gatewayCaller(HttpServletRequest request) {

@@ -1,8 +1,6 @@
 package dev.helix.web.gateway;
 
 import dev.helix.gateway.port.AnswerSink;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,21 +10,17 @@ import java.util.logging.Logger;
 
 /**
  * The gateway's answer written to the servlet's response: a whole answer with its length, a stream as server-sent
- * events that no proxy should buffer or cache. The response is completed as soon as the answer is, so that the
- * client does not wait for the call to be metered.
+ * events that no proxy should buffer or cache. The response is closed as soon as the answer is complete, so that the
+ * client does not wait for what the gateway does after it.
  */
 final class ServletAnswerSink implements AnswerSink {
 
     private static final Logger LOG = Logger.getLogger(ServletAnswerSink.class.getName());
 
-    private final AsyncContext async;
     private final HttpServletResponse response;
     private OutputStream out;
 
-    /** Answers the request on this thread, in an asynchronous context that {@link #end} completes. */
-    ServletAnswerSink(HttpServletRequest request, HttpServletResponse response) {
-        this.async = request.startAsync();
-        this.async.setTimeout(0); // the call's own timeouts bound it
+    ServletAnswerSink(HttpServletResponse response) {
         this.response = response;
     }
 
@@ -56,13 +50,17 @@ final class ServletAnswerSink implements AnswerSink {
         out.flush();
     }
 
-    /** Completes the response: the container sends its end while this thread goes on to meter the call. */
+    /** Sends the end of the response now, while this thread goes on to meter the call. */
     @Override
     public void end() {
         try {
-            async.complete();
-        } catch (IllegalStateException e) {
-            LOG.log(Level.FINE, "The gateway's answer was completed already", e);
+            if (out != null) {
+                out.close();
+            } else {
+                response.flushBuffer();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "The client went away before the gateway's answer was complete", e);
         }
     }
 }

@@ -1,0 +1,158 @@
+package dev.helix.metering.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes items on a thread of its own, many to a write: whoever submits one does not wait for it, and each write
+ * carries what was submitted while the one before it ran (a group commit; nothing waits for a batch to fill). A failed
+ * write is tried again with a growing pause, then item by item, and an item that still fails is logged in full as not
+ * written. When {@code maxQueued} items wait, or before the writer has started and after it has stopped, the submitter
+ * writes its own: the queue never drops one.
+ */
+public final class GroupCommit<T> {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+    /** How often an idle writer looks whether it should stop. */
+    private static final long IDLE_LOOK_MILLIS = 500;
+
+    private final String what;
+    private final Consumer<List<T>> writer;
+    private final int maxBatch;
+    private final int attempts;
+    private final Duration firstPause;
+    private final BlockingQueue<T> queue;
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * @param what       what the items are, for the log
+     * @param writer     writes a batch in one transaction, or throws
+     * @param attempts   how often a batch is written before it is written item by item
+     * @param firstPause the pause after the first failed write, doubled after each further one
+     */
+    public GroupCommit(String what, Consumer<List<T>> writer, int maxQueued, int maxBatch, int attempts, Duration firstPause) {
+        this.what = what;
+        this.writer = writer;
+        this.maxBatch = maxBatch;
+        this.attempts = attempts;
+        this.firstPause = firstPause;
+        this.queue = new LinkedBlockingQueue<>(maxQueued);
+    }
+
+    /** Starts the writer on a thread of the factory; without one, every submitter writes its own item. */
+    public synchronized void start(ThreadFactory threads) {
+        Thread started;
+        try {
+            started = threads.newThread(this::writeWhileRunning);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "No thread to write " + what + " in the background", e);
+            started = null;
+        }
+        if (started == null) {
+            LOG.warning(() -> "No thread to write " + what + " in the background; each is written by its caller");
+            return;
+        }
+        started.setName("helix-" + what.replace(' ', '-') + "-writer");
+        running = true;
+        thread = started;
+        started.start();
+    }
+
+    /** Queues the item to be written soon; when the queue is full or no writer runs, writes it now. */
+    public void submit(T item) {
+        if (!running || !queue.offer(item)) {
+            writer.accept(List.of(item));
+        } else if (!running) {
+            drain(); // queued as the writer stopped: nobody else would write it
+        }
+    }
+
+    /** Stops the writer (letting its current write finish, for up to {@code grace}) and writes what is left. */
+    public void stop(Duration grace) throws InterruptedException {
+        Thread stopping;
+        synchronized (this) {
+            running = false;
+            stopping = thread;
+            thread = null;
+        }
+        if (stopping != null) {
+            stopping.join(grace.toMillis());
+        }
+        drain();
+    }
+
+    /** How many items wait. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private void writeWhileRunning() {
+        List<T> batch = new ArrayList<>();
+        while (running) {
+            try {
+                T first = queue.poll(IDLE_LOOK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void drain() {
+        List<T> batch = new ArrayList<>();
+        while (queue.drainTo(batch, maxBatch) > 0) {
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<T> batch) {
+        Duration pause = firstPause;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                writer.accept(List.copyOf(batch));
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Writing " + batch.size() + " " + what + " failed (attempt " + attempt + " of "
+                        + attempts + ")", e);
+            }
+            if (attempt < attempts && !sleep(pause)) {
+                break;
+            }
+            pause = pause.multipliedBy(2);
+        }
+        for (T item : batch) {
+            try {
+                writer.accept(List.of(item));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Not written, one of the " + what + ": " + item, e);
+            }
+        }
+    }
+
+    private static boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
