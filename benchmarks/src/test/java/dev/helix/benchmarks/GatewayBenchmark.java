@@ -52,6 +52,9 @@ final class GatewayBenchmark implements AutoCloseable {
     private final String helix;
     private final String key;
 
+    /** The reference variant: Liberty's HTTP round trip to a servlet that answers at once, without sign-in. */
+    private static final String PING = "ping of an empty servlet on the server (reference)";
+
     /** One measured variant: whole answers or streams, directly or through the gateway, at a number of clients. */
     record Result(String variant, int clients, LatencySummary summary, int failures, String firstFailure) {
     }
@@ -92,9 +95,22 @@ final class GatewayBenchmark implements AutoCloseable {
         }
     }
 
-    /** Every variant, each after a warm-up: {@code requests} whole answers per client count, a tenth as many streams. */
-    List<Result> measure(int requests) throws InterruptedException {
+    /**
+     * Every variant, each after a warm-up: {@code requests} whole answers per client count, a tenth as many streams.
+     * Before any of them, both paths are called for {@code warmUp} at 8 clients (whole answers and streams, directly
+     * and through Helix), so that the server's code is compiled before it is timed.
+     */
+    List<Result> measure(int requests, Duration warmUp) throws InterruptedException {
+        long until = System.nanoTime() + warmUp.toNanos();
+        while (System.nanoTime() < until) {
+            new Calls(2000).run(8, call(helix + "/v1", ALIAS, false, key), false);
+            new Calls(500).run(8, call(helix + "/v1", ALIAS, true, key), true);
+            new Calls(2000).run(8, call(upstreamBase(), MODEL, false, null), false);
+        }
         List<Result> results = new ArrayList<>();
+        // What the server's HTTP handling costs with no Helix work at all: the floor under the gateway's figure.
+        results.add(run(PING, 1, requests, HttpRequest.newBuilder(URI.create(helix + "/helix-benchmarks/ping"))
+                .timeout(Duration.ofSeconds(30)).GET().build()));
         for (int clients : new int[] {1, 8, 32}) {
             results.add(run("whole answer, direct", clients, requests, call(upstreamBase(), MODEL, false, null)));
             results.add(run("whole answer, through Helix", clients, requests, call(helix + "/v1", ALIAS, false, key)));
@@ -217,6 +233,8 @@ final class GatewayBenchmark implements AutoCloseable {
             table.append("%nAdded by the gateway, %s at one client: p50 %.3f ms, p99 %.3f ms.%n".formatted(kind,
                     gateway.p50Millis() - direct.p50Millis(), gateway.p99Millis() - direct.p99Millis()));
         }
+        table.append("%nOf that, the server's own HTTP round trip (a servlet that does nothing, over the direct call): p50 %.3f ms.%n"
+                .formatted(find(results, PING).p50Millis() - find(results, "whole answer, direct").p50Millis()));
         results.stream().filter(r -> r.firstFailure() != null).forEach(r -> table.append("%nFirst failure of %s: %s%n"
                 .formatted(r.variant(), r.firstFailure())));
         return table.toString();

@@ -80,7 +80,8 @@ public final class LifecycleBenchmark {
     /** The model gateway's added latency and throughput against an upstream that answers at once. */
     private static String gatewayMarkdown(HelixConnection helix, String url) throws InterruptedException {
         try (GatewayBenchmark gateway = new GatewayBenchmark(helix, url)) {
-            return GatewayBenchmark.markdown(gateway.measure(Integer.getInteger("bench.gateway.calls", 2000)));
+            return GatewayBenchmark.markdown(gateway.measure(Integer.getInteger("bench.gateway.calls", 2000),
+                    Duration.parse(System.getProperty("bench.gateway.warm-up"))));
         }
     }
 
