@@ -106,6 +106,7 @@ final class GatewayBenchmark implements AutoCloseable {
             new Calls(2000).run(8, call(helix + "/v1", ALIAS, false, key), false);
             new Calls(500).run(8, call(helix + "/v1", ALIAS, true, key), true);
             new Calls(2000).run(8, call(upstreamBase(), MODEL, false, null), false);
+            new Calls(500).run(8, call(upstreamBase(), MODEL, true, null), true);
         }
         List<Result> results = new ArrayList<>();
         // What the server's HTTP handling costs with no Helix work at all: the floor under the gateway's figure.

@@ -81,7 +81,7 @@ public final class LifecycleBenchmark {
     private static String gatewayMarkdown(HelixConnection helix, String url) throws InterruptedException {
         try (GatewayBenchmark gateway = new GatewayBenchmark(helix, url)) {
             return GatewayBenchmark.markdown(gateway.measure(Integer.getInteger("bench.gateway.calls", 2000),
-                    Duration.parse(System.getProperty("bench.gateway.warm-up"))));
+                    Duration.parse(System.getProperty("bench.gateway.warm-up", "PT60S"))));
         }
     }
 

@@ -100,6 +100,25 @@ class ApiKeyIT {
     }
 
     @Test
+    void aKeyFollowsItsOwnersRolesAndAccountAtOnce() {
+        HelixClient key = HelixClient.withBearer(developer.post("/api/v1/me/api-keys", "{\"name\":\"follows\"}").expect(201)
+                .object().getString("key"));
+        String task = "{\"title\":\"By key\",\"prompt\":\"p\"}";
+        key.post("/api/v1/tasks", task).expect(201);
+        HelixClient admin = HelixClient.admin();
+
+        admin.put("/api/v1/admin/users/" + developerName, "{\"roles\":[\"viewer\"]}").expect(200);
+        key.post("/api/v1/tasks", task).problem(403);
+        key.get("/api/v1/me").expect(200);
+
+        admin.put("/api/v1/admin/users/" + developerName, "{\"enabled\":false}").expect(200);
+        key.get("/api/v1/me").problem(401);
+
+        admin.put("/api/v1/admin/users/" + developerName, "{\"enabled\":true,\"roles\":[\"developer\"]}").expect(200);
+        key.post("/api/v1/tasks", task).expect(201);
+    }
+
+    @Test
     void aKeyBeyondItsRateLimitGets429WithRetryAfterAndOtherCallersGoOn() {
         String key = developer.post("/api/v1/me/api-keys", "{\"name\":\"slow\",\"rateLimitPerMinute\":5}")
                 .expect(201).object().getString("key");

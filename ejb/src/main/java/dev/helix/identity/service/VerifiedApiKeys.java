@@ -29,6 +29,8 @@ public class VerifiedApiKeys {
     private static final Logger LOG = Logger.getLogger(VerifiedApiKeys.class.getName());
     /** More keys than this in use at once and the remembered ones are forgotten together (and looked up again). */
     private static final int MAX_KEYS = 10_000;
+    /** The longest a verified key may be trusted without being read again. */
+    private static final Duration LONGEST = Duration.ofHours(1);
 
     @Inject
     ApiKeys keys;
@@ -38,16 +40,18 @@ public class VerifiedApiKeys {
     Duration verifiedFor;
 
     private final Map<String, Verified> byHash = new ConcurrentHashMap<>();
-    /** Counts the changes, so that a lookup that raced one is not remembered. */
+    /** Counts the committed changes: an identity remembered before the latest one is not trusted. */
     private final AtomicLong changes = new AtomicLong();
 
-    private record Verified(ApiKeyIdentity identity, Instant until) {
+    /** A verified identity, trusted until {@code untilNanos} (on {@link System#nanoTime}) while no change came since. */
+    private record Verified(ApiKeyIdentity identity, long untilNanos, long change) {
     }
 
     @PostConstruct
     void start() {
-        if (verifiedFor.isNegative()) {
-            LOG.severe(() -> "helix.security.api-key.verified-for must not be negative, not " + verifiedFor + "; using PT0S");
+        if (verifiedFor.isNegative() || verifiedFor.compareTo(LONGEST) > 0) {
+            LOG.severe(() -> "helix.security.api-key.verified-for must lie between PT0S and " + LONGEST + ", not "
+                    + verifiedFor + "; using PT0S");
             verifiedFor = Duration.ZERO;
         }
     }
@@ -59,15 +63,16 @@ public class VerifiedApiKeys {
             return Optional.empty();
         }
         String hash = secret.get().hash();
-        Instant now = Instant.now();
+        long now = System.nanoTime();
         Verified known = byHash.get(hash);
-        if (known != null && now.isBefore(known.until())) {
+        if (known != null && now - known.untilNanos() < 0 && known.change() == changes.get()) {
             return Optional.of(known.identity());
         }
-        long seen = changes.get();
+        // Read before the lookup: a change that commits while the key is looked up makes what was read untrusted.
+        long change = changes.get();
         Optional<ApiKeyIdentity> identity = keys.authenticate(presented);
         if (identity.isPresent() && !verifiedFor.isZero()) {
-            remember(hash, identity.get(), now, seen);
+            remember(hash, identity.get(), now, change);
         } else {
             byHash.remove(hash);
         }
@@ -80,18 +85,19 @@ public class VerifiedApiKeys {
         byHash.clear();
     }
 
-    private void remember(String hash, ApiKeyIdentity identity, Instant now, long seen) {
-        Instant until = now.plus(verifiedFor);
-        if (identity.expiresAt() != null && identity.expiresAt().isBefore(until)) {
-            until = identity.expiresAt();
+    private void remember(String hash, ApiKeyIdentity identity, long now, long change) {
+        Duration window = verifiedFor;
+        if (identity.expiresAt() != null) {
+            // The key's expiry on the wall clock, turned into the monotonic clock once.
+            Duration left = Duration.between(Instant.now(), identity.expiresAt());
+            window = left.compareTo(window) < 0 ? left : window;
+        }
+        if (window.isNegative() || window.isZero()) {
+            return;
         }
         if (byHash.size() >= MAX_KEYS) {
             byHash.clear();
         }
-        byHash.put(hash, new Verified(identity, until));
-        if (changes.get() != seen) {
-            // A change committed while the key was looked up: what was read may be what it changed.
-            byHash.remove(hash);
-        }
+        byHash.put(hash, new Verified(identity, now + window.toNanos(), change));
     }
 }

@@ -3,7 +3,9 @@ package dev.helix.metering.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +17,9 @@ import java.util.logging.Logger;
  * Writes items on a thread of its own, many to a write: whoever submits one does not wait for it, and each write
  * carries what was submitted while the one before it ran (a group commit; nothing waits for a batch to fill). A failed
  * write is tried again with a growing pause, then item by item, and an item that still fails is logged in full as not
- * written. When {@code maxQueued} items wait, or before the writer has started and after it has stopped, the submitter
- * writes its own: the queue never drops one.
+ * written. When {@code maxQueued} items wait, or while no writer runs (before it starts, after it stops or died), the
+ * submitter writes its own: the queue never drops one. A writer interrupted while it pauses between tries leaves its
+ * batch to {@link #stop}.
  */
 public final class GroupCommit<T> {
 
@@ -30,6 +33,8 @@ public final class GroupCommit<T> {
     private final int attempts;
     private final Duration firstPause;
     private final BlockingQueue<T> queue;
+    /** Items of a write that was interrupted: written by {@link #stop}. */
+    private final Queue<T> interrupted = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -50,21 +55,21 @@ public final class GroupCommit<T> {
 
     /** Starts the writer on a thread of the factory; without one, every submitter writes its own item. */
     public synchronized void start(ThreadFactory threads) {
-        Thread started;
         try {
-            started = threads.newThread(this::writeWhileRunning);
+            Thread started = threads.newThread(this::writeWhileRunning);
+            if (started == null) {
+                LOG.warning(() -> "No thread to write " + what + " in the background; each is written by its caller");
+                return;
+            }
+            started.setName("helix-" + what.replace(' ', '-') + "-writer");
+            running = true;
+            thread = started;
+            started.start();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "No thread to write " + what + " in the background", e);
-            started = null;
+            running = false;
+            thread = null;
+            LOG.log(Level.WARNING, "No thread to write " + what + " in the background; each is written by its caller", e);
         }
-        if (started == null) {
-            LOG.warning(() -> "No thread to write " + what + " in the background; each is written by its caller");
-            return;
-        }
-        started.setName("helix-" + what.replace(' ', '-') + "-writer");
-        running = true;
-        thread = started;
-        started.start();
     }
 
     /** Queues the item to be written soon; when the queue is full or no writer runs, writes it now. */
@@ -87,30 +92,44 @@ public final class GroupCommit<T> {
         if (stopping != null) {
             stopping.join(grace.toMillis());
         }
+        List<T> left = new ArrayList<>();
+        for (T item = interrupted.poll(); item != null; item = interrupted.poll()) {
+            left.add(item);
+        }
+        if (!left.isEmpty()) {
+            write(left);
+        }
         drain();
     }
 
     /** How many items wait. */
     public int queued() {
-        return queue.size();
+        return queue.size() + interrupted.size();
     }
 
     private void writeWhileRunning() {
-        List<T> batch = new ArrayList<>();
-        while (running) {
-            try {
+        try {
+            List<T> batch = new ArrayList<>();
+            while (running) {
                 T first = queue.poll(IDLE_LOOK_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+                batch.clear();
             }
-            queue.drainTo(batch, maxBatch - 1);
-            write(batch);
-            batch.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (this) {
+                if (thread == Thread.currentThread()) {
+                    // Died or was interrupted: from now on the submitters write, and what waits is written by stop().
+                    running = false;
+                    thread = null;
+                }
+            }
         }
     }
 
@@ -132,10 +151,16 @@ public final class GroupCommit<T> {
                 LOG.log(Level.WARNING, "Writing " + batch.size() + " " + what + " failed (attempt " + attempt + " of "
                         + attempts + ")", e);
             }
-            if (attempt < attempts && !sleep(pause)) {
-                break;
+            if (attempt < attempts) {
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    interrupted.addAll(batch);
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = pause.multipliedBy(2);
             }
-            pause = pause.multipliedBy(2);
         }
         for (T item : batch) {
             try {
@@ -143,16 +168,6 @@ public final class GroupCommit<T> {
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Not written, one of the " + what + ": " + item, e);
             }
-        }
-    }
-
-    private static boolean sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

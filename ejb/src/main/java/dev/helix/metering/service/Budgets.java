@@ -152,6 +152,8 @@ public class Budgets {
 
     private void warn(UsageEntry entry) {
         for (Budget budget : reads.ofCaller(entry.user(), entry.keyId())) {
+            // Several calls are metered in one transaction: the bulk updates above are not in a budget read before.
+            em.refresh(budget);
             long spent = budget.spentAt(entry.at());
             LocalDate start = budget.getPeriod().startOf(entry.at());
             if (spent * WARN_DENOMINATOR < budget.getTokenLimit() * WARN_NUMERATOR) {

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * Meters the gateway's calls after they are answered, on a thread of its own: an answer never waits for its record,
  * and under load one transaction records every call answered while the one before it committed. Records that wait are
  * calls still in flight for the budgets (a budget is overshot by at most those). Waiting records are written when the
- * server stops; a crash loses the few not yet written (at most those of the last transaction's time).
+ * server stops; a crash loses them (normally those of the last moment; up to {@value #MAX_QUEUED} while the database
+ * refuses writes).
  */
 @ApplicationScoped
 public class UsageRecorder {

@@ -5,6 +5,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,7 @@ public final class FreshCopy<T> {
     private final Duration lifetime;
     private final Supplier<T> reader;
     private volatile Held<T> held;
+    private final AtomicLong changes = new AtomicLong();
 
     private record Held<T>(T value, Instant readAt) {
     }
@@ -31,8 +33,12 @@ public final class FreshCopy<T> {
         Held<T> current = held;
         Instant now = Instant.now();
         if (current == null || current.readAt().plus(lifetime).isBefore(now)) {
+            long before = changes.get();
             current = new Held<>(reader.get(), now);
-            held = current;
+            if (changes.get() == before) {
+                // Kept only when no change committed while it was read: a read that raced one may be the old value.
+                held = current;
+            }
         }
         return current.value();
     }
@@ -48,6 +54,7 @@ public final class FreshCopy<T> {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    changes.incrementAndGet();
                     held = null;
                 }
             }

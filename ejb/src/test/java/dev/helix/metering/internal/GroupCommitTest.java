@@ -23,6 +23,7 @@ class GroupCommitTest {
 
     @AfterEach
     void stop() throws InterruptedException {
+        release.countDown();
         if (commits != null) {
             commits.stop(Duration.ofSeconds(10));
         }
@@ -170,5 +171,52 @@ class GroupCommitTest {
 
         assertEquals(List.of(1, 2, 3, 4), everyItemWritten());
         assertEquals(0, commits.queued());
+    }
+
+    @Test
+    void aWriterInterruptedBetweenTriesLeavesItsBatchToStop() throws InterruptedException {
+        Thread[] writerThread = new Thread[1];
+        boolean[] databaseBack = {false};
+        CountDownLatch firstFailure = new CountDownLatch(1);
+        commits = new GroupCommit<>("numbers", batch -> {
+            if (!databaseBack[0]) {
+                firstFailure.countDown();
+                throw new IllegalStateException("database unavailable");
+            }
+            written(batch);
+        }, 10, 100, 3, Duration.ofSeconds(30));
+        commits.start(task -> writerThread[0] = new Thread(task));
+
+        commits.submit(7);
+        assertTrue(firstFailure.await(10, TimeUnit.SECONDS));
+        writerThread[0].interrupt();
+        writerThread[0].join(10_000);
+        assertEquals(1, commits.queued(), "kept, not written item by item on an interrupted thread");
+
+        databaseBack[0] = true;
+        commits.submit(8);
+        assertEquals(List.of(8), everyItemWritten(), "with the writer gone, the submitter writes");
+        commits.stop(Duration.ofSeconds(1));
+        assertEquals(List.of(7, 8), everyItemWritten());
+    }
+
+    @Test
+    void aWriterThatDiesLeavesTheSubmittersToWrite() throws InterruptedException {
+        Thread[] writerThread = new Thread[1];
+        boolean[] broken = {true};
+        commits = new GroupCommit<>("numbers", batch -> {
+            if (broken[0]) {
+                broken[0] = false;
+                throw new AssertionError("the writer dies");
+            }
+            written(batch);
+        }, 10, 100, 3, Duration.ofMillis(1));
+        commits.start(task -> writerThread[0] = new Thread(task));
+
+        commits.submit(1);
+        writerThread[0].join(10_000);
+        commits.submit(2);
+
+        assertEquals(List.of(2), everyItemWritten());
     }
 }
