@@ -460,27 +460,12 @@ class GatewayIT {
             if (sums.isPresent() && sums.get().getInt("calls") >= calls || System.nanoTime() > deadline) {
                 return sums.orElseThrow(() -> new AssertionError("no usage of " + groupBy + " " + group));
             }
-            pause();
+            HelixClient.sleep(50);
         }
     }
 
     /** Waits until the budget has counted at least {@code tokens} (or ten seconds have passed). */
     private void awaitSpent(long budget, int tokens) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        int spent = admin.get("/api/v1/admin/budgets/" + budget).expect(200).object().getInt("spent");
-        while (spent < tokens && System.nanoTime() < deadline) {
-            pause();
-            spent = admin.get("/api/v1/admin/budgets/" + budget).expect(200).object().getInt("spent");
-        }
-        assertTrue(spent >= tokens, "budget " + budget + " counts " + spent + " tokens, not " + tokens);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        admin.await("/api/v1/admin/budgets/" + budget, b -> b.getInt("spent") >= tokens, Duration.ofSeconds(10));
     }
 }

@@ -101,12 +101,7 @@ class UsagePageIT extends BrowserTest {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!admin.get("/api/v1/usage?groupBy=key").expect(200).body().contains("\"" + keyPrefix + "\"")
                 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+            HelixClient.sleep(50);
         }
     }
 }
