@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Writes items on a thread of its own, many to a write: whoever submits one does not wait for it, and each write
- * carries what was submitted while the one before it ran (a group commit; nothing waits for a batch to fill). A failed
+ * carries what was submitted while the one before it ran (a group commit), or, when items come one at a time, what came
+ * within a short linger after the first (so that a quiet server does not pay a transaction per item). A failed
  * write is tried again with a growing pause, then item by item, and an item that still fails is logged in full as not
  * written. When {@code maxQueued} items wait, or while no writer runs (before it starts, after it stops or died), the
  * submitter writes its own: the queue never drops one. A writer interrupted while it pauses between tries leaves its
@@ -29,9 +30,7 @@ public final class GroupCommit<T> {
 
     private final String what;
     private final Consumer<List<T>> writer;
-    private final int maxBatch;
-    private final int attempts;
-    private final Duration firstPause;
+    private final Pacing pacing;
     private final BlockingQueue<T> queue;
     /** Items of a write that was interrupted: written by {@link #stop}. */
     private final Queue<T> interrupted = new ConcurrentLinkedQueue<>();
@@ -39,18 +38,26 @@ public final class GroupCommit<T> {
     private Thread thread;
 
     /**
-     * @param what       what the items are, for the log
-     * @param writer     writes a batch in one transaction, or throws
+     * How a group commit paces its writes.
+     *
+     * @param maxQueued  the most items that wait; beyond it a submitter writes its own
+     * @param maxBatch   the most items to a write
+     * @param linger     how long the writer waits for more after the first item of a write, unless the batch fills
      * @param attempts   how often a batch is written before it is written item by item
      * @param firstPause the pause after the first failed write, doubled after each further one
      */
-    public GroupCommit(String what, Consumer<List<T>> writer, int maxQueued, int maxBatch, int attempts, Duration firstPause) {
+    public record Pacing(int maxQueued, int maxBatch, Duration linger, int attempts, Duration firstPause) {
+    }
+
+    /**
+     * @param what   what the items are, for the log
+     * @param writer writes a batch in one transaction, or throws
+     */
+    public GroupCommit(String what, Consumer<List<T>> writer, Pacing pacing) {
         this.what = what;
         this.writer = writer;
-        this.maxBatch = maxBatch;
-        this.attempts = attempts;
-        this.firstPause = firstPause;
-        this.queue = new LinkedBlockingQueue<>(maxQueued);
+        this.pacing = pacing;
+        this.queue = new LinkedBlockingQueue<>(pacing.maxQueued());
     }
 
     /** Starts the writer on a thread of the factory; without one, every submitter writes its own item. */
@@ -116,7 +123,7 @@ public final class GroupCommit<T> {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
+                lingerFor(batch);
                 write(batch);
                 batch.clear();
             }
@@ -133,16 +140,37 @@ public final class GroupCommit<T> {
         }
     }
 
+    /** Adds what comes within the linger, until the batch is full; interrupted, leaves the batch to stop(). */
+    private void lingerFor(List<T> batch) throws InterruptedException {
+        long until = System.nanoTime() + pacing.linger().toNanos();
+        try {
+            queue.drainTo(batch, pacing.maxBatch() - batch.size());
+            while (batch.size() < pacing.maxBatch()) {
+                long left = until - System.nanoTime();
+                T next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    return;
+                }
+                batch.add(next);
+                queue.drainTo(batch, pacing.maxBatch() - batch.size());
+            }
+        } catch (InterruptedException e) {
+            interrupted.addAll(batch);
+            throw e;
+        }
+    }
+
     private void drain() {
         List<T> batch = new ArrayList<>();
-        while (queue.drainTo(batch, maxBatch) > 0) {
+        while (queue.drainTo(batch, pacing.maxBatch()) > 0) {
             write(batch);
             batch.clear();
         }
     }
 
     private void write(List<T> batch) {
-        Duration pause = firstPause;
+        Duration pause = pacing.firstPause();
+        int attempts = pacing.attempts();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 writer.accept(List.copyOf(batch));

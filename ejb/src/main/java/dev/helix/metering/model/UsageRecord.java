@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +18,13 @@ import java.time.ZoneOffset;
 @Table(name = "usage_record")
 public class UsageRecord {
 
+    /** How many ids one draw from the sequence gives: its increment. */
+    public static final int IDS_PER_DRAW = 50;
+
+    /** Drawn fifty at a time, so that the records of one transaction are inserted in one JDBC batch. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "usage_record_ids", sequenceName = "usage_record_seq", allocationSize = UsageRecord.IDS_PER_DRAW)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "usage_record_ids")
     private Long id;
 
     @Column(nullable = false)

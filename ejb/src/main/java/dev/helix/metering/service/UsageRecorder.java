@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Meters the gateway's calls after they are answered, on a thread of its own: an answer never waits for its record,
- * and under load one transaction records every call answered while the one before it committed. Records that wait are
+ * under load one transaction records every call answered while the one before it committed, and a record that comes
+ * alone waits a few milliseconds for others. Records that wait are
  * calls still in flight for the budgets (a budget is overshot by at most those). Waiting records are written when the
  * server stops; a crash loses them (normally those of the last moment; up to {@value #MAX_QUEUED} while the database
  * refuses writes).
@@ -25,9 +26,12 @@ public class UsageRecorder {
     private static final Logger LOG = Logger.getLogger(UsageRecorder.class.getName());
     /** More records than this waiting, and a call records its own (under load the database is the brake). */
     private static final int MAX_QUEUED = 10_000;
-    private static final int MAX_PER_TRANSACTION = 500;
-    private static final int ATTEMPTS = 5;
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    /**
+     * Up to 500 records to a transaction; a record that comes alone waits up to 20 ms for others, so that a trickle of
+     * calls is not a transaction each; failed writes are tried 5 times, first after 200 ms.
+     */
+    private static final GroupCommit.Pacing PACING = new GroupCommit.Pacing(MAX_QUEUED, 500, Duration.ofMillis(20), 5,
+            Duration.ofMillis(200));
     /** How long a stopping server waits for the write under way before it writes the rest itself. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -41,8 +45,7 @@ public class UsageRecorder {
 
     @PostConstruct
     void start() {
-        records = new GroupCommit<>("usage records", entries -> meter.recordAll(entries), MAX_QUEUED, MAX_PER_TRANSACTION,
-                ATTEMPTS, FIRST_PAUSE);
+        records = new GroupCommit<>("usage records", entries -> meter.recordAll(entries), PACING);
         records.start(threads);
     }
 

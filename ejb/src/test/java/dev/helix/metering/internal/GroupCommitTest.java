@@ -30,7 +30,7 @@ class GroupCommitTest {
     }
 
     private GroupCommit<Integer> started(Consumer<List<Integer>> writer, int maxQueued) {
-        commits = new GroupCommit<>("numbers", writer, maxQueued, 100, 3, Duration.ofMillis(1));
+        commits = new GroupCommit<>("numbers", writer, new GroupCommit.Pacing(maxQueued, 100, Duration.ZERO, 3, Duration.ofMillis(1)));
         commits.start(Thread::new);
         return commits;
     }
@@ -146,7 +146,7 @@ class GroupCommitTest {
 
     @Test
     void withoutAThreadTheSubmitterWrites() {
-        commits = new GroupCommit<>("numbers", this::written, 10, 100, 3, Duration.ofMillis(1));
+        commits = new GroupCommit<>("numbers", this::written, new GroupCommit.Pacing(10, 100, Duration.ZERO, 3, Duration.ofMillis(1)));
         commits.start(task -> null);
 
         commits.submit(5);
@@ -184,7 +184,7 @@ class GroupCommitTest {
                 throw new IllegalStateException("database unavailable");
             }
             written(batch);
-        }, 10, 100, 3, Duration.ofSeconds(30));
+        }, new GroupCommit.Pacing(10, 100, Duration.ZERO, 3, Duration.ofSeconds(30)));
         commits.start(task -> writerThread[0] = new Thread(task));
 
         commits.submit(7);
@@ -210,7 +210,7 @@ class GroupCommitTest {
                 throw new AssertionError("the writer dies");
             }
             written(batch);
-        }, 10, 100, 3, Duration.ofMillis(1));
+        }, new GroupCommit.Pacing(10, 100, Duration.ZERO, 3, Duration.ofMillis(1)));
         commits.start(task -> writerThread[0] = new Thread(task));
 
         commits.submit(1);
@@ -218,5 +218,32 @@ class GroupCommitTest {
         commits.submit(2);
 
         assertEquals(List.of(2), everyItemWritten());
+    }
+
+    @Test
+    void itemsThatComeOneByOneWithinTheLingerShareAWriteThatGoesWhenItIsFull() throws InterruptedException {
+        commits = new GroupCommit<>("numbers", this::written, new GroupCommit.Pacing(10, 3, Duration.ofMinutes(5), 3,
+                Duration.ofMillis(1)));
+        commits.start(Thread::new);
+
+        for (int i = 1; i <= 3; i++) {
+            commits.submit(i);
+            Thread.sleep(20);
+        }
+        awaitWritten(3);
+
+        assertEquals(List.of(List.of(1, 2, 3)), writes(), "one write, and not after the five minutes' linger");
+    }
+
+    @Test
+    void aLoneItemIsWrittenWhenTheLingerEnds() throws InterruptedException {
+        commits = new GroupCommit<>("numbers", this::written, new GroupCommit.Pacing(10, 100, Duration.ofMillis(50), 3,
+                Duration.ofMillis(1)));
+        commits.start(Thread::new);
+
+        commits.submit(1);
+        awaitWritten(1);
+
+        assertEquals(List.of(List.of(1)), writes());
     }
 }
