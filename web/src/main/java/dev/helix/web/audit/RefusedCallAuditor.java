@@ -1,7 +1,6 @@
 package dev.helix.web.audit;
 
 import dev.helix.audit.model.Outcome;
-import dev.helix.audit.service.AuditTrail;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +24,7 @@ public class RefusedCallAuditor implements ContainerResponseFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
-    AuditTrail trail;
-
-    @Inject
-    AuditContext context;
-
-    @Inject
-    RequestOrigin origin;
+    Refusals refusals;
 
     @Context
     ResourceInfo resource;
@@ -38,14 +32,15 @@ public class RefusedCallAuditor implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         // 429s are not recorded: a flood must not turn into a flood of writes.
-        if (READS.contains(request.getMethod()) || response.getStatus() < 400 || response.getStatus() == 429
-                || context.isRecorded()) {
+        if (READS.contains(request.getMethod()) || response.getStatus() < 400 || response.getStatus() == 429) {
             return;
         }
-        String action = Optional.ofNullable(resource.getResourceMethod()).map(m -> m.getAnnotation(Audited.class))
-                .map(Audited::value).orElse("http." + request.getMethod().toLowerCase(Locale.ROOT));
+        Method method = resource.getResourceMethod();
+        String action = Optional.ofNullable(method).map(m -> m.getAnnotation(Audited.class)).map(Audited::value)
+                .or(() -> Optional.ofNullable(method).map(m -> m.getAnnotation(AuditedBy.class)).map(AuditedBy::value))
+                .orElse("http." + request.getMethod().toLowerCase(Locale.ROOT));
         Outcome outcome = response.getStatus() == 401 || response.getStatus() == 403 ? Outcome.DENIED : Outcome.FAILURE;
         String detail = "HTTP " + response.getStatus() + (response.getEntity() instanceof String body ? ": " + body : "");
-        trail.recordSeparately(origin.entry(action, origin.path(), outcome, detail));
+        refusals.record(action, outcome, detail);
     }
 }

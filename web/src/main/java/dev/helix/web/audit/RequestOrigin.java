@@ -2,21 +2,26 @@ package dev.helix.web.audit;
 
 import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.model.Outcome;
+import dev.helix.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 
-/** Who and where an audited request comes from: the signed-in caller (or "anonymous"), the client address, the path. */
+/**
+ * Who and where an audited request comes from: the {@link Caller} (or "anonymous"), the client address, the path.
+ */
 @RequestScoped
 public class RequestOrigin {
 
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    Caller caller;
+
     public String actor() {
-        Principal principal = request.getUserPrincipal();
-        return principal == null ? "anonymous" : principal.getName();
+        String name = caller.name();
+        return name == null ? "anonymous" : name;
     }
 
     public String address() {

@@ -24,6 +24,8 @@ public class Caller {
 
     /** Request attribute set by the authentication mechanism: the API key the request came with, if any. */
     static final String API_KEY = "helix.api-key";
+    /** Request attribute set by {@link MessageSignIn}: the user a SOAP message signed in as, with its roles. */
+    static final String MESSAGE_USER = "helix.message-user";
 
     @Inject
     SecurityContext security;
@@ -37,9 +39,13 @@ public class Caller {
     private Set<Role> roles;
     private Set<Permission> permissions;
 
+    /** The caller's name: the container's signed-in caller, else the user a SOAP message signed in as, else null. */
     public String name() {
         Principal principal = security.getCallerPrincipal();
-        return principal == null ? null : principal.getName();
+        if (principal != null) {
+            return principal.getName();
+        }
+        return messageUser().map(MessageSignIn.SignedIn::user).orElse(null);
     }
 
     /** The caller's role names, e.g. {@code [developer]}. */
@@ -51,9 +57,12 @@ public class Caller {
         if (roles == null) {
             roles = EnumSet.noneOf(Role.class);
             Optional<ApiKeyIdentity> key = apiKey();
+            Optional<MessageSignIn.SignedIn> messageUser = messageUser();
             if (key.isPresent()) {
                 // The roles the sign-in gave the request: asking the container for each costs more than the request.
                 key.get().roles().forEach(name -> Role.byName(name).ifPresent(roles::add));
+            } else if (messageUser.isPresent() && security.getCallerPrincipal() == null) {
+                messageUser.get().roles().forEach(name -> Role.byName(name).ifPresent(roles::add));
             } else {
                 Arrays.stream(Role.values()).filter(r -> security.isCallerInRole(r.roleName())).forEach(roles::add);
             }
@@ -75,7 +84,17 @@ public class Caller {
         return Optional.ofNullable((ApiKeyIdentity) request.getAttribute(API_KEY));
     }
 
+    private Optional<MessageSignIn.SignedIn> messageUser() {
+        return Optional.ofNullable((MessageSignIn.SignedIn) request.getAttribute(MESSAGE_USER));
+    }
+
     public boolean may(Permission permission) {
         return permissions().contains(permission);
+    }
+
+    /** Why the caller may not do what needs {@code permission}: the permission, the caller's roles and name. */
+    public String refusal(Permission permission) {
+        return "This needs the permission '" + permission.permissionName() + "', which the roles " + roles() + " of '"
+                + name() + "' do not grant";
     }
 }

@@ -69,6 +69,9 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     SignInGuard guard;
 
     @Inject
+    PasswordCheck passwords;
+
+    @Inject
     SecuritySettings settings;
 
     @Inject
@@ -148,19 +151,17 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
             return malformedBasic(request, response);
         }
         String user = decoded.substring(0, colon);
-        return guard.throttle().exclusively(user, request.getRemoteAddr(), () -> {
-            Optional<Duration> locked = guard.throttle().lockedFor(user, request.getRemoteAddr());
-            if (locked.isPresent()) {
-                return lockedOut(request, response, locked.get(), "passwords for this user"); // audited when it began
-            }
-            Optional<Set<String>> roles = users.authenticate(user, decoded.substring(colon + 1));
-            if (roles.isEmpty()) {
-                failedSignIn(user, request, "HTTP Basic");
-                return unauthorized(request, response, "Wrong user name or password, or the account is disabled");
-            }
-            guard.throttle().succeeded(user, request.getRemoteAddr());
-            return ContainerSignIn.as(context, user, roles.get());
-        }, () -> busy(request, response));
+        PasswordCheck.Verdict verdict = passwords.check(user, decoded.substring(colon + 1), "HTTP Basic", request);
+        if (verdict instanceof PasswordCheck.Accepted accepted) {
+            return ContainerSignIn.as(context, user, accepted.roles());
+        }
+        if (verdict instanceof PasswordCheck.LockedOut locked) {
+            return lockedOut(request, response, locked.remaining(), "passwords for this user");
+        }
+        if (verdict instanceof PasswordCheck.Busy) {
+            return busy(request, response);
+        }
+        return unauthorized(request, response, "Wrong user name or password, or the account is disabled");
     }
 
     /** Base64 of "user:password" as UTF-8, or null when it is not base64. */
@@ -198,7 +199,7 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         Optional<ApiKeyIdentity> identity = apiKeys.authenticate(presented);
         if (identity.isEmpty()) {
             String prefix = ApiKeySecret.parse(presented).map(ApiKeySecret::prefix).orElse("malformed");
-            auditSignIn("api-key:" + prefix, request, Outcome.DENIED, "API key");
+            passwords.audit("api-key:" + prefix, request, Outcome.DENIED, "API key");
             guard.throttle().failed(ANY_API_KEY, request.getRemoteAddr());
             return unauthorized(request, response, "The API key is unknown, revoked or expired, or its owner is disabled");
         }
@@ -236,35 +237,20 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private AuthenticationStatus portalLogin(UsernamePasswordCredential login, HttpServletRequest request,
                                              HttpMessageContext context) {
-        return guard.throttle().exclusively(login.getCaller(), request.getRemoteAddr(), () -> {
-            Optional<Duration> locked = guard.throttle().lockedFor(login.getCaller(), request.getRemoteAddr());
-            if (locked.isPresent()) {
-                request.setAttribute(LOCKED_FOR, locked.get());
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            Optional<Set<String>> roles = users.authenticate(login.getCaller(), login.getPasswordAsString());
-            if (roles.isEmpty()) {
-                failedSignIn(login.getCaller(), request, "portal");
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            guard.throttle().succeeded(login.getCaller(), request.getRemoteAddr());
-            auditSignIn(login.getCaller(), request, Outcome.SUCCESS, "portal");
+        PasswordCheck.Verdict verdict = passwords.check(login.getCaller(), login.getPasswordAsString(), "portal", request);
+        if (verdict instanceof PasswordCheck.Accepted accepted) {
+            passwords.audit(login.getCaller(), request, Outcome.SUCCESS, "portal");
             HttpSession session = request.getSession(true);
             request.changeSessionId();
             session.setAttribute(SESSION_USER, login.getCaller());
-            return ContainerSignIn.as(context, login.getCaller(), roles.get());
-        }, () -> {
+            return ContainerSignIn.as(context, login.getCaller(), accepted.roles());
+        }
+        if (verdict instanceof PasswordCheck.LockedOut locked) {
+            request.setAttribute(LOCKED_FOR, locked.remaining());
+        } else if (verdict instanceof PasswordCheck.Busy) {
             request.setAttribute(LOCKED_FOR, BUSY);
-            return AuthenticationStatus.SEND_FAILURE;
-        });
-    }
-
-    /** A wrong password: audited, and counted towards a lock-out, which is audited too when it starts. */
-    private void failedSignIn(String user, HttpServletRequest request, String channel) {
-        auditSignIn(user, request, Outcome.DENIED, channel);
-        guard.throttle().failed(user, request.getRemoteAddr()).ifPresent(lockout -> trail.recordSeparately(
-                new AuditEntry(user, "auth.lockout", request.getRequestURI(), request.getRemoteAddr(), Outcome.DENIED,
-                        "too many wrong passwords in a row: locked out for " + lockout.toSeconds() + " s", null, null)));
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** Another sign-in of the same user from the same address took too long to finish: try again shortly. */
@@ -282,13 +268,6 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
                 "Too many wrong " + who + " in a row from this address; try again in " + seconds + " s");
     }
 
-    /** Portal sign-ins and every failed sign-in are audited (a successful Basic request is not: it is every call). */
-    private void auditSignIn(String user, HttpServletRequest request, Outcome outcome, String channel) {
-        trail.recordSeparately(new AuditEntry(user, "auth.sign-in", request.getRequestURI(), request.getRemoteAddr(),
-                outcome, outcome == Outcome.SUCCESS ? channel : "wrong user name or password, or disabled account ("
-                        + channel + ")", null, null));
-    }
-
     private static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
@@ -301,14 +280,18 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     /**
-     * Answers the request with a problem (on the gateway's paths, an error in OpenAI's shape), before it reaches the
-     * application.
+     * Answers the request with a problem (on the gateway's paths, an error in OpenAI's shape; on the SOAP services', a
+     * SOAP fault), before it reaches the application.
      */
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
                                                String slug, String title, String detail) {
         try {
             if (GatewayErrors.isGateway(request, request.getRequestURI())) {
                 GatewayErrors.write(response, status, detail, null, slug);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (SoapSignInFault.isSoap(request)) {
+                SoapSignInFault.write(response, status, slug, detail);
                 return AuthenticationStatus.SEND_FAILURE;
             }
             response.setStatus(status);

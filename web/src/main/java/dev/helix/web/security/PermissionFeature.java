@@ -59,9 +59,7 @@ public class PermissionFeature implements DynamicFeature {
             if (needed == null) {
                 request.abortWith(Problems.response(403, "forbidden", "Forbidden", "This endpoint is open to nobody"));
             } else if (!caller.may(needed)) {
-                request.abortWith(Problems.response(403, "forbidden", "Forbidden", "This needs the permission '"
-                        + needed.permissionName() + "', which the roles " + caller.roles() + " of '" + caller.name()
-                        + "' do not grant"));
+                request.abortWith(Problems.response(403, "forbidden", "Forbidden", caller.refusal(needed)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.helix.web.api.tasks;
 
+import dev.helix.tasks.model.NewTask;
 import dev.helix.tasks.model.Priority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,4 +12,10 @@ public record CreateTaskRequest(
         Priority priority,
         Boolean justDoIt,
         Long projectId) {
+
+    /** The task asked for: {@code MEDIUM} priority and the gates kept unless the request says otherwise. */
+    public NewTask toNewTask() {
+        return new NewTask(title, prompt, priority == null ? Priority.MEDIUM : priority, Boolean.TRUE.equals(justDoIt),
+                projectId);
+    }
 }

@@ -7,17 +7,14 @@ import dev.helix.projects.model.SpecsCommit;
 import dev.helix.shared.model.Abbreviation;
 import dev.helix.tasks.model.Approval;
 import dev.helix.tasks.model.ChecklistProgress;
-import dev.helix.tasks.model.NewTask;
-import dev.helix.tasks.model.Priority;
 import dev.helix.tasks.model.TaskStatus;
-import dev.helix.tasks.service.MergeConflictException;
 import dev.helix.tasks.service.ModelTranscripts;
 import dev.helix.tasks.service.TaskActivity;
 import dev.helix.tasks.service.TaskGitHistory;
 import dev.helix.tasks.service.TaskService;
-import dev.helix.web.audit.AuditContext;
 import dev.helix.web.api.problems.Problems;
 import dev.helix.web.audit.Audited;
+import dev.helix.web.audit.AuditedBy;
 import dev.helix.web.security.Caller;
 import dev.helix.web.security.RequiresPermission;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +55,9 @@ public class TaskResource {
     TaskService tasks;
 
     @Inject
+    TaskChanges changes;
+
+    @Inject
     TaskGitHistory git;
 
     @Inject
@@ -68,20 +67,14 @@ public class TaskResource {
     ModelTranscripts transcripts;
 
     @Inject
-    AuditContext audit;
-
-    @Inject
     Caller caller;
 
     @POST
     @RequiresPermission(Permission.TASK_CREATE)
     @Operation(summary = "Create a task", description = "Accepted tasks are persisted and queued for an agent in one transaction.")
-    @Audited("task.create")
+    @AuditedBy("task.create")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateTaskRequest request, @Context UriInfo uri) {
-        NewTask task = new NewTask(request.title(), request.prompt(),
-                request.priority() == null ? Priority.MEDIUM : request.priority(), Boolean.TRUE.equals(request.justDoIt()),
-                request.projectId());
-        TaskView created = TaskView.of(tasks.create(task, caller.name()));
+        TaskView created = TaskView.of(changes.create(request.toNewTask()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
 
@@ -107,18 +100,9 @@ public class TaskResource {
     @RequiresPermission(Permission.TASK_DECIDE)
     @Operation(summary = "Approve or reject the spec or the implementation",
             description = "A decision the task's current state does not allow is answered 409.")
-    @Audited("task.decide")
+    @AuditedBy("task.decide")
     public TaskView decide(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
-        String before = tasks.task(id).getStatus().name();
-        try {
-            TaskView decided = TaskView.of(tasks.decide(id, request.gate(), request.decision(), request.comment(),
-                    caller.name()));
-            audit.change(Map.of("status", before), Map.of("status", decided.status()));
-            return decided;
-        } catch (MergeConflictException e) {
-            audit.change(Map.of("status", before), Map.of("status", tasks.task(id).getStatus().name()));
-            throw e;
-        }
+        return TaskView.of(changes.decide(id, request.gate(), request.decision(), request.comment()));
     }
 
     @GET
@@ -133,12 +117,9 @@ public class TaskResource {
     @Path("/{id}/cancel")
     @RequiresPermission(Permission.TASK_CANCEL)
     @Operation(summary = "Cancel a task that is not finished")
-    @Audited("task.cancel")
+    @AuditedBy("task.cancel")
     public TaskView cancel(@PathParam("id") long id) {
-        String before = tasks.task(id).getStatus().name();
-        TaskView cancelled = TaskView.of(tasks.cancel(id, caller.name()));
-        audit.change(Map.of("status", before), Map.of("status", cancelled.status()));
-        return cancelled;
+        return TaskView.of(changes.cancel(id));
     }
 
     @GET
