@@ -107,7 +107,7 @@ class SoapIT {
         int before = developer.listTasks(null, 0, 1000).size();
 
         HelixFault fault = faultOf(() -> developer.submitTask(" ", null, null, null, null));
-        assertEquals("invalid-input", fault.getCode());
+        assertEquals("validation", fault.getCode());
         assertEquals(Map.of("prompt", "must not be blank", "title", "must not be blank"), fields(fault));
         assertTrue(fault.getMessage().contains("title must not be blank"), fault.getMessage());
 

@@ -1,19 +1,18 @@
 package dev.helix.web.soap;
 
-import dev.helix.shared.error.FieldError;
-import java.util.List;
+import dev.helix.web.soap.faults.v1.HelixFault;
 import java.util.function.Supplier;
 
 /**
- * Runs the work of one SOAP operation and turns any failure into the service's own fault: each service's contract
- * declares its fault type, made by its {@link Faults}.
+ * Runs the work of one SOAP operation and turns any failure into the service's fault: each service's contract
+ * declares its own fault exception, made by its {@link Faults}, around the {@link HelixFault} they all share.
  */
 public final class SoapCall {
 
-    /** Makes a service's fault from a refusal's code, message and fields. */
+    /** Makes a service's fault exception, typically its constructor. */
     @FunctionalInterface
     public interface Faults<F extends Exception> {
-        F fault(String code, String message, List<FieldError> fields);
+        F fault(String message, HelixFault info);
     }
 
     private SoapCall() {
@@ -24,7 +23,16 @@ public final class SoapCall {
             return work.get();
         } catch (RuntimeException e) {
             SoapRefusal refusal = SoapRefusal.of(e);
-            throw faults.fault(refusal.code(), refusal.getMessage(), refusal.fields());
+            HelixFault info = new HelixFault();
+            info.setCode(refusal.code());
+            info.setMessage(refusal.getMessage());
+            refusal.fields().forEach(f -> {
+                HelixFault.Field field = new HelixFault.Field();
+                field.setName(f.field());
+                field.setProblem(f.message());
+                info.getField().add(field);
+            });
+            throw faults.fault(refusal.getMessage(), info);
         }
     }
 }

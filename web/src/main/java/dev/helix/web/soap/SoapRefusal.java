@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Why a SOAP call was refused, as its fault tells it: a stable code (the same slugs as the REST API's problem types,
- * e.g. {@code invalid-input}, {@code not-found}, {@code forbidden}), a readable message, and for invalid input each
+ * e.g. {@code validation}, {@code not-found}, {@code forbidden}), a readable message, and for invalid input each
  * field at fault.
  */
 public final class SoapRefusal extends RuntimeException {
@@ -41,7 +41,7 @@ public final class SoapRefusal extends RuntimeException {
     /** Invalid input: these fields, sorted by field, each named in the message too. */
     public static SoapRefusal invalid(List<FieldError> wrong) {
         List<FieldError> fields = wrong.stream().sorted(Comparator.comparing(FieldError::field)).toList();
-        return new SoapRefusal("invalid-input", "The request is not valid: " + String.join("; ", fields.stream()
+        return new SoapRefusal("validation", "The request is not valid: " + String.join("; ", fields.stream()
                 .map(f -> f.field() + " " + f.message()).toList()), fields);
     }
 

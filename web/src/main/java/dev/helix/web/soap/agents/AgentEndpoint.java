@@ -4,7 +4,6 @@ import dev.helix.agents.model.AgentProfile;
 import dev.helix.agents.service.AgentGallery;
 import dev.helix.agents.service.AgentPool;
 import dev.helix.identity.model.Permission;
-import dev.helix.shared.error.FieldError;
 import dev.helix.web.soap.SoapAccess;
 import dev.helix.web.soap.SoapCall;
 import dev.helix.web.soap.XmlTimes;
@@ -12,8 +11,7 @@ import dev.helix.web.soap.agents.v1.Agent;
 import dev.helix.web.soap.agents.v1.AgentPort;
 import dev.helix.web.soap.agents.v1.AgentStatus;
 import dev.helix.web.soap.agents.v1.Count;
-import dev.helix.web.soap.agents.v1.HelixFault;
-import dev.helix.web.soap.agents.v1.HelixFault_Exception;
+import dev.helix.web.soap.agents.v1.HelixFaultException;
 import dev.helix.web.soap.agents.v1.PoolStatistics;
 import dev.helix.web.soap.agents.v1.Profile;
 import jakarta.inject.Inject;
@@ -41,24 +39,24 @@ public class AgentEndpoint implements AgentPort {
     AgentPool pool;
 
     @Override
-    public List<Profile> listProfiles() throws HelixFault_Exception {
-        return SoapCall.answer(AgentEndpoint::fault, () -> {
+    public List<Profile> listProfiles() throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.AGENT_READ);
             return gallery.profiles().stream().map(AgentEndpoint::profile).toList();
         });
     }
 
     @Override
-    public List<Agent> listAgents() throws HelixFault_Exception {
-        return SoapCall.answer(AgentEndpoint::fault, () -> {
+    public List<Agent> listAgents() throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.AGENT_READ);
             return pool.agents().stream().map(AgentEndpoint::agent).toList();
         });
     }
 
     @Override
-    public PoolStatistics getPoolStatistics() throws HelixFault_Exception {
-        return SoapCall.answer(AgentEndpoint::fault, () -> {
+    public PoolStatistics getPoolStatistics() throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.AGENT_READ);
             dev.helix.agents.model.PoolStatistics now = pool.statistics();
             PoolStatistics statistics = new PoolStatistics();
@@ -107,18 +105,5 @@ public class AgentEndpoint implements AgentPort {
         agent.setStepsCompleted(a.getStepsCompleted());
         agent.setTokensUsed(a.getTokensUsed());
         return agent;
-    }
-
-    private static HelixFault_Exception fault(String code, String message, List<FieldError> fields) {
-        HelixFault info = new HelixFault();
-        info.setCode(code);
-        info.setMessage(message);
-        fields.forEach(f -> {
-            HelixFault.Field field = new HelixFault.Field();
-            field.setName(f.field());
-            field.setProblem(f.message());
-            info.getField().add(field);
-        });
-        return new HelixFault_Exception(message, info);
     }
 }

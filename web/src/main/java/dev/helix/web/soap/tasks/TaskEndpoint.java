@@ -14,8 +14,7 @@ import dev.helix.web.soap.SoapRefusal;
 import dev.helix.web.soap.XmlTimes;
 import dev.helix.web.soap.tasks.v1.Decision;
 import dev.helix.web.soap.tasks.v1.Gate;
-import dev.helix.web.soap.tasks.v1.HelixFault;
-import dev.helix.web.soap.tasks.v1.HelixFault_Exception;
+import dev.helix.web.soap.tasks.v1.HelixFaultException;
 import dev.helix.web.soap.tasks.v1.Priority;
 import dev.helix.web.soap.tasks.v1.Task;
 import dev.helix.web.soap.tasks.v1.TaskPort;
@@ -58,8 +57,8 @@ public class TaskEndpoint implements TaskPort {
 
     @Override
     public Task submitTask(String title, String prompt, Priority priority, Boolean justDoIt, Long projectId)
-            throws HelixFault_Exception {
-        return SoapCall.answer(TaskEndpoint::fault, () -> {
+            throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.TASK_CREATE, "task.create");
             CreateTaskRequest request = new CreateTaskRequest(title, prompt,
                     priority == null ? null : dev.helix.tasks.model.Priority.valueOf(priority.value()), justDoIt, projectId);
@@ -69,16 +68,16 @@ public class TaskEndpoint implements TaskPort {
     }
 
     @Override
-    public Task getTask(long taskId) throws HelixFault_Exception {
-        return SoapCall.answer(TaskEndpoint::fault, () -> {
+    public Task getTask(long taskId) throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.TASK_READ);
             return task(tasks.task(taskId));
         });
     }
 
     @Override
-    public List<Task> listTasks(TaskStatus status, Integer offset, Integer limit) throws HelixFault_Exception {
-        return SoapCall.answer(TaskEndpoint::fault, () -> {
+    public List<Task> listTasks(TaskStatus status, Integer offset, Integer limit) throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.TASK_READ);
             int first = offset == null ? 0 : offset;
             int count = limit == null ? DEFAULT_LIMIT : limit;
@@ -98,8 +97,8 @@ public class TaskEndpoint implements TaskPort {
     }
 
     @Override
-    public Task decideGate(long taskId, Gate gate, Decision decision, String comment) throws HelixFault_Exception {
-        return SoapCall.answer(TaskEndpoint::fault, () -> {
+    public Task decideGate(long taskId, Gate gate, Decision decision, String comment) throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.TASK_DECIDE, "task.decide");
             DecisionRequest request = new DecisionRequest(
                     gate == null ? null : dev.helix.tasks.model.Gate.valueOf(gate.value()),
@@ -111,8 +110,8 @@ public class TaskEndpoint implements TaskPort {
     }
 
     @Override
-    public Task cancelTask(long taskId) throws HelixFault_Exception {
-        return SoapCall.answer(TaskEndpoint::fault, () -> {
+    public Task cancelTask(long taskId) throws HelixFaultException {
+        return SoapCall.answer(HelixFaultException::new, () -> {
             access.require(Permission.TASK_CANCEL, "task.cancel");
             audit.target("/api/v1/tasks/" + taskId);
             return task(changes.cancel(taskId));
@@ -149,18 +148,5 @@ public class TaskEndpoint implements TaskPort {
         task.setTokensUsed(t.getTokensUsed());
         task.setVersion(t.getVersion());
         return task;
-    }
-
-    private static HelixFault_Exception fault(String code, String message, List<FieldError> fields) {
-        HelixFault info = new HelixFault();
-        info.setCode(code);
-        info.setMessage(message);
-        fields.forEach(f -> {
-            HelixFault.Field field = new HelixFault.Field();
-            field.setName(f.field());
-            field.setProblem(f.message());
-            info.getField().add(field);
-        });
-        return new HelixFault_Exception(message, info);
     }
 }
