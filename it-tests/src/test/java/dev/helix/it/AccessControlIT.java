@@ -27,22 +27,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessControlIT {
 
-    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12, V14, V15, V17, V21). */
+    /** The matrix as the migrations seed it (V3, V4, V6, V9, V11, V12, V14, V15, V17, V21, V23). */
     private static final Map<String, Set<String>> DEFAULT_GRANTS = Map.of(
             "viewer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "spiral:read", "ritual:read",
                     "memory:read", "analytics:read", "project:read"),
             "developer", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "spiral:read", "ritual:read", "spiral:run", "memory:read", "memory:write", "analytics:read",
-                    "project:read", "gateway:use"),
+                    "project:read", "gateway:use", "webhook:manage"),
             "operator", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "spiral:read", "ritual:read", "spiral:run",
                     "spiral:manage", "ritual:run", "memory:read", "memory:write", "analytics:read", "project:read",
-                    "gateway:use", "usage:read"),
+                    "gateway:use", "usage:read", "webhook:manage"),
             "admin", Set.of("task:read", "fleet:read", "agent:read", "self:manage", "task:create", "task:cancel",
                     "task:decide", "agent:manage", "profile:manage", "user:read", "user:manage", "role:manage",
                     "audit:read", "audit:acknowledge", "security:manage", "spiral:read", "ritual:read", "spiral:run",
                     "spiral:manage", "ritual:run", "ritual:manage", "memory:read", "memory:write", "analytics:read",
-                    "provider:manage", "project:read", "project:manage", "gateway:use", "gateway:manage", "usage:read"));
+                    "provider:manage", "project:read", "project:manage", "gateway:use", "gateway:manage", "usage:read",
+                    "webhook:manage"));
 
     /** One call of the API and the permission it needs. Bodies of changing calls are harmless or invalid. */
     private record Call(String method, String path, String body, String permission) {
@@ -112,6 +113,11 @@ class AccessControlIT {
                 new Call("PUT", "/api/v1/admin/gateway/models/nothing-at-all", "{}", "gateway:manage"),
                 new Call("DELETE", "/api/v1/admin/gateway/models/nothing-at-all", null, "gateway:manage"),
                 new Call("GET", "/api/v1/usage", null, "usage:read"),
+                new Call("GET", "/api/v1/webhooks", null, "webhook:manage"),
+                new Call("POST", "/api/v1/webhooks", "{}", "webhook:manage"),
+                new Call("GET", "/api/v1/webhooks/999999999/deliveries", null, "webhook:manage"),
+                new Call("GET", "/api/v1/admin/chatops", null, "security:manage"),
+                new Call("PUT", "/api/v1/admin/chatops", "{}", "security:manage"),
                 new Call("GET", "/api/v1/admin/providers", null, "provider:manage"),
                 new Call("GET", "/api/v1/admin/providers/offline", null, "provider:manage"),
                 new Call("POST", "/api/v1/admin/providers", "{}", "provider:manage"),

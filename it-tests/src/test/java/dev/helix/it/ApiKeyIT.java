@@ -45,7 +45,7 @@ class ApiKeyIT {
         assertTrue(key.startsWith("hx_" + issued.getString("prefix") + "_"), issued::toString);
         assertEquals(List.of("agent:read", "analytics:read", "fleet:read", "gateway:use", "memory:read", "memory:write",
                         "project:read", "ritual:read", "self:manage", "spiral:read", "spiral:run", "task:cancel", "task:create",
-                        "task:read"),
+                        "task:read", "webhook:manage"),
                 issued.getJsonArray("scopes").getValuesAs(JsonString.class).stream()
                         .map(JsonString::getString).toList(), "no scopes asked: all of the owner's");
 

@@ -5,24 +5,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP endpoint that spirals' HTTP_CALL steps call: it records each request (body and signature header)
+ * A local HTTP endpoint that spirals' HTTP_CALL steps and webhook deliveries call: it records each request (body and signature header)
  * and answers 500 to the first {@code failures} requests (or 503 while {@code down}), then 200 with a JSON body.
  */
 final class HookReceiver implements AutoCloseable {
 
-    /** One request received. */
-    record Received(String method, String body, String signature, String header) {
+    /** One request received, with all its headers (names in lower case). */
+    record Received(String method, String body, String signature, String header, Map<String, String> headers) {
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile boolean down;
+    private volatile Predicate<String> failing = body -> true;
 
     HookReceiver() {
         try {
@@ -32,9 +37,11 @@ final class HookReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             received.add(new Received(exchange.getRequestMethod(), body, exchange.getRequestHeaders().getFirst("X-Helix-Signature"),
-                    exchange.getRequestHeaders().getFirst("X-Test")));
-            int status = down ? 503 : failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
+                    exchange.getRequestHeaders().getFirst("X-Test"), headers));
+            int status = down ? 503 : failing.test(body) && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
             byte[] answer = "{\"accepted\":true,\"echo\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);
@@ -49,6 +56,12 @@ final class HookReceiver implements AutoCloseable {
     }
 
     void failNext(int failures) {
+        failNext(failures, body -> true);
+    }
+
+    /** Answers 500 to the next {@code failures} requests whose body matches; others are taken. */
+    void failNext(int failures, Predicate<String> body) {
+        failing = body;
         failuresLeft.set(failures);
     }
 

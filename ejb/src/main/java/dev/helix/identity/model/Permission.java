@@ -47,7 +47,8 @@ public enum Permission {
     ANALYTICS_READ("Read metric series, anomalies, the UCF fleet-health index and reports"),
     GATEWAY_USE("Call models through the OpenAI-compatible gateway (/v1)"),
     GATEWAY_MANAGE("Define the gateway's model aliases, the prices of models and the token budgets of users and keys"),
-    USAGE_READ("Read and export the model usage of every user, key, model and project");
+    USAGE_READ("Read and export the model usage of every user, key, model and project"),
+    WEBHOOK_MANAGE("Subscribe to the platform's events with webhooks, and follow and redeliver their deliveries");
 
     private static final Map<String, Permission> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Permission::permissionName, p -> p));

@@ -78,6 +78,16 @@ public class RitualRun extends BatchRun {
         return stepsTotal == 0 ? 100 : stepsDone * 100 / stepsTotal;
     }
 
+    @Override
+    public String kindName() {
+        return "ritual";
+    }
+
+    @Override
+    public String subject() {
+        return ritualName;
+    }
+
     public String getRitualName() {
         return ritualName;
     }

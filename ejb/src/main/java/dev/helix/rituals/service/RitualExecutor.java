@@ -8,6 +8,8 @@ import dev.helix.shared.error.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import dev.helix.runs.model.RunEnded;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +25,9 @@ import java.util.Map;
  */
 @Stateless
 public class RitualExecutor {
+
+    @Inject
+    Event<RunEnded> ended;
 
     @PersistenceContext
     EntityManager em;
@@ -71,7 +76,7 @@ public class RitualExecutor {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(long runId, int number, String reason) {
-        run(runId).end(RunStatus.FAILED, "step " + number + " failed: " + reason, Instant.now());
+        ended.fire(run(runId).end(RunStatus.FAILED, "step " + number + " failed: " + reason, Instant.now()));
         plan(runId).stream().filter(s -> s.getStepsDone() < s.getSteps()).findFirst().ifPresent(s -> s.fail(Instant.now()));
     }
 
@@ -81,7 +86,8 @@ public class RitualExecutor {
         List<RitualRunStage> plan = plan(runId);
         String last = plan.isEmpty() ? "" : plan.get(plan.size() - 1).getResult();
         int newline = last.lastIndexOf('\n');
-        run.end(RunStatus.COMPLETED, (run.isDryRun() ? "dry run: " : "") + (newline < 0 ? last : last.substring(newline + 1)), Instant.now());
+        String summary = (run.isDryRun() ? "dry run: " : "") + (newline < 0 ? last : last.substring(newline + 1));
+        ended.fire(run.end(RunStatus.COMPLETED, summary, Instant.now()));
     }
 
     /** The stages of a run, in order. */

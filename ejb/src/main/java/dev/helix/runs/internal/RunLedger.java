@@ -2,10 +2,13 @@ package dev.helix.runs.internal;
 
 import dev.helix.runs.model.BatchRun;
 import dev.helix.shared.error.NotFoundException;
+import dev.helix.runs.model.RunEnded;
 import dev.helix.runs.model.RunStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -18,6 +21,9 @@ import java.util.Optional;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RunLedger {
+
+    @Inject
+    Event<RunEnded> ended;
 
     @PersistenceContext
     EntityManager em;
@@ -50,7 +56,7 @@ public class RunLedger {
             return;
         }
         if (restart) {
-            run.end(RunStatus.FAILED, "could not restart its batch job: " + reason, Instant.now());
+            ended.fire(run.end(RunStatus.FAILED, "could not restart its batch job: " + reason, Instant.now()));
         } else {
             run.changeStatus(RunStatus.QUEUED);
         }
@@ -67,7 +73,7 @@ public class RunLedger {
     }
 
     public void end(Class<? extends BatchRun> kind, long runId, RunStatus status, String note) {
-        run(kind, runId).end(status, note, Instant.now());
+        ended.fire(run(kind, runId).end(status, note, Instant.now()));
     }
 
     private BatchRun run(Class<? extends BatchRun> kind, long runId) {

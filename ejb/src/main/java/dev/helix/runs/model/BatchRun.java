@@ -79,12 +79,22 @@ public abstract class BatchRun {
         this.status = RunStatus.QUEUED;
     }
 
-    /** The run ended, with a note (an error, a summary) that the kind of run keeps as it sees fit. */
-    public void end(RunStatus status, String note, Instant now) {
+    /**
+     * The run ended, with a note (an error, a summary) that the kind of run keeps as it sees fit; answers the event
+     * that tells of it, for the caller to fire in the same transaction.
+     */
+    public RunEnded end(RunStatus status, String note, Instant now) {
         this.status = status;
         this.endedAt = now;
         noted(note);
+        return new RunEnded(kindName(), id, subject(), status, note, now);
     }
+
+    /** The kind of run in words, e.g. {@code ritual}. */
+    public abstract String kindName();
+
+    /** What the run is of: the ritual's name, the spiral's id. */
+    public abstract String subject();
 
     /** Keeps the note of a run's end. */
     protected abstract void noted(String note);

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +57,13 @@ public class SecretVault {
     public String reveal(String name) {
         SealedSecret sealed = existing(name).sealed();
         return SecretCipher.open(ringFor(sealed), name, sealed);
+    }
+
+    /** The plaintext, if a secret of that name is stored (its absence is no error, and rolls nothing back). */
+    public Optional<String> revealIfStored(String name) {
+        StoredSecret stored = em.find(StoredSecret.class, name);
+        return stored == null ? Optional.empty()
+                : Optional.of(SecretCipher.open(ringFor(stored.sealed()), name, stored.sealed()));
     }
 
     public List<StoredSecret> all() {

@@ -82,6 +82,16 @@ public class SpiralRun extends BatchRun {
         this.variables = variables;
     }
 
+    @Override
+    public String kindName() {
+        return "spiral";
+    }
+
+    @Override
+    public String subject() {
+        return String.valueOf(spiralId);
+    }
+
     public Long getSpiralId() {
         return spiralId;
     }

@@ -12,6 +12,8 @@ import dev.helix.spirals.model.StepStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import dev.helix.runs.model.RunEnded;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,6 +29,9 @@ import java.util.Optional;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SpiralRunLedger {
+
+    @Inject
+    Event<RunEnded> ended;
 
     @PersistenceContext
     EntityManager em;
@@ -45,7 +50,7 @@ public class SpiralRunLedger {
             throw new NotFoundException("Run", runId);
         }
         if (run.getStatus() == RunStatus.STOPPING || run.getStatus() == RunStatus.STOPPED) {
-            run.end(RunStatus.STOPPED, "stopped before it started", Instant.now());
+            ended.fire(run.end(RunStatus.STOPPED, "stopped before it started", Instant.now()));
             return Optional.empty();
         }
         run.running(executionId, Instant.now());
@@ -88,7 +93,7 @@ public class SpiralRunLedger {
     /** The run ended. */
     public SpiralRun end(long runId, RunStatus status, String error) {
         SpiralRun run = run(runId);
-        run.end(status, error, Instant.now());
+        ended.fire(run.end(status, error, Instant.now()));
         return run;
     }
 

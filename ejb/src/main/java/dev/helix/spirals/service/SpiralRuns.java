@@ -1,6 +1,7 @@
 package dev.helix.spirals.service;
 
 import dev.helix.shared.error.ConflictException;
+import dev.helix.runs.model.RunEnded;
 import dev.helix.shared.model.FleetEvent;
 import dev.helix.shared.error.InvalidInputException;
 import dev.helix.shared.error.MalformedJsonException;
@@ -58,6 +59,9 @@ public class SpiralRuns {
 
     @Inject
     Event<StopRequested> stopRequests;
+
+    @Inject
+    Event<RunEnded> ended;
 
     /** Starts a run by hand with an optional JSON object as its {@code input}. */
     public SpiralRun startManually(long spiralId, String inputJson, String actor) {
@@ -161,7 +165,7 @@ public class SpiralRuns {
             run.changeStatus(RunStatus.STOPPING);
             stopRequests.fire(new StopRequested(run.getBatchExecutionId()));
         } else {
-            run.end(RunStatus.STOPPED, "stopped before it started", Instant.now());
+            ended.fire(run.end(RunStatus.STOPPED, "stopped before it started", Instant.now()));
         }
         return run;
     }

@@ -57,4 +57,8 @@ public class PortalNavigation {
     public boolean isApiKeys() {
         return caller.may(Permission.SELF_MANAGE);
     }
+
+    public boolean isIntegrations() {
+        return caller.may(Permission.SELF_MANAGE);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.helix.web.security;
 
+import dev.helix.identity.model.User;
+import dev.helix.identity.service.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Signs a request in by credentials its message carries instead of its HTTP headers: a SOAP message's WS-Security
- * UsernameToken. The password is checked as every password is ({@link PasswordCheck}); the user then is the request's
- * {@link Caller}.
+ * Signs a request in by what its message carries instead of its HTTP headers: a SOAP message's WS-Security
+ * UsernameToken (the password is checked as every password is, {@link PasswordCheck}), or a chat command whose
+ * platform signed it, from a chat user linked to a Helix user. The user then is the request's {@link Caller}.
  */
 @ApplicationScoped
 public class MessageSignIn {
@@ -24,6 +26,9 @@ public class MessageSignIn {
 
     @Inject
     PasswordCheck passwords;
+
+    @Inject
+    UserDirectory users;
 
     /** Signs the request in as {@code user}, or says why not. */
     public Optional<Refusal> signIn(String user, String password, HttpServletRequest request) {
@@ -41,5 +46,19 @@ public class MessageSignIn {
                     + "checked; try again in 1 s"));
         }
         return Optional.of(new Refusal("unauthorized", "Wrong user name or password, or the account is disabled"));
+    }
+
+    /**
+     * Signs the request in as the Helix user a chat user is linked to (the platform's signature vouches for the chat
+     * user), or says why not: the account is disabled or gone.
+     */
+    public Optional<Refusal> signInLinked(String user, HttpServletRequest request) {
+        Optional<User> account = users.user(user).filter(User::isEnabled);
+        if (account.isEmpty()) {
+            return Optional.of(new Refusal("unauthorized", "The Helix account '" + user + "' this chat user is linked to is "
+                    + "disabled or gone"));
+        }
+        request.setAttribute(Caller.MESSAGE_USER, new SignedIn(user, account.get().getRoles()));
+        return Optional.empty();
     }
 }

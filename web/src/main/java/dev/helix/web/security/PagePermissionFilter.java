@@ -32,6 +32,7 @@ public class PagePermissionFilter extends HttpFilter {
             Map.entry("/analytics.xhtml", Permission.ANALYTICS_READ),
             Map.entry("/usage.xhtml", Permission.USAGE_READ),
             Map.entry("/keys.xhtml", Permission.SELF_MANAGE),
+            Map.entry("/integrations.xhtml", Permission.SELF_MANAGE),
             Map.entry("/admin/users.xhtml", Permission.USER_READ),
             Map.entry("/admin/roles.xhtml", Permission.ROLE_MANAGE),
             Map.entry("/admin/security.xhtml", Permission.SECURITY_MANAGE),

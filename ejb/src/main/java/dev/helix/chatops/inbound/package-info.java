@@ -1,0 +1,2 @@
+/** What drives chat-ops by itself: the follow-ups of tasks created from a chat (FollowUpTriggers). */
+package dev.helix.chatops.inbound;
