@@ -112,6 +112,11 @@ class ChatOpsIT {
         String now = String.valueOf(Instant.now().getEpochSecond());
         slack(form, now, slackSignature("not-the-signing-secret-at-all", now, form)).problem(401);
         slack(form, now, slackSignature(SLACK_SECRET, now, form.replace("Forged", "Forget"))).problem(401);
+        // Credentials on a signed path are no sign-in: the signature alone decides.
+        JsonObject withCredentials = HelixClient.as("nobody-at-all", "not-a-password").call("POST", "/api/v1/chatops/slack",
+                HttpRequest.BodyPublishers.ofString(form), "Content-Type", "application/x-www-form-urlencoded",
+                "X-Slack-Request-Timestamp", now, "X-Slack-Signature", "v0=" + "0".repeat(64)).problem(401);
+        assertEquals("Bad signature", withCredentials.getString("title"));
 
         String old = String.valueOf(Instant.now().minusSeconds(600).getEpochSecond());
         HelixClient.anonymous().call("POST", "/api/v1/chatops/discord", HttpRequest.BodyPublishers.ofString(body),
