@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +44,7 @@ public class WebhookTriggers {
             if (event.agentId() != null) {
                 data.add("agentId", event.agentId());
             }
-            deliveries.publish(WebhookEventType.ANOMALY_DETECTED, null, data.build(), event.at());
+            deliveries.publish(Set.of(WebhookEventType.ANOMALY_DETECTED), null, data.build(), event.at());
         }
     }
 
@@ -61,7 +62,7 @@ public class WebhookTriggers {
         if (run.detail() != null) {
             data.add("detail", shortened(run.detail()));
         }
-        deliveries.publish(type, null, data.build(), run.at());
+        deliveries.publish(Set.of(type), null, data.build(), run.at());
     }
 
     private void taskChanged(FleetEvent event) {
@@ -73,16 +74,16 @@ public class WebhookTriggers {
         if (projectId != null) {
             data.add("projectId", projectId);
         }
-        var body = data.build();
-        deliveries.publish(WebhookEventType.TASK_STATUS_CHANGED, projectId, body, event.at());
+        Set<WebhookEventType> types = EnumSet.of(WebhookEventType.TASK_STATUS_CHANGED);
         TaskStatus status = parse(event.status());
         if (REVIEWS.contains(status)) {
-            deliveries.publish(WebhookEventType.TASK_APPROVAL_NEEDED, projectId, body, event.at());
+            types.add(WebhookEventType.TASK_APPROVAL_NEEDED);
         } else if (status == TaskStatus.DONE) {
-            deliveries.publish(WebhookEventType.TASK_DONE, projectId, body, event.at());
+            types.add(WebhookEventType.TASK_DONE);
         } else if (FAILURES.contains(status)) {
-            deliveries.publish(WebhookEventType.TASK_FAILED, projectId, body, event.at());
+            types.add(WebhookEventType.TASK_FAILED);
         }
+        deliveries.publish(types, projectId, data.build(), event.at());
     }
 
     private static String shortened(String text) {

@@ -61,22 +61,26 @@ public class WebhookDeliveries {
     PermissionMatrix matrix;
 
     /**
-     * Publishes an event to every enabled subscription that takes it, in the caller's transaction.
+     * Publishes what happened as each of {@code types} (one change can be several events, e.g. {@code task.done} is
+     * also {@code task.status-changed}) to every enabled subscription that takes it, in the caller's transaction: one
+     * read of the subscriptions for all of them.
      *
      * @param projectId the project of the task the event is about, or null
      * @param data      what happened, the payload's {@code data}
      */
-    public void publish(WebhookEventType type, Long projectId, JsonObject data, Instant at) {
-        List<WebhookSubscription> takers = em.createQuery("SELECT s FROM WebhookSubscription s WHERE s.enabled = TRUE",
-                WebhookSubscription.class).getResultList().stream()
-                .filter(s -> s.takes(type, projectId) && mayBeTold(s.getOwner(), type)).toList();
-        if (takers.isEmpty()) {
-            return;
-        }
-        String payload = Json.createObjectBuilder().add("type", type.wireName())
-                .add("timestamp", at.truncatedTo(ChronoUnit.MILLIS).toString()).add("data", data).build().toString();
+    public void publish(Set<WebhookEventType> types, Long projectId, JsonObject data, Instant at) {
+        List<WebhookSubscription> enabled = em.createQuery("SELECT s FROM WebhookSubscription s WHERE s.enabled = TRUE",
+                WebhookSubscription.class).getResultList();
         Instant now = Instant.now();
-        takers.forEach(s -> em.persist(new WebhookDelivery(s.getId(), type, payload, now)));
+        for (WebhookEventType type : types) {
+            List<WebhookSubscription> takers = enabled.stream()
+                    .filter(s -> s.takes(type, projectId) && mayBeTold(s.getOwner(), type)).toList();
+            if (!takers.isEmpty()) {
+                String payload = Json.createObjectBuilder().add("type", type.wireName())
+                        .add("timestamp", at.truncatedTo(ChronoUnit.MILLIS).toString()).add("data", data).build().toString();
+                takers.forEach(s -> em.persist(new WebhookDelivery(s.getId(), type, payload, now)));
+            }
+        }
     }
 
     /** Whether the owner's account is enabled and still grants webhooks and what the event is about. */
