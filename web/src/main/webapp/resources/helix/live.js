@@ -2,7 +2,8 @@
  * Live updates: the fleet stream (a WebSocket at the address in the live form's data-stream) pushes events; the page
  * refreshes its live parts (the layout's helixRefresh remote command) once per burst of them, and reconnects when the
  * stream closes. A model's output is not a change to refresh for: on the page of its task it is appended to the
- * model output panel as it comes (a new step starts the panel afresh).
+ * model output panel as it comes (a new step starts the panel afresh). When the stream first opens, a page with such
+ * appended parts draws them again (the layout's helixCatchUp), with what was written before the stream connected.
  */
 (function () {
     'use strict';
@@ -42,11 +43,15 @@
                 showOutput(event);
                 return;
             }
-            // The stream's first message says it is open: on a reconnect, catch up on what was missed meanwhile.
+            // The stream's first message says it is open: on a reconnect, catch up on what was missed meanwhile; on
+            // the first opening, on what is only appended from the stream (the rest was drawn with the page).
             if (event.type === 'STREAM_OPENED') {
                 var reconnected = connectedBefore;
                 connectedBefore = true;
                 if (!reconnected) {
+                    if (window.helixCatchUp) {
+                        window.helixCatchUp();
+                    }
                     return;
                 }
             }

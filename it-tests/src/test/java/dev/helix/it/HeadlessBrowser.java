@@ -59,6 +59,20 @@ final class HeadlessBrowser {
         return browser;
     }
 
+    /**
+     * Makes every page shown from now on open its WebSockets only {@code delay} after it asked to, as on a slow
+     * network: what a stream sends meanwhile never reaches the page by the stream.
+     */
+    static void connectStreamsLate(WebDriver browser, Duration delay) {
+        String late = "(function () { var Real = window.WebSocket; window.WebSocket = function (url) {"
+                + " var late = { readyState: 0 }; setTimeout(function () { var socket = new Real(url);"
+                + " socket.onopen = function () { late.readyState = 1; };"
+                + " socket.onmessage = function (m) { if (late.onmessage) { late.onmessage(m); } };"
+                + " socket.onclose = function (c) { late.readyState = 3; if (late.onclose) { late.onclose(c); } };"
+                + " }, " + delay.toMillis() + "); return late; }; })();";
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", late));
+    }
+
     static WebDriverWait patiently(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(60));
     }

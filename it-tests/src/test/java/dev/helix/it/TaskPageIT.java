@@ -106,16 +106,23 @@ class TaskPageIT extends BrowserTest {
                     + "word by word, so a reviewer can follow the agent's thinking long before the spec is done.",
                     "The fleet stream carries the model's output to the task page.", "- [ ] Watch the words arrive"),
                     Duration.ofMillis(500)));
+            HeadlessBrowser.signIn(browser, "/dashboard.xhtml", "admin", HelixClient.ADMIN_PASSWORD);
+            // A slow network: the task page's stream connects seconds after the page arrived, while the model writes.
+            HeadlessBrowser.connectStreamsLate(browser, Duration.ofSeconds(4));
             long id = admin.post("/api/v1/tasks", "{\"title\":\"Watched while written\",\"prompt\":\"Show the words.\"}")
                     .expect(201).object().getJsonNumber("id").longValue();
-            open(id, "admin", HelixClient.ADMIN_PASSWORD);
             // The task may wait its turn behind other tests' work before its agent asks the model.
             for (long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos(); fake.calls().isEmpty(); ) {
                 assertTrue(System.nanoTime() < deadline, "the agent never asked the model");
                 Thread.sleep(100);
             }
+            browser.get(HelixClient.BASE + "/task.xhtml?id=" + id);
 
+            // The first words (one every half second) are written before the stream connects: drawn once it does.
             wait.until(d -> textContent("model-output").contains("the page shows what"));
+            assertEquals("SPEC_GENERATION", browser.findElement(By.id("status")).getText(), "the words came while the model wrote");
+            // The later ones come by the stream as they are written.
+            wait.until(d -> textContent("model-output").contains("long before the spec"));
             assertEquals("SPEC_GENERATION", browser.findElement(By.id("status")).getText(), "the words came while the model wrote");
             browser.findElement(By.id("replayForm:replay")).click();
             awaitNotice("Task " + id + " is still being worked on (SPEC_GENERATION)");
