@@ -1,0 +1,6 @@
+-- Usage records are written many to a transaction; ids drawn from a sequence fifty at a time let those inserts go to
+-- the database as one JDBC batch (an identity column makes each insert a statement of its own that returns its key).
+-- The sequence starts past every id the identity column gave; each draw covers the fifty ids below the value drawn.
+-- (PostgreSQL's form of the H2 script of the same version: its sequences are moved on by setval.)
+CREATE SEQUENCE usage_record_seq START WITH 50 INCREMENT BY 50;
+SELECT setval('usage_record_seq', (SELECT COALESCE(MAX(id), 0) + 50 FROM usage_record), false);
