@@ -55,7 +55,11 @@ public class UserDirectory {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        User user = em.find(User.class, username);
+        // A query, not em.find: Hibernate's find answers null when the database fails inside a transaction already
+        // marked for rollback (a connection lost to a database restart), which would read as an unknown user, a wrong
+        // password counted towards a lock-out, instead of the outage it is.
+        User user = em.createQuery("SELECT u FROM User u WHERE u.username = :username", User.class)
+                .setParameter("username", username).getResultStream().findFirst().orElse(null);
         if (user == null || !user.isEnabled() || !user.isLocal()) {
             // As slow as a real check, so that the answer's time does not tell which user names exist.
             PasswordHasher.verify(password, DECOY_HASH);

@@ -7,15 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * A copy of something stored that every request consults (the permission matrix, the security settings): kept
  * in memory, re-read once older than its lifetime (so a change made on another server arrives within it), and
  * dropped when a transaction of this server that changed it commits (so such a change applies here at once,
- * and a rolled-back one never shows). Thread safe.
+ * and a rolled-back one never shows). A copy that cannot be read again (the database out of reach) keeps serving
+ * the one read before, if any. Thread safe.
  */
 public final class FreshCopy<T> {
 
+    private static final Logger LOG = Logger.getLogger(FreshCopy.class.getName());
     private final Duration lifetime;
     private final Supplier<T> reader;
     private volatile Held<T> held;
@@ -34,7 +37,19 @@ public final class FreshCopy<T> {
         Instant now = Instant.now();
         if (current == null || current.readAt().plus(lifetime).isBefore(now)) {
             long before = changes.get();
-            current = new Held<>(reader.get(), now);
+            T value;
+            try {
+                value = reader.get();
+            } catch (RuntimeException e) {
+                if (current == null) {
+                    throw e;
+                }
+                // The database out of reach: the last copy read serves until it can be read again.
+                Instant readAt = current.readAt();
+                LOG.warning(() -> "Keeping the copy read at " + readAt + ": it cannot be read again now (" + e + ")");
+                return current.value();
+            }
+            current = new Held<>(value, now);
             if (changes.get() == before) {
                 // Kept only when no change committed while it was read: a read that raced one may be the old value.
                 held = current;

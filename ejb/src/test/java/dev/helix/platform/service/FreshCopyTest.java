@@ -1,6 +1,7 @@
 package dev.helix.platform.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -78,6 +79,26 @@ class FreshCopyTest {
         registered.get(1).afterCompletion(Status.STATUS_COMMITTED);
         assertEquals(2, copy.get());
         assertEquals(2, reads);
+    }
+
+    @Test
+    void aCopyThatCannotBeReadAgainKeepsServingTheLastOneReadButAFirstReadFails() {
+        FreshCopy<Integer> copy = new FreshCopy<>(Duration.ofMillis(-1), this::read); // due again on every look
+        whileReading = () -> {
+            throw new IllegalStateException("the database is out of reach");
+        };
+        assertThrows(IllegalStateException.class, copy::get, "nothing read yet: nothing to serve");
+
+        whileReading = () -> { };
+        assertEquals(1, copy.get());
+        stored = 2;
+        whileReading = () -> {
+            throw new IllegalStateException("the database is out of reach");
+        };
+        assertEquals(1, copy.get(), "the last copy read");
+
+        whileReading = () -> { };
+        assertEquals(2, copy.get(), "read again once it can be");
     }
 
     @Test

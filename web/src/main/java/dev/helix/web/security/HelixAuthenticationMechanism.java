@@ -15,6 +15,7 @@ import dev.helix.sso.model.FederatedIdentity;
 import dev.helix.sso.model.IdentityProviderUnavailableException;
 import dev.helix.sso.model.TokenExpiredException;
 import dev.helix.sso.service.OpenIdProvider;
+import dev.helix.web.api.problems.DatabaseOutage;
 import dev.helix.web.api.problems.Problems;
 import dev.helix.web.gateway.GatewayErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * How people and programs sign in. API clients send HTTP Basic credentials, an API key
@@ -47,6 +49,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(HelixAuthenticationMechanism.class.getName());
 
     static final String SESSION_USER = "helix.user";
     /** Wrong API keys count towards a lock-out of API keys from that address, like wrong passwords for a user. */
@@ -87,7 +91,18 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        AuthenticationStatus status = authenticate(request, response, context);
+        AuthenticationStatus status;
+        try {
+            status = authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCauseOf(e)) {
+                throw e;
+            }
+            // A sign-in that needs the database while it is out of reach: refused as any request then is, not a 500.
+            LOG.warning(() -> "A sign-in failed because the database is out of reach: " + e);
+            response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_SECONDS));
+            status = refuse(request, response, 503, "database-unavailable", "Database unavailable", DatabaseOutage.DETAIL);
+        }
         if (status == AuthenticationStatus.SEND_FAILURE) {
             // A refusal is answered before any filter runs (its small body is not committed yet), so it gets the
             // security headers here; an answer that goes on gets them from SecurityHeadersFilter.

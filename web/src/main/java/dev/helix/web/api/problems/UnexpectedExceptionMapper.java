@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Everything else: a business error wrapped by the container becomes its own problem, a body the runtime could not
- * read 400, a concurrent change 409; anything truly unexpected a 500 problem with an incident id that is logged with
+ * read 400, a concurrent change 409, the database out of reach 503 with {@code Retry-After}; anything truly unexpected a 500 problem with an incident id that is logged with
  * the stack trace, which never reaches the client.
  */
 @Provider
@@ -29,6 +29,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (causes(e, OptimisticLockException.class).isPresent()) {
             return Problems.response(409, "concurrent-change", "Changed concurrently",
                     "Someone else changed this resource at the same time; reload it and try again");
+        }
+        if (DatabaseOutage.isCauseOf(e)) {
+            LOG.warning(() -> "An API call failed because the database is out of reach: " + e);
+            return Response.fromResponse(Problems.response(503, "database-unavailable", "Database unavailable",
+                    DatabaseOutage.DETAIL)).header("Retry-After", DatabaseOutage.RETRY_SECONDS).build();
         }
         if (causes(e, ProcessingException.class).isPresent()) {
             return Problems.response(400, "malformed-request", "Malformed request",
