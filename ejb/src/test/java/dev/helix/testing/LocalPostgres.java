@@ -1,4 +1,4 @@
-package dev.helix.platform.inbound;
+package dev.helix.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server of Debian's packages ({@code apt-get install postgresql}), started in a temporary folder on a
- * free port for the tests and removed with all its data when closed. Run by the {@code postgres} user when the tests
- * run as root, which PostgreSQL refuses to be.
+ * A PostgreSQL server of Debian's packages ({@code apt-get install postgresql}), started in a temporary folder for
+ * the tests (on a free port, or the one asked for) and removed with all its data when closed. Its user
+ * {@code helix} signs in without a password from this machine. Run by the {@code postgres} user when the tests run
+ * as root, which PostgreSQL refuses to be. Shared with the integration tests (the ejb module's test jar).
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     private static final String USER = "helix";
 
@@ -33,25 +34,59 @@ final class LocalPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static LocalPostgres start() throws IOException, InterruptedException {
+    /**
+     * Starts a server on a free port: one found free may be taken by another program before the server binds it, so
+     * a few are tried.
+     */
+    public static LocalPostgres start() throws IOException, InterruptedException {
+        IllegalStateException failed = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            try {
+                return start(port);
+            } catch (IllegalStateException e) {
+                failed = e;
+            }
+        }
+        throw failed;
+    }
+
+    /** Starts a server on the port. */
+    public static LocalPostgres start(int port) throws IOException, InterruptedException {
         Path bin = installed();
         Path home = Files.createTempDirectory("helix-postgres");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
         LocalPostgres server = new LocalPostgres(bin, home, port);
-        if (asRoot()) {
-            run(List.of("chown", "postgres", home.toString()));
+        try {
+            if (asRoot()) {
+                run(List.of("chown", "postgres", home.toString()));
+            }
+            server.pg("initdb", "-D", home.resolve("data").toString(), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-sync");
+            server.startAgain();
+            return server;
+        } catch (IllegalStateException e) {
+            server.close();
+            throw e;
         }
-        server.pg("initdb", "-D", home.resolve("data").toString(), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-sync");
-        server.pg("pg_ctl", "-D", home.resolve("data").toString(), "-l", home.resolve("server.log").toString(), "-w",
-                "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-        return server;
+    }
+
+    /** Stops the server as an administrator would (its clients are disconnected); its data stays. */
+    public void stop() throws IOException, InterruptedException {
+        pg("pg_ctl", "-D", home.resolve("data").toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts the server, with the data it had, after {@link #stop()}. */
+    public void startAgain() throws IOException, InterruptedException {
+        pg("pg_ctl", "-D", home.resolve("data").toString(), "-l", home.resolve("server.log").toString(), "-w",
+                "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        // Helix commits its database changes and its messages together: two-phase commits.
+                        + " -c max_prepared_transactions=64", "start");
     }
 
     /** A new, empty database of this server; its JDBC URL. */
-    String newDatabase(String name) throws SQLException {
+    public String newDatabase(String name) throws SQLException {
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -59,18 +94,21 @@ final class LocalPostgres implements AutoCloseable {
         return url(name);
     }
 
-    static String user() {
+    public static String user() {
         return USER;
     }
 
-    private String url(String database) {
+    /** The JDBC URL of a database of this server. */
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            pg("pg_ctl", "-D", home.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+            if (Files.exists(home.resolve("data/postmaster.pid"))) {
+                pg("pg_ctl", "-D", home.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+            }
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

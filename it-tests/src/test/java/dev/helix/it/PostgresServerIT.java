@@ -1,0 +1,130 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.helix.testing.LocalPostgres;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Helix on PostgreSQL: the server {@code helix-postgres} keeps Helix's tables in one database of a real PostgreSQL
+ * (started here from Debian's packages) and Liberty's timers and batch job repository in another. A task goes
+ * through both gates to DONE and a ritual's batch job completes, and what they wrote is in PostgreSQL. With the
+ * database stopped, requests are refused at once with a 503 problem, and once it is back the work goes on.
+ */
+class PostgresServerIT {
+
+    private static final StandaloneServer SERVER = new StandaloneServer("helix-postgres",
+            System.getProperty("helix.it.postgres.url", "http://localhost:39180"));
+    /** The tables (schema.name) whose name is like the parameter, in whichever schema. */
+    private static final String TABLES_LIKE = "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+            + "WHERE lower(table_name) LIKE ? AND table_schema NOT IN ('pg_catalog', 'information_schema')";
+    private static LocalPostgres postgres;
+
+    @BeforeAll
+    static void startPostgresAndServer() throws Exception {
+        postgres = LocalPostgres.start(Integer.getInteger("helix.it.postgres.port", 25432));
+        postgres.newDatabase("helix");
+        postgres.newDatabase("helix_liberty");
+        SERVER.start();
+    }
+
+    @AfterAll
+    static void stopServerAndPostgres() throws Exception {
+        try {
+            SERVER.stop();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aTaskGoesThroughBothGatesToDoneWithItsHistoryInPostgreSql() {
+        HelixClient admin = HelixClient.admin().at(SERVER.baseUrl());
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"Stored in PostgreSQL\",\"prompt\":\"Add a login page\"}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        admin.awaitStatus(id, "SPEC_REVIEW");
+        admin.post("/api/v1/tasks/" + id + "/approvals", "{\"gate\":\"SPEC\",\"decision\":\"APPROVE\"}").expect(200);
+        admin.awaitStatus(id, "IMPLEMENTATION_REVIEW");
+        assertEquals("DONE", admin.post("/api/v1/tasks/" + id + "/approvals",
+                "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200).object().getString("status"));
+
+        assertEquals(List.of("BACKLOG", "SPEC_GENERATION", "SPEC_REVIEW", "SPEC_APPROVED", "IMPLEMENTATION_QUEUED",
+                "IMPLEMENTATION", "IMPLEMENTATION_REVIEW", "DONE"),
+                strings("helix", "SELECT to_status FROM task_transition WHERE task_id = ? ORDER BY id", id));
+        assertEquals(List.of(), strings("helix", TABLES_LIKE, "wlp%"), "Liberty's tables are not among Helix's");
+    }
+
+    @Test
+    void aRitualsBatchJobCompletesWithItsRepositoryInPostgreSql() {
+        HelixClient admin = HelixClient.admin().at(SERVER.baseUrl());
+        long run = RitualIT.id(admin.post("/api/v1/rituals/z-88/runs", "{\"steps\":27}").expect(202).object());
+
+        JsonObject ended = RitualIT.awaitRun(admin, "z-88", run,
+                r -> r.getString("status").equals("COMPLETED") || r.getString("status").equals("FAILED"));
+
+        assertEquals("COMPLETED", ended.getString("status"), ended::toString);
+        long instance = ended.getJsonNumber("batchInstanceId").longValue();
+        List<String> repository = strings("helix_liberty", TABLES_LIKE, "wlpjobinstance%");
+        assertEquals(1, repository.size(), () -> "Liberty's job repository is in its own database: " + repository + " among "
+                + strings("helix_liberty", TABLES_LIKE, "%"));
+        assertTrue(strings("helix_liberty", "SELECT CAST(jobinstanceid AS VARCHAR) FROM " + repository.get(0)
+                + " WHERE jobinstanceid = ?", instance).contains(Long.toString(instance)), "with the ritual's job instance");
+    }
+
+    @Test
+    void whileTheDatabaseIsDownRequestsAreRefusedWith503AndOnceItIsBackTheWorkGoesOn() throws Exception {
+        HelixClient admin = HelixClient.admin().at(SERVER.baseUrl());
+        admin.get("/api/v1/tasks").expect(200);
+
+        postgres.stop();
+        try {
+            for (HelixClient.Answer refused : List.of(admin.get("/api/v1/tasks"),
+                    admin.post("/api/v1/tasks", "{\"title\":\"Written while the database is down\",\"prompt\":\"Wait\"}"))) {
+                assertEquals("database-unavailable", refused.tellsNoInternals().problem(503).getString("type")
+                        .replaceFirst(".*/", ""), refused::toString);
+                assertEquals("5", refused.retryAfter());
+            }
+        } finally {
+            postgres.startAgain();
+        }
+
+        for (long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos(); admin.get("/api/v1/tasks").status() != 200; ) {
+            assertTrue(System.nanoTime() < deadline, "Helix did not serve again within a minute of the database's return");
+            HelixClient.sleep(500);
+        }
+        long id = admin.post("/api/v1/tasks", "{\"title\":\"Written once it is back\",\"prompt\":\"Add a login page\"}")
+                .expect(201).object().getJsonNumber("id").longValue();
+        admin.awaitStatus(id, "SPEC_REVIEW");
+        assertEquals(List.of(), strings("helix", "SELECT title FROM task WHERE title = ?", "Written while the database is down"),
+                "what was refused was not written");
+    }
+
+    /** The first column of the query's rows, in the database. */
+    private static List<String> strings(String database, String query, Object parameter) {
+        try (Connection connection = DriverManager.getConnection(postgres.url(database), LocalPostgres.user(), "");
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setObject(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL could not be read: " + e.getMessage(), e);
+        }
+    }
+}
