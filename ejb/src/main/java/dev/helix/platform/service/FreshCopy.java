@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * in memory, re-read once older than its lifetime (so a change made on another server arrives within it), and
  * dropped when a transaction of this server that changed it commits (so such a change applies here at once,
  * and a rolled-back one never shows). A copy that cannot be read again (the database out of reach) keeps serving
- * the one read before, if any. Thread safe.
+ * the one read before, if any, for another lifetime before it tries again. Thread safe.
  */
 public final class FreshCopy<T> {
 
@@ -44,9 +44,13 @@ public final class FreshCopy<T> {
                 if (current == null) {
                     throw e;
                 }
-                // The database out of reach: the last copy read serves until it can be read again.
+                // The database out of reach: the last copy read serves for another lifetime (unless a change committed
+                // meanwhile), so that requests do not each try, and log, a read that fails.
                 Instant readAt = current.readAt();
                 LOG.warning(() -> "Keeping the copy read at " + readAt + ": it cannot be read again now (" + e + ")");
+                if (changes.get() == before) {
+                    held = new Held<>(current.value(), now);
+                }
                 return current.value();
             }
             current = new Held<>(value, now);

@@ -6,7 +6,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Whether a failure is the database being out of reach (stopped, restarting, the network to it down, no connection to
@@ -29,8 +28,7 @@ public final class DatabaseOutage {
 
     /** Whether the failure, or one of its causes, is the database out of reach. */
     public static boolean isCauseOf(Throwable failure) {
-        return Stream.iterate(failure, t -> t != null, t -> t.getCause() == t ? null : t.getCause())
-                .anyMatch(DatabaseOutage::isOutage);
+        return Causes.of(failure).anyMatch(DatabaseOutage::isOutage);
     }
 
     private static boolean isOutage(Throwable t) {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Everything else: a business error wrapped by the container becomes its own problem, a body the runtime could not
@@ -44,7 +43,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     /** The first of the exception and its causes that is of the type. */
     private static <T extends Throwable> Optional<T> causes(Throwable e, Class<T> type) {
-        return Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause())
-                .filter(type::isInstance).map(type::cast).findFirst();
+        return Causes.of(e).filter(type::isInstance).map(type::cast).findFirst();
     }
 }
