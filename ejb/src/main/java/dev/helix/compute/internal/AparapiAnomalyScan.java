@@ -55,7 +55,7 @@ final class AparapiAnomalyScan implements AnomalyScan {
 
     private void run(Kernel kernel, int items, float[] values, float[] scores) {
         kernel.put(values).put(scores);
-        OpenClDevices.execute(kernel, device, items, "anomaly");
+        OpenClDevices.execute(kernel, device, items, 1, "anomaly");
         kernel.get(scores);
     }
 }

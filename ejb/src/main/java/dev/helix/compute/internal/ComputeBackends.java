@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Chooses a backend and makes its kernels. {@code AUTO} takes an OpenCL GPU, else the Vector API, else plain
- * Java; {@code APARAPI} takes the best OpenCL device (a GPU, else e.g. PoCL's CPU device). A backend that
- * cannot run here gives way to the next, and the choice says why.
+ * Java; {@code APARAPI} takes the best OpenCL device (a GPU, else e.g. PoCL's CPU device). OpenCL is used only
+ * where the JVM's signal handlers are chained ({@link SignalChaining}). A backend that cannot run here gives way
+ * to the next, and the choice says why.
  */
 public final class ComputeBackends {
 
@@ -28,18 +29,22 @@ public final class ComputeBackends {
     /** Resolves a requested backend against what this machine has. */
     public static ComputeBackends choose(ComputeBackend requested) {
         String cpu = Runtime.getRuntime().availableProcessors() + " CPU cores";
+        String note = "";
         if (requested == ComputeBackend.AUTO || requested == ComputeBackend.APARAPI) {
-            Optional<OpenCLDevice> device = requested == ComputeBackend.AUTO ? OpenClDevices.gpu() : OpenClDevices.best();
-            if (device.isPresent()) {
-                return new ComputeBackends(new BackendChoice(requested, ComputeBackend.APARAPI,
-                        OpenClDevices.describe(device.get()), ""), device.get());
+            if (!SignalChaining.inPlace()) {
+                note = "OpenCL is left alone: without signal chaining an OpenCL runtime built on LLVM takes over the "
+                        + "JVM's crash signals and a later null check kills the server; " + SignalChaining.remedy();
+            } else {
+                Optional<OpenCLDevice> device = requested == ComputeBackend.AUTO ? OpenClDevices.gpu()
+                        : OpenClDevices.best();
+                if (device.isPresent()) {
+                    return new ComputeBackends(new BackendChoice(requested, ComputeBackend.APARAPI,
+                            OpenClDevices.describe(device.get()), ""), device.get());
+                }
+                note = requested == ComputeBackend.AUTO ? "no OpenCL GPU"
+                        : "no OpenCL device (is an OpenCL runtime such as pocl-opencl-icd installed?)";
             }
         }
-        String note = switch (requested) {
-            case AUTO -> "no OpenCL GPU";
-            case APARAPI -> "no OpenCL device (is an OpenCL runtime such as pocl-opencl-icd installed?)";
-            default -> "";
-        };
         if (requested != ComputeBackend.JAVA) {
             if (vectorApiPresent()) {
                 return new ComputeBackends(new BackendChoice(requested, ComputeBackend.VECTOR, cpu, note), null);

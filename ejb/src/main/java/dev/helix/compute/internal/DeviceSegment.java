@@ -59,10 +59,7 @@ final class DeviceSegment {
             System.arraycopy(queries[first + q], 0, kernel.queries, q * dimensions, dimensions);
         }
         kernel.put(kernel.queries);
-        kernel.pass = SimilarityKernel.SCORE;
-        OpenClDevices.execute(kernel, device, count * rows, "similarity");
-        kernel.pass = SimilarityKernel.SELECT;
-        OpenClDevices.execute(kernel, device, count * blocks, "similarity");
+        OpenClDevices.execute(kernel, device, count * rows, SimilarityKernel.PASSES, "similarity");
         kernel.get(kernel.bestScores);
         kernel.get(kernel.bestRows);
         int perQuery = blocks * k;

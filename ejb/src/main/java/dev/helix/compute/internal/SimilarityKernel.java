@@ -4,10 +4,12 @@ import com.aparapi.Kernel;
 import dev.helix.compute.model.SimilarityIndex;
 
 /**
- * The OpenCL similarity kernel of one segment, in two passes. {@link #SCORE}: one work-item per (query, row)
+ * The OpenCL similarity kernel of one segment, in two passes of one call (so the scores between them never
+ * leave the device, and the Java arrays stay pinned throughout). {@link #SCORE}: one work-item per (query, row)
  * computes a dot product; rows are stored dimension by dimension ({@code data[d * capacity + row]}) so that
  * neighbouring work-items read neighbouring addresses. {@link #SELECT}: one work-item per (query, block of
- * {@link #BLOCK_ROWS} rows) keeps that block's k best in private memory; the host merges the blocks' bests.
+ * {@link #BLOCK_ROWS} rows) keeps that block's k best in private memory, the other work-items of the range rest;
+ * the host merges the blocks' bests.
  * Removed rows score {@code -Float.MAX_VALUE} and the host drops them.
  *
  * <p>Compiled with debug information (Aparapi needs the local variable table to translate it).
@@ -16,6 +18,7 @@ final class SimilarityKernel extends Kernel {
 
     static final int SCORE = 0;
     static final int SELECT = 1;
+    static final int PASSES = 2;
     static final int BLOCK_ROWS = 1024;
     static final float REMOVED = -Float.MAX_VALUE;
 
@@ -31,7 +34,6 @@ final class SimilarityKernel extends Kernel {
     int queryCount;
     int k;
     int blocks;
-    int pass;
 
     @PrivateMemorySpace(SimilarityIndex.MAX_K)
     final float[] keptScores = new float[SimilarityIndex.MAX_K];
@@ -41,7 +43,7 @@ final class SimilarityKernel extends Kernel {
 
     @Override
     public void run() {
-        if (pass == SCORE) {
+        if (getPassId() == SCORE) {
             score(getGlobalId());
         } else {
             select(getGlobalId());

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helix.compute.model.BackendChoice;
 import dev.helix.compute.model.ComputeBackend;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ComputeBackendsTest {
@@ -40,5 +44,24 @@ class ComputeBackendsTest {
                 () -> ComputeBackend.parse("cuda"));
         assertEquals("Unknown compute backend 'cuda'; known: auto, aparapi, vector, java", unknown.getMessage());
         assertEquals(ComputeBackend.JAVA, ComputeBackends.choose(ComputeBackend.JAVA).choice().backend());
+    }
+
+    @Test
+    void openClIsLeftAloneInAJvmWhoseSignalHandlersAreNotChained() throws Exception {
+        assertTrue(SignalChaining.inPlace(), "the tests run with the JDK's libjsig.so preloaded (see ejb/pom.xml)");
+        String javaHome = System.getProperty("java.home");
+        ProcessBuilder plainJvm = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                BackendChoiceProbe.class.getName(), "aparapi").redirectError(ProcessBuilder.Redirect.DISCARD);
+        plainJvm.environment().remove("LD_PRELOAD");
+
+        Process probe = plainJvm.start();
+        List<String> printed = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe JVM ends");
+
+        assertEquals(List.of("VECTOR", "OpenCL is left alone: without signal chaining an OpenCL runtime built on "
+                + "LLVM takes over the JVM's crash signals and a later null check kills the server; start the JVM "
+                + "with LD_PRELOAD=" + Path.of(javaHome, "lib", "libjsig.so")), printed);
     }
 }
