@@ -2,8 +2,7 @@ package dev.helix.messaging;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
@@ -16,8 +15,9 @@ import java.util.function.Predicate;
 
 /**
  * Looks at the messages waiting on the dispatch queue without taking them, outside any transaction, so that
- * looking never joins a caller's commit. A message a worker holds at this moment, or one whose delivery delay
- * has not passed, is not among them.
+ * looking never joins a caller's commit; each look on a context of its own (an injected context kept by an
+ * application-scoped bean outlives its session on Artemis's resource adapter). A message a worker holds at this
+ * moment, or one whose delivery delay has not passed, is not among them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -26,9 +26,8 @@ public class DispatchQueueBrowser {
     /** The most messages one look goes through. */
     public static final long MOST = 100_000;
 
-    @Inject
-    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
-    JMSContext context;
+    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
 
     @Resource(lookup = Destinations.DISPATCH_QUEUE)
     Queue dispatchQueue;
@@ -38,7 +37,8 @@ public class DispatchQueueBrowser {
      * false; returns how many it handed.
      */
     public long browse(Predicate<Message> each) {
-        try (QueueBrowser browser = context.createBrowser(dispatchQueue)) {
+        try (JMSContext context = connectionFactory.createContext();
+             QueueBrowser browser = context.createBrowser(dispatchQueue)) {
             Enumeration<?> messages = browser.getEnumeration();
             long seen = 0;
             boolean more = true;

@@ -15,7 +15,7 @@ import dev.helix.sso.model.FederatedIdentity;
 import dev.helix.sso.model.IdentityProviderUnavailableException;
 import dev.helix.sso.model.TokenExpiredException;
 import dev.helix.sso.service.OpenIdProvider;
-import dev.helix.web.api.problems.DatabaseOutage;
+import dev.helix.web.api.problems.Outage;
 import dev.helix.web.api.problems.Problems;
 import dev.helix.web.gateway.GatewayErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,13 +95,11 @@ public class HelixAuthenticationMechanism implements HttpAuthenticationMechanism
         try {
             status = authenticate(request, response, context);
         } catch (RuntimeException e) {
-            if (!DatabaseOutage.isCauseOf(e)) {
-                throw e;
-            }
             // A sign-in that needs the database while it is out of reach: refused as any request then is, not a 500.
-            LOG.warning(() -> "A sign-in failed because the database is out of reach: " + e);
-            response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_SECONDS));
-            status = refuse(request, response, 503, "database-unavailable", "Database unavailable", DatabaseOutage.DETAIL);
+            Outage outage = Outage.behind(e).orElseThrow(() -> e);
+            LOG.warning(() -> "A sign-in failed on an outage (" + outage.slug() + "): " + e);
+            response.setHeader("Retry-After", Integer.toString(Outage.RETRY_SECONDS));
+            status = refuse(request, response, 503, outage.slug(), outage.title(), outage.detail());
         }
         if (status == AuthenticationStatus.SEND_FAILURE) {
             // A refusal is answered before any filter runs (its small body is not committed yet), so it gets the

@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * Everything else: a business error wrapped by the container becomes its own problem, a body the runtime could not
- * read 400, a concurrent change 409, the database out of reach 503 with {@code Retry-After}; anything truly unexpected a 500 problem with an incident id that is logged with
- * the stack trace, which never reaches the client.
+ * read 400, a concurrent change 409, the database or the message broker out of reach 503 with {@code Retry-After}
+ * ({@link Outage}); anything truly unexpected a 500 problem with an incident id that is logged with the stack trace,
+ * which never reaches the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -29,10 +30,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return Problems.response(409, "concurrent-change", "Changed concurrently",
                     "Someone else changed this resource at the same time; reload it and try again");
         }
-        if (DatabaseOutage.isCauseOf(e)) {
-            LOG.warning(() -> "An API call failed because the database is out of reach: " + e);
-            return Response.fromResponse(Problems.response(503, "database-unavailable", "Database unavailable",
-                    DatabaseOutage.DETAIL)).header("Retry-After", DatabaseOutage.RETRY_SECONDS).build();
+        Optional<Outage> outage = Outage.behind(e);
+        if (outage.isPresent()) {
+            LOG.warning(() -> "An API call failed on an outage (" + outage.get().slug() + "): " + e);
+            return outage.get().response();
         }
         if (causes(e, ProcessingException.class).isPresent()) {
             return Problems.response(400, "malformed-request", "Malformed request",

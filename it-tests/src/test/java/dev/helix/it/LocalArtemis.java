@@ -1,0 +1,120 @@
+package dev.helix.it;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An ActiveMQ Artemis broker from the distribution on Maven Central (unpacked into target/artemis by the build), made
+ * with Artemis's own {@code artemis create} in a folder of its own and run until closed. It speaks the core protocol
+ * on 127.0.0.1 at the port given, signs in the user {@code helix} (password {@code helix}), and holds Helix's
+ * destinations with the address settings operations.md asks for: helix.dispatch delivered at most five times, then
+ * moved to helix.dlq.
+ */
+final class LocalArtemis implements AutoCloseable {
+
+    static final String USER = "helix";
+    static final String PASSWORD = "helix";
+    private static final String DISPATCH_SETTINGS = """
+                  <address-setting match="helix.dispatch">
+                     <dead-letter-address>helix.dlq</dead-letter-address>
+                     <max-delivery-attempts>5</max-delivery-attempts>
+                     <redelivery-delay>200</redelivery-delay>
+                  </address-setting>
+            """;
+
+    private final Path instance;
+    private final int port;
+    private Process broker;
+
+    private LocalArtemis(Path instance, int port) {
+        this.instance = instance;
+        this.port = port;
+    }
+
+    /** Makes a broker instance in a fresh folder under target and starts it. */
+    static LocalArtemis start(int port) throws IOException, InterruptedException {
+        Path distribution = distribution();
+        Path instance = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "artemis-broker-");
+        run(List.of(distribution.resolve("bin/artemis").toString(), "create", instance.toString(), "--silent",
+                "--force", "--user", USER, "--password", PASSWORD, "--role", USER, "--require-login",
+                "--host", "127.0.0.1", "--default-port", Integer.toString(port), "--http-host", "127.0.0.1",
+                "--no-web", "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor",
+                "--no-hornetq-acceptor", "--java-memory", "512M", "--queues", "helix.dispatch:anycast,helix.dlq:anycast",
+                "--addresses", "helix.events:multicast"), instance.resolveSibling(instance.getFileName() + ".create.log"));
+        Path brokerXml = instance.resolve("etc/broker.xml");
+        String config = Files.readString(brokerXml);
+        Files.writeString(brokerXml, config.replaceFirst("<address-settings>", "<address-settings>\n" + DISPATCH_SETTINGS));
+        LocalArtemis artemis = new LocalArtemis(instance, port);
+        artemis.startAgain();
+        return artemis;
+    }
+
+    /** Starts the broker (again, with the messages it kept) and waits until it accepts connections. */
+    void startAgain() throws IOException, InterruptedException {
+        Files.createDirectories(instance.resolve("log"));
+        broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(instance.resolve("log/console.log").toFile())).start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!accepts()) {
+            if (!broker.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The Artemis broker did not start; see " + instance.resolve("log"));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Stops the broker as an administrator would; its messages stay in its journal. */
+    void stop() throws InterruptedException {
+        if (broker != null && broker.isAlive()) {
+            broker.destroy();
+            if (!broker.waitFor(60, TimeUnit.SECONDS)) {
+                broker.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path distribution() throws IOException {
+        Path unpacked = Path.of(System.getProperty("helix.it.artemis.home", "target/artemis"));
+        try (var entries = Files.list(unpacked)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("apache-artemis-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No Artemis distribution in " + unpacked
+                            + " (the build unpacks org.apache.activemq:apache-artemis:bin there)"));
+        }
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed: "
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+    }
+}

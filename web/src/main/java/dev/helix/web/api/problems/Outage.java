@@ -1,0 +1,83 @@
+package dev.helix.web.api.problems;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * An outside service Helix cannot work without being out of reach, rather than a fault of the request or of Helix:
+ * the database (stopped, restarting, the network to it down, no connection to be had: a connection error among the
+ * failure's causes, by its type or its SQL state) or the message broker (a Jakarta Messaging failure among them: a
+ * request uses the broker only to send work orders and events in its transaction, or to look at a queue). The
+ * request was not carried out; it is answered 503 with {@code Retry-After}.
+ */
+public enum Outage {
+
+    DATABASE("database-unavailable", "Database unavailable", "Helix cannot reach its database at the moment, so this "
+            + "request was not carried out; try again shortly", Outage::isDatabaseOutage),
+    MESSAGING("messaging-unavailable", "Messaging unavailable", "Helix cannot reach its message broker at the moment, "
+            + "so this request was not carried out; try again shortly",
+            t -> t instanceof JMSException || t instanceof JMSRuntimeException);
+
+    /** When to try again, in seconds ({@code Retry-After}). */
+    public static final int RETRY_SECONDS = 5;
+
+    /** PostgreSQL: terminated by an administrator, by a crash of another process, not accepting connections yet. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
+
+    private final String slug;
+    private final String title;
+    private final String detail;
+    private final Predicate<Throwable> recognises;
+
+    Outage(String slug, String title, String detail, Predicate<Throwable> recognises) {
+        this.slug = slug;
+        this.title = title;
+        this.detail = detail;
+        this.recognises = recognises;
+    }
+
+    /** The outage behind a failure, if it is one: the database's first, as a broker failure may stem from it. */
+    public static Optional<Outage> behind(Throwable failure) {
+        return Stream.of(values()).filter(o -> Causes.of(failure).anyMatch(o.recognises)).findFirst();
+    }
+
+    /** The problem type's last segment, e.g. {@code database-unavailable}. */
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** The 503 problem, with {@code Retry-After}. */
+    public Response response() {
+        return Response.fromResponse(Problems.response(503, slug, title, detail))
+                .header("Retry-After", RETRY_SECONDS).build();
+    }
+
+    private static boolean isDatabaseOutage(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException || t instanceof ConnectException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            return sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState());
+        }
+        return false;
+    }
+}
