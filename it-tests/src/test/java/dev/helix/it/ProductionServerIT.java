@@ -51,9 +51,13 @@ class ProductionServerIT {
             SERVER.stop();
         } finally {
             try {
-                artemis.close();
+                if (artemis != null) {
+                    artemis.close();
+                }
             } finally {
-                postgres.close();
+                if (postgres != null) {
+                    postgres.close();
+                }
             }
         }
     }

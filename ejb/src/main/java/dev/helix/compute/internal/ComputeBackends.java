@@ -32,8 +32,9 @@ public final class ComputeBackends {
         String note = "";
         if (requested == ComputeBackend.AUTO || requested == ComputeBackend.APARAPI) {
             if (!SignalChaining.inPlace()) {
-                note = "OpenCL is left alone: without signal chaining an OpenCL runtime built on LLVM takes over the "
-                        + "JVM's crash signals and a later null check kills the server; " + SignalChaining.remedy();
+                note = "OpenCL is not used without signal chaining (an OpenCL runtime built on LLVM takes over the "
+                        + "JVM's crash signals, and a later null check kills the server); to use it, "
+                        + SignalChaining.remedy();
             } else {
                 Optional<OpenCLDevice> device = requested == ComputeBackend.AUTO ? OpenClDevices.gpu()
                         : OpenClDevices.best();

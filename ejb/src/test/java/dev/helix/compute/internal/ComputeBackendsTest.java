@@ -3,10 +3,11 @@ package dev.helix.compute.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.helix.compute.model.BackendChoice;
 import dev.helix.compute.model.ComputeBackend;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,18 +51,22 @@ class ComputeBackendsTest {
     void openClIsLeftAloneInAJvmWhoseSignalHandlersAreNotChained() throws Exception {
         assertTrue(SignalChaining.inPlace(), "the tests run with the JDK's libjsig.so preloaded (see ejb/pom.xml)");
         String javaHome = System.getProperty("java.home");
+        Path printed = Files.createTempFile("backend-choice", ".txt");
         ProcessBuilder plainJvm = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                BackendChoiceProbe.class.getName(), "aparapi").redirectError(ProcessBuilder.Redirect.DISCARD);
+                BackendChoiceProbe.class.getName(), "aparapi").redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(printed.toFile());
         plainJvm.environment().remove("LD_PRELOAD");
 
         Process probe = plainJvm.start();
-        List<String> printed = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .toList();
-        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe JVM ends");
+        if (!probe.waitFor(60, TimeUnit.SECONDS)) {
+            probe.destroyForcibly();
+            fail("the probe JVM did not end within a minute");
+        }
 
-        assertEquals(List.of("VECTOR", "OpenCL is left alone: without signal chaining an OpenCL runtime built on "
-                + "LLVM takes over the JVM's crash signals and a later null check kills the server; start the JVM "
-                + "with LD_PRELOAD=" + Path.of(javaHome, "lib", "libjsig.so")), printed);
+        assertEquals(List.of("VECTOR", "OpenCL is not used without signal chaining (an OpenCL runtime built on LLVM "
+                + "takes over the JVM's crash signals, and a later null check kills the server); to use it, start the "
+                + "JVM with LD_PRELOAD=" + Path.of(javaHome, "lib", "libjsig.so")), Files.readAllLines(printed));
+        Files.delete(printed);
     }
 }

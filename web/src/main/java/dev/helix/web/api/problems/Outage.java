@@ -1,7 +1,15 @@
 package dev.helix.web.api.problems;
 
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.InvalidSelectorRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -16,20 +24,28 @@ import java.util.stream.Stream;
 /**
  * An outside service Helix cannot work without being out of reach, rather than a fault of the request or of Helix:
  * the database (stopped, restarting, the network to it down, no connection to be had: a connection error among the
- * failure's causes, by its type or its SQL state) or the message broker (a Jakarta Messaging failure among them: a
- * request uses the broker only to send work orders and events in its transaction, or to look at a queue). The
- * request was not carried out; it is answered 503 with {@code Retry-After}.
+ * failure's causes, by its type or its SQL state) or the message broker (a Jakarta Messaging failure among them, a
+ * request using the broker only to send work orders and events in its transaction or to look at a queue; but not a
+ * message, destination, selector or credential Helix got wrong, which is a fault of its own). The request was not
+ * carried out; it is answered 503 with {@code Retry-After}.
  */
 public enum Outage {
 
+    /** Helix's database. */
     DATABASE("database-unavailable", "Database unavailable", "Helix cannot reach its database at the moment, so this "
             + "request was not carried out; try again shortly", Outage::isDatabaseOutage),
+    /** The message broker (ActiveMQ Artemis; Liberty's own engine is never out of reach of its server). */
     MESSAGING("messaging-unavailable", "Messaging unavailable", "Helix cannot reach its message broker at the moment, "
-            + "so this request was not carried out; try again shortly",
-            t -> t instanceof JMSException || t instanceof JMSRuntimeException);
+            + "so this request was not carried out; try again shortly", Outage::isMessagingOutage);
 
     /** When to try again, in seconds ({@code Retry-After}). */
     public static final int RETRY_SECONDS = 5;
+
+    /** Jakarta Messaging failures that are Helix's own mistakes, not the broker's absence. */
+    private static final Set<Class<? extends Throwable>> MESSAGING_MISTAKES = Set.of(MessageFormatException.class,
+            MessageFormatRuntimeException.class, InvalidDestinationException.class,
+            InvalidDestinationRuntimeException.class, InvalidSelectorException.class, InvalidSelectorRuntimeException.class,
+            JMSSecurityException.class, JMSSecurityRuntimeException.class);
 
     /** PostgreSQL: terminated by an administrator, by a crash of another process, not accepting connections yet. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
@@ -56,10 +72,12 @@ public enum Outage {
         return slug;
     }
 
+    /** The problem's title. */
     public String title() {
         return title;
     }
 
+    /** The problem's detail: what happened to the request, and what to do. */
     public String detail() {
         return detail;
     }
@@ -68,6 +86,11 @@ public enum Outage {
     public Response response() {
         return Response.fromResponse(Problems.response(503, slug, title, detail))
                 .header("Retry-After", RETRY_SECONDS).build();
+    }
+
+    private static boolean isMessagingOutage(Throwable t) {
+        return (t instanceof JMSException || t instanceof JMSRuntimeException)
+                && MESSAGING_MISTAKES.stream().noneMatch(mistake -> mistake.isInstance(t));
     }
 
     private static boolean isDatabaseOutage(Throwable t) {
