@@ -77,12 +77,22 @@ public final class LocalPostgres implements AutoCloseable {
         pg("pg_ctl", "-D", home.resolve("data").toString(), "-m", "fast", "-w", "stop");
     }
 
-    /** Starts the server, with the data it had, after {@link #stop()}. */
+    /**
+     * Stops the server as a crash would (its processes end at once, its clients' connections break); its committed
+     * data and prepared transactions survive, and it recovers them as it starts again.
+     */
+    public void crash() throws IOException, InterruptedException {
+        pg("pg_ctl", "-D", home.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts the server, with the data it had, after {@link #stop()} or {@link #crash()}. */
     public void startAgain() throws IOException, InterruptedException {
         pg("pg_ctl", "-D", home.resolve("data").toString(), "-l", home.resolve("server.log").toString(), "-w",
                 "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off"
                         // Helix commits its database changes and its messages together: two-phase commits.
-                        + " -c max_prepared_transactions=64", "start");
+                        + " -c max_prepared_transactions=64"
+                        // Room for several servers, each with pools for Helix and for Liberty's stores.
+                        + " -c max_connections=300", "start");
     }
 
     /** A new, empty database of this server; its JDBC URL. */

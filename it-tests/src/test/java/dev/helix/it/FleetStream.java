@@ -21,8 +21,8 @@ final class FleetStream implements AutoCloseable {
     private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
-    FleetStream(String authorization) {
-        URI uri = URI.create(HelixClient.BASE.replaceFirst("^http", "ws") + "/push/fleet");
+    FleetStream(String base, String authorization) {
+        URI uri = URI.create(base.replaceFirst("^http", "ws") + "/push/fleet");
         socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", authorization)
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();

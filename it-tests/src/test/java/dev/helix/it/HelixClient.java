@@ -173,7 +173,7 @@ public final class HelixClient {
 
     /** Opens the portal's push stream as this user. */
     public FleetStream fleetStream() {
-        return new FleetStream(authorization);
+        return new FleetStream(base, authorization);
     }
 
     /** Reads a task until the predicate holds, or fails after the timeout. */

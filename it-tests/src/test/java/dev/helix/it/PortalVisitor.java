@@ -29,14 +29,28 @@ final class PortalVisitor {
     private final String base;
     private final HttpClient client;
 
-    private PortalVisitor(String base, HttpClient.Builder client) {
+    private PortalVisitor(String base, HttpClient client) {
         this.base = base;
-        this.client = client.version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
+        this.client = client;
+    }
+
+    private PortalVisitor(String base, HttpClient.Builder client) {
+        this(base, client.version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build());
     }
 
     /** A visitor over plain HTTP. */
     static PortalVisitor overHttp() {
-        return new PortalVisitor(HelixClient.BASE, HttpClient.newBuilder());
+        return overHttp(HelixClient.BASE);
+    }
+
+    /** A visitor over plain HTTP to the server at this base URL. */
+    static PortalVisitor overHttp(String base) {
+        return new PortalVisitor(base, HttpClient.newBuilder());
+    }
+
+    /** The same browser, with the same cookies, visiting another server of the same host name. */
+    PortalVisitor at(String otherBase) {
+        return new PortalVisitor(otherBase, client);
     }
 
     /** A visitor over HTTPS, trusting the test server's certificate. */
@@ -58,16 +72,20 @@ final class PortalVisitor {
 
     /** Signs in as the administrator on the sign-in page; returns the answer to the sign-in (a redirect). */
     HttpResponse<String> signIn() throws IOException, InterruptedException {
-        String page = get("/login.xhtml").body();
+        HttpResponse<String> signedIn = post("/login.xhtml", signInForm(get("/login.xhtml").body()));
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        return signedIn;
+    }
+
+    /** The sign-in page's form filled in with the administrator's name and password. */
+    static Map<String, String> signInForm(String loginPage) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login_SUBMIT", "1");
         form.put("login:username", "admin");
         form.put("login:password", HelixClient.ADMIN_PASSWORD);
         form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page));
-        HttpResponse<String> signedIn = post("/login.xhtml", form);
-        assertEquals(302, signedIn.statusCode(), signedIn.body());
-        return signedIn;
+        form.put("jakarta.faces.ViewState", viewState(loginPage));
+        return form;
     }
 
     /** The nonce in a page's Content Security Policy, which a browser posts back with the page's forms. */

@@ -7,6 +7,7 @@ import dev.helix.audit.model.AuditEntry;
 import dev.helix.audit.model.AuditQuery;
 import dev.helix.audit.model.AuditRecord;
 import dev.helix.audit.model.AuditUnavailableException;
+import dev.helix.shared.error.ConnectionLoss;
 import dev.helix.audit.model.ChainBreak;
 import dev.helix.audit.model.ChainVerdict;
 import dev.helix.shared.model.Abbreviation;
@@ -59,7 +60,10 @@ public class AuditTrail {
             return record;
         } catch (PersistenceException e) {
             monitor.appendFailed(e);
-            throw new AuditUnavailableException(e.getMessage());
+            if (ConnectionLoss.among(e)) {
+                throw e; // the database is out of reach, for the action as much as for its record
+            }
+            throw new AuditUnavailableException();
         }
     }
 

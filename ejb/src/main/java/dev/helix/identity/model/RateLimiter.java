@@ -8,9 +8,9 @@ import java.util.function.LongSupplier;
  * Requests per minute per caller (a user, or an API key), as token buckets: each holds up to a minute's
  * allowance and refills continuously, so a caller may burst up to its limit and then goes at its rate. Thread
  * safe, with one short, per-caller lock per request. Buckets of callers idle long enough to be full again are
- * dropped when there are many.
+ * dropped when there are many. Counted by one server: {@link SharedRateLimiter} counts across several.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RequestAllowance {
 
     private static final int PRUNE_ABOVE = 10_000;
     /** One request's worth of tokens; a bucket refills {@code perMinute} of these units per nanosecond. */
@@ -27,11 +27,7 @@ public final class RateLimiter {
         this.nanoClock = nanoClock;
     }
 
-    /** The verdict on one request: allowed, or refused with the seconds until the next one would be allowed. */
-    public record Verdict(boolean allowed, long retryAfterSeconds) {
-    }
-
-    /** Takes one request from the caller's allowance of {@code perMinute} requests per minute. */
+    @Override
     public Verdict acquire(String caller, int perMinute) {
         long now = nanoClock.getAsLong();
         if (buckets.size() > PRUNE_ABOVE && now - lastPrune > PRUNE_EVERY) {

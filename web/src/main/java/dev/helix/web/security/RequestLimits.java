@@ -2,6 +2,9 @@ package dev.helix.web.security;
 
 import dev.helix.identity.model.ApiKeyIdentity;
 import dev.helix.identity.model.RateLimiter;
+import dev.helix.identity.model.RequestAllowance;
+import dev.helix.identity.model.SharedRateLimiter;
+import dev.helix.identity.service.AllowanceLedger;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,8 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request allowance of every caller on this server: {@code helix.rate-limit.per-minute} (default 1000) per
- * user, across all the user's keys, and an API key's own {@code rateLimitPerMinute} on top, if it has one. Counted per server: behind a load
- * balancer over several servers, a caller gets up to that many times the limit.
+ * user, across all the user's keys, and an API key's own {@code rateLimitPerMinute} on top, if it has one. Counted by
+ * this server alone ({@link RateLimiter}), or, with {@code helix.rate-limit.shared} (on in the production
+ * configuration's shared stores), across every server of a cluster ({@link SharedRateLimiter} over the database).
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -19,11 +23,18 @@ public class RequestLimits {
     @ConfigProperty(name = "helix.rate-limit.per-minute", defaultValue = "1000")
     int defaultPerMinute;
 
-    private RateLimiter limiter;
+    @Inject
+    @ConfigProperty(name = "helix.rate-limit.shared", defaultValue = "false")
+    boolean shared;
+
+    @Inject
+    AllowanceLedger ledger;
+
+    private RequestAllowance limiter;
 
     @PostConstruct
     void start() {
-        limiter = new RateLimiter(System::nanoTime);
+        limiter = shared ? new SharedRateLimiter(ledger, System::currentTimeMillis) : new RateLimiter(System::nanoTime);
     }
 
     /** Whether a request may go on; when not, which allowance it exceeded and when to try again. */
@@ -38,13 +49,13 @@ public class RequestLimits {
      */
     public Decision acquire(String user, ApiKeyIdentity key) {
         if (key != null && key.rateLimitPerMinute() != null) {
-            RateLimiter.Verdict byKey = limiter.acquire("key:" + key.keyId(), key.rateLimitPerMinute());
+            RequestAllowance.Verdict byKey = limiter.acquire("key:" + key.keyId(), key.rateLimitPerMinute());
             if (!byKey.allowed()) {
                 return new Decision(false, byKey.retryAfterSeconds(),
                         key.rateLimitPerMinute() + " requests per minute for API key " + key.prefix());
             }
         }
-        RateLimiter.Verdict byUser = limiter.acquire("user:" + user, defaultPerMinute);
+        RequestAllowance.Verdict byUser = limiter.acquire("user:" + user, defaultPerMinute);
         return byUser.allowed() ? ALLOWED : new Decision(false, byUser.retryAfterSeconds(),
                 defaultPerMinute + " requests per minute for user '" + user + "'");
     }

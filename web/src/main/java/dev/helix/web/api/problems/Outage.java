@@ -1,5 +1,6 @@
 package dev.helix.web.api.problems;
 
+import dev.helix.shared.error.ConnectionLoss;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.InvalidSelectorException;
@@ -11,11 +12,6 @@ import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -33,7 +29,7 @@ public enum Outage {
 
     /** Helix's database. */
     DATABASE("database-unavailable", "Database unavailable", "Helix cannot reach its database at the moment, so this "
-            + "request was not carried out; try again shortly", Outage::isDatabaseOutage),
+            + "request was not carried out; try again shortly", ConnectionLoss::is),
     /** The message broker (ActiveMQ Artemis; Liberty's own engine is never out of reach of its server). */
     MESSAGING("messaging-unavailable", "Messaging unavailable", "Helix cannot reach its message broker at the moment, "
             + "so this request was not carried out; try again shortly", Outage::isMessagingOutage);
@@ -46,9 +42,6 @@ public enum Outage {
             MessageFormatRuntimeException.class, InvalidDestinationException.class,
             InvalidDestinationRuntimeException.class, InvalidSelectorException.class, InvalidSelectorRuntimeException.class,
             JMSSecurityException.class, JMSSecurityRuntimeException.class);
-
-    /** PostgreSQL: terminated by an administrator, by a crash of another process, not accepting connections yet. */
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
     private final String slug;
     private final String title;
@@ -91,16 +84,5 @@ public enum Outage {
     private static boolean isMessagingOutage(Throwable t) {
         return (t instanceof JMSException || t instanceof JMSRuntimeException)
                 && MESSAGING_MISTAKES.stream().noneMatch(mistake -> mistake.isInstance(t));
-    }
-
-    private static boolean isDatabaseOutage(Throwable t) {
-        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                || t instanceof SQLRecoverableException || t instanceof ConnectException) {
-            return true;
-        }
-        if (t instanceof SQLException sql && sql.getSQLState() != null) {
-            return sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState());
-        }
-        return false;
     }
 }

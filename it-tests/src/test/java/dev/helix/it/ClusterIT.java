@@ -1,0 +1,407 @@
+package dev.helix.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.helix.testing.LocalPostgres;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Helix scaled out: two Liberty servers, {@code helix-node-a} and {@code helix-node-b}, in the production
+ * configuration behind HAProxy (round-robin, no sticky sessions), sharing one PostgreSQL (Helix's tables, Liberty's
+ * timers, batch repository and HTTP sessions) and an ActiveMQ Artemis live/backup pair, all started here. Work orders
+ * are taken by both servers and each is done once; fleet events reach browsers on either server; a browser signed in
+ * on one server is signed in on the other; an API key's rate limit holds across both; a schedule fires once per
+ * minute, not once per server; the live broker killed, the servers carry on with the backup; PostgreSQL crashed and
+ * restarted under load, requests are refused with a 503 problem, never hang, are served again once it is back, and
+ * every task accepted is done; a server killed with 1,000 tasks in flight, every task still completes exactly once,
+ * on the survivor and on the server once it is back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final StandaloneServer NODE_A = new StandaloneServer("helix-node-a",
+            System.getProperty("helix.it.node-a.url", "http://localhost:39280"));
+    private static final StandaloneServer NODE_B = new StandaloneServer("helix-node-b",
+            System.getProperty("helix.it.node-b.url", "http://localhost:39380"));
+    private static final List<String> IMMEDIATE_LIFECYCLE = List.of("BACKLOG", "IMPLEMENTATION_QUEUED", "IMPLEMENTATION",
+            "IMPLEMENTATION_REVIEW", "DONE");
+    private static final Pattern ORDERS_TAKEN = Pattern.compile("(?m)^helix_dispatch_orders_total\\{[^}]*} ([0-9.]+)");
+    private static final String RITUAL = "every-minute-rollup";
+    private static LocalPostgres postgres;
+    private static List<LocalArtemis> brokers = List.of();
+    private static LocalHaProxy balancer;
+    private static Instant schedulesSince;
+    private static long cronSpiral;
+
+    @BeforeAll
+    static void startTheCluster() throws Exception {
+        postgres = LocalPostgres.start(Integer.getInteger("helix.it.cluster.postgres.port", 25532));
+        postgres.newDatabase("helix");
+        postgres.newDatabase("helix_liberty");
+        brokers = LocalArtemis.startPair(Integer.getInteger("helix.it.cluster.artemis.port", 26716),
+                Integer.getInteger("helix.it.cluster.artemis.backup-port", 26717));
+        NODE_A.start();
+        NODE_B.start();
+        balancer = LocalHaProxy.start(Integer.getInteger("helix.it.cluster.port", 39480), List.of(port(NODE_A), port(NODE_B)));
+        scheduleEveryMinute();
+    }
+
+    @AfterAll
+    static void stopTheCluster() throws Exception {
+        List<AutoCloseable> parts = new ArrayList<>();
+        parts.add(balancer);
+        parts.add(NODE_B::stop);
+        parts.add(NODE_A::stop);
+        parts.addAll(brokers);
+        parts.add(postgres);
+        Exception first = null;
+        for (AutoCloseable part : parts) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyWorkOrderIsDoneOnceWithBothServersTakingThem() throws Exception {
+        HelixClient admin = HelixClient.admin().at(balancer.baseUrl());
+        double takenByA = ordersTaken(NODE_A);
+        double takenByB = ordersTaken(NODE_B);
+
+        List<Long> tasks = inParallel(40, i -> createImmediateTask(admin, "Shared work " + i));
+        awaitAll(tasks, "IMPLEMENTATION_REVIEW", Duration.ofMinutes(3));
+        inParallel(tasks.size(), i -> approveImplementation(admin, tasks.get((int) i)));
+
+        assertEachWentThrough(tasks, IMMEDIATE_LIFECYCLE);
+        assertTrue(ordersTaken(NODE_A) > takenByA && ordersTaken(NODE_B) > takenByB,
+                "both servers took work orders: " + ordersTaken(NODE_A) + " and " + ordersTaken(NODE_B));
+    }
+
+    @Test
+    @Order(2)
+    void fleetEventsReachBrowsersOnEitherServer() throws Exception {
+        HelixClient onA = HelixClient.admin().at(NODE_A.baseUrl());
+        try (FleetStream streamOnA = onA.fleetStream();
+             FleetStream streamOnB = HelixClient.admin().at(NODE_B.baseUrl()).fleetStream()) {
+            long id = createImmediateTask(onA, "Watched from both servers");
+
+            streamOnA.eventsOfTaskUntil(id, "IMPLEMENTATION_REVIEW", Duration.ofMinutes(1));
+            streamOnB.eventsOfTaskUntil(id, "IMPLEMENTATION_REVIEW", Duration.ofMinutes(1));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aBrowserSignedInOnOneServerIsSignedInOnTheOther() throws Exception {
+        PortalVisitor onA = PortalVisitor.overHttp(NODE_A.baseUrl());
+        PortalVisitor onB = onA.at(NODE_B.baseUrl());
+
+        // The sign-in page's form comes from one server, and is posted to the other.
+        HttpResponse<String> signedIn = onB.post("/login.xhtml", PortalVisitor.signInForm(onA.get("/login.xhtml").body()));
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+
+        for (PortalVisitor server : List.of(onA, onB)) {
+            HttpResponse<String> dashboard = server.get("/dashboard.xhtml");
+            assertEquals(200, dashboard.statusCode(), "signed in on both servers: " + dashboard.headers().map());
+            assertTrue(dashboard.body().contains("Sign out"), "the dashboard of a signed-in user");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anApiKeysRateLimitIsCountedAcrossBothServers() throws Exception {
+        String key = HelixClient.admin().at(balancer.baseUrl()).post("/api/v1/me/api-keys",
+                "{\"name\":\"limited across servers\",\"rateLimitPerMinute\":10}").expect(201).object().getString("key");
+        while (Instant.now().atZone(ZoneOffset.UTC).getSecond() > 40) {
+            HelixClient.sleep(1000); // all requests in one minute: the allowance is per calendar minute
+        }
+
+        List<Long> statuses = inParallel(30, i -> (long) HelixClient.withBearer(key)
+                .at((i % 2 == 0 ? NODE_A : NODE_B).baseUrl()).get("/api/v1/tasks?limit=1").status());
+
+        assertEquals(Map.of(200L, 10L, 429L, 20L), statuses.stream().collect(Collectors.groupingBy(s -> s,
+                TreeMap::new, Collectors.counting())), "ten requests served between the two servers, the rest refused");
+    }
+
+    @Test
+    @Order(5)
+    void aScheduleFiresOncePerMinuteNotOncePerServer() {
+        Instant firstWhole = schedulesSince.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        Instant lastWhole = firstWhole.plus(2, ChronoUnit.MINUTES);
+        while (Instant.now().isBefore(lastWhole.plusSeconds(20))) {
+            HelixClient.sleep(1000);
+        }
+        HelixClient admin = HelixClient.admin().at(balancer.baseUrl());
+        admin.put("/api/v1/rituals/" + RITUAL, "{\"enabled\":false}").expect(200);
+        admin.delete("/api/v1/spirals/" + cronSpiral).expect(204);
+
+        List<String> minutes = LongStream.rangeClosed(0, 2).mapToObj(m -> "cron:" + firstWhole.plus(m, ChronoUnit.MINUTES))
+                .toList();
+        assertEquals(minutes, strings("SELECT trigger_key FROM spiral_run WHERE spiral_id = ? AND trigger_key >= ? "
+                + "AND trigger_key <= ? ORDER BY trigger_key", cronSpiral, minutes.get(0), minutes.get(2)),
+                "one spiral run for each minute");
+        assertEquals(minutes, strings("SELECT trigger_key FROM ritual_run WHERE ritual_name = ? AND trigger_key >= ? "
+                + "AND trigger_key <= ? ORDER BY trigger_key", RITUAL, minutes.get(0), minutes.get(2)),
+                "one ritual run for each minute");
+    }
+
+    @Test
+    @Order(6)
+    void theLiveBrokerKilledTheServersCarryOnWithTheBackup() throws Exception {
+        HelixClient admin = HelixClient.admin().at(balancer.baseUrl());
+        List<Long> before = inParallel(20, i -> createImmediateTask(admin, "Sent before the broker died " + i));
+
+        brokers.get(0).kill();
+        brokers.get(1).awaitLog("AMQ221010", Duration.ofMinutes(1)); // backup server is now active
+
+        List<Long> after = inParallel(20, i -> createImmediateTask(admin, "Sent after the broker died " + i));
+        List<Long> all = new ArrayList<>(before);
+        all.addAll(after);
+        awaitAll(all, "IMPLEMENTATION_REVIEW", Duration.ofMinutes(3));
+        inParallel(all.size(), i -> approveImplementation(admin, all.get((int) i)));
+        assertEachWentThrough(all, IMMEDIATE_LIFECYCLE);
+    }
+
+    @Test
+    @Order(7)
+    void postgreSqlCrashedAndRestartedUnderLoadRequestsAreRefusedCleanlyAndNothingAcceptedIsLost() throws Exception {
+        HelixClient admin = HelixClient.admin().at(balancer.baseUrl());
+        List<HelixClient.Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        List<Future<?>> clients = new ArrayList<>();
+        try {
+            for (int thread = 0; thread < 4; thread++) {
+                int n = thread;
+                clients.add(load.submit(() -> {
+                    for (int i = 0; loading.get(); i++) {
+                        answers.add(n % 2 == 0 ? admin.get("/api/v1/tasks?limit=5") : admin.post("/api/v1/tasks",
+                                "{\"title\":\"Under load " + n + "-" + i + "\",\"prompt\":\"Wait\",\"justDoIt\":true}"));
+                        HelixClient.sleep(100);
+                    }
+                    return null;
+                }));
+            }
+            HelixClient.sleep(3000);
+            postgres.crash();
+            HelixClient.sleep(5000);
+            postgres.startAgain();
+            HelixClient.sleep(20_000);
+        } finally {
+            loading.set(false);
+            load.shutdown();
+            assertTrue(load.awaitTermination(1, TimeUnit.MINUTES), "no request hangs");
+        }
+        for (Future<?> client : clients) {
+            client.get(); // a request that took longer than the client's 30 s fails here
+        }
+
+        List<HelixClient.Answer> all = List.copyOf(answers);
+        for (HelixClient.Answer answer : all) {
+            if (answer.status() == 503) {
+                assertEquals("database-unavailable", answer.tellsNoInternals().problem(503).getString("type")
+                        .replaceFirst(".*/", ""), answer::toString);
+            } else {
+                assertTrue(answer.status() == 200 || answer.status() == 201, answer::toString);
+            }
+        }
+        assertTrue(all.stream().anyMatch(a -> a.status() == 503), "requests were refused while the database was down");
+        List<HelixClient.Answer> afterwards = all.subList(all.size() - 8, all.size());
+        assertTrue(afterwards.stream().allMatch(a -> a.status() / 100 == 2), () -> "served again: " + afterwards);
+        List<Long> accepted = all.stream().filter(a -> a.status() == 201).map(a -> a.object().getJsonNumber("id").longValue())
+                .toList();
+        awaitAll(accepted, "IMPLEMENTATION_REVIEW", Duration.ofMinutes(4));
+    }
+
+    @Test
+    @Order(8)
+    void aServerKilledWithAThousandTasksInFlightLosesNoneAndRepeatsNone() throws Exception {
+        HelixClient admin = HelixClient.admin().at(balancer.baseUrl());
+        List<Long> tasks = inParallel(1000, i -> createImmediateTask(admin, "In flight " + i));
+        awaitCount(tasks, "IMPLEMENTATION_REVIEW", 100, Duration.ofMinutes(5));
+
+        NODE_B.kill();
+        HelixClient.sleep(5000);
+        NODE_B.start();
+
+        awaitAll(tasks, "IMPLEMENTATION_REVIEW", Duration.ofMinutes(10));
+        inParallel(tasks.size(), i -> approveImplementation(admin, tasks.get((int) i)));
+        assertEachWentThrough(tasks, IMMEDIATE_LIFECYCLE);
+        JsonObject chain = admin.get("/api/v1/admin/audit/verify").expect(200).object();
+        assertTrue(chain.getBoolean("intact"), chain::toString);
+    }
+
+    /** A cron spiral and a ritual, each scheduled every minute from now on. */
+    private static void scheduleEveryMinute() {
+        HelixClient admin = HelixClient.admin().at(balancer.baseUrl());
+        schedulesSince = Instant.now();
+        cronSpiral = admin.post("/api/v1/spirals", """
+                {"name":"every-minute","trigger":{"type":"CRON","cron":"* * * * *"},"steps":[
+                  {"id":"mark","type":"SET_VARIABLE","name":"marked","value":"1"}
+                ]}""").expect(201).object().getJsonNumber("id").longValue();
+        admin.put("/api/v1/rituals/" + RITUAL, "{\"description\":\"Rolls up every minute\",\"stages\":[\"metrics-rollup\"],"
+                + "\"cron\":\"* * * * *\",\"enabled\":true}").expect(200);
+    }
+
+    private static long createImmediateTask(HelixClient client, String title) {
+        return client.post("/api/v1/tasks", "{\"title\":\"" + title + "\",\"prompt\":\"Add a login page\",\"justDoIt\":true}")
+                .expect(201).object().getJsonNumber("id").longValue();
+    }
+
+    private static long approveImplementation(HelixClient client, long task) {
+        JsonObject approved = client.post("/api/v1/tasks/" + task + "/approvals",
+                "{\"gate\":\"IMPLEMENTATION\",\"decision\":\"APPROVE\"}").expect(200).object();
+        assertEquals("DONE", approved.getString("status"), approved::toString);
+        return task;
+    }
+
+    /** Calls {@code call(i)} for i from 0 to count - 1 on eight threads; the answers in order of i. */
+    private static List<Long> inParallel(int count, LongFunction<Long> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> answers = new ArrayList<>();
+            for (long i = 0; i < count; i++) {
+                long n = i;
+                answers.add(threads.submit(() -> call.apply(n)));
+            }
+            List<Long> results = new ArrayList<>();
+            for (Future<Long> answer : answers) {
+                results.add(answer.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitAll(List<Long> tasks, String status, Duration timeout) {
+        awaitCount(tasks, status, tasks.size(), timeout);
+    }
+
+    /** Waits until at least {@code wanted} of the tasks are in the status, reading PostgreSQL. */
+    private static void awaitCount(List<Long> tasks, String status, int wanted, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<String, Long> states = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            states = states(tasks);
+            if (states.getOrDefault(status, 0L) >= wanted) {
+                return;
+            }
+            HelixClient.sleep(500);
+        }
+        throw new AssertionError(wanted + " of " + tasks.size() + " tasks did not reach " + status + " within " + timeout
+                + "; their states: " + states);
+    }
+
+    /** How many of the tasks are in each status. */
+    private static Map<String, Long> states(List<Long> tasks) {
+        Map<String, Long> states = new TreeMap<>();
+        query("SELECT status, COUNT(*) FROM task WHERE id = ANY (?) GROUP BY status", new Object[] {ids(tasks)},
+                rows -> states.put(rows.getString(1), rows.getLong(2)));
+        return states;
+    }
+
+    /** Each task went through exactly these transitions, each once, in this order. */
+    private static void assertEachWentThrough(List<Long> tasks, List<String> transitions) {
+        Map<Long, List<String>> wrong = new TreeMap<>();
+        Map<Long, List<String>> seen = new TreeMap<>();
+        query("SELECT task_id, to_status FROM task_transition WHERE task_id = ANY (?) ORDER BY task_id, id",
+                new Object[] {ids(tasks)}, rows -> seen.computeIfAbsent(rows.getLong(1), t -> new ArrayList<>())
+                        .add(rows.getString(2)));
+        for (long task : tasks) {
+            List<String> history = seen.getOrDefault(task, List.of());
+            if (!history.equals(transitions)) {
+                wrong.put(task, history);
+            }
+        }
+        assertEquals(Map.of(), wrong, "tasks whose history is not " + transitions);
+    }
+
+    /** The count of work orders this server has taken from the dispatch queue, from its metrics. */
+    private static double ordersTaken(StandaloneServer server) {
+        String metrics = HelixClient.admin().at(server.baseUrl()).get("/metrics?scope=application", "text/plain")
+                .expect(200).body();
+        Matcher counter = ORDERS_TAKEN.matcher(metrics);
+        return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
+    }
+
+    private static List<String> strings(String sql, Object... parameters) {
+        List<String> values = new ArrayList<>();
+        query(sql, parameters, rows -> values.add(rows.getString(1)));
+        return values;
+    }
+
+    /** A row of a query's result. */
+    private interface Row {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private static void query(String sql, Object[] parameters, Row row) {
+        try (Connection connection = DriverManager.getConnection(postgres.url("helix"), LocalPostgres.user(), "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object parameter = parameters[i];
+                if (parameter instanceof Long[] ids) {
+                    statement.setArray(i + 1, connection.createArrayOf("bigint", ids));
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    row.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Long[] ids(List<Long> tasks) {
+        return tasks.toArray(Long[]::new);
+    }
+
+    private static int port(StandaloneServer server) {
+        return Integer.parseInt(server.baseUrl().replaceFirst(".*:", ""));
+    }
+}
