@@ -58,8 +58,14 @@ final class LocalArtemis implements AutoCloseable {
         LocalArtemis live = create(livePort, concat(shared, "--staticCluster", "tcp://127.0.0.1:" + backupPort));
         LocalArtemis backup = create(backupPort, concat(shared, "--backup", "--staticCluster", "tcp://127.0.0.1:" + livePort));
         live.startAgain();
-        backup.launch();
-        backup.awaitLog("AMQ221031", Duration.ofMinutes(2)); // backup announced: it holds the live broker's place
+        try {
+            backup.launch();
+            backup.awaitLog("AMQ221031", Duration.ofMinutes(2)); // backup announced: it holds the live broker's place
+        } catch (IOException | RuntimeException e) {
+            backup.stop();
+            live.stop();
+            throw e;
+        }
         return List.of(live, backup);
     }
 

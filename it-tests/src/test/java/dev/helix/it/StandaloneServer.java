@@ -59,6 +59,7 @@ final class StandaloneServer {
      * as the image is: by environment variables only, here in the folder's {@code server.env}.
      */
     void installFrom(Path serverZip, Map<String, String> environment) {
+        run("stop");
         try {
             Path folder = folder();
             if (Files.exists(folder)) {
@@ -115,6 +116,15 @@ final class StandaloneServer {
         try {
             long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).strip());
             return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many lines of the server's log (since its latest start) contain the text. */
+    long logLines(String text) {
+        try (var lines = Files.lines(folder().resolve("logs/messages.log"))) {
+            return lines.filter(line -> line.contains(text)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,7 +63,9 @@ public class DispatchWorker implements MessageListener {
             int attempt = deliveryCount(message);
             if (ConnectionLoss.among(e)) {
                 LOG.warning("Work order " + order + " waits for the database (delivery " + attempt + "): " + e.getMessage());
-                database.awaitAnswer(DATABASE_WAIT);
+                if (!database.awaitAnswer(DATABASE_WAIT)) {
+                    LOG.warning("The database did not answer within " + DATABASE_WAIT + "; work order " + order + " goes back");
+                }
                 context.setRollbackOnly();
                 return;
             }

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Requests per minute per caller, counted across the servers of a cluster. The minute's allowance is kept in a
@@ -25,6 +27,7 @@ public final class SharedRateLimiter implements RequestAllowance {
         void forgetBefore(long epochMinute);
     }
 
+    private static final Logger LOG = Logger.getLogger(SharedRateLimiter.class.getName());
     private static final int SLICES = 20;
     private static final long MINUTE = 60_000;
     private static final int PRUNE_ABOVE = 10_000;
@@ -48,7 +51,11 @@ public final class SharedRateLimiter implements RequestAllowance {
             if (slices.size() > PRUNE_ABOVE) {
                 slices.values().removeIf(slice -> slice.isBefore(minute));
             }
-            ledger.forgetBefore(minute - 1);
+            try {
+                ledger.forgetBefore(minute - 1);
+            } catch (RuntimeException e) { // no reason to refuse this request: the next minute tries again
+                LOG.log(Level.WARNING, "Old request allowances could not be forgotten", e);
+            }
         }
         if (slices.computeIfAbsent(caller, c -> new Slice()).take(ledger, caller, minute, perMinute)) {
             return new Verdict(true, 0);
@@ -64,13 +71,14 @@ public final class SharedRateLimiter implements RequestAllowance {
         private boolean exhausted;
 
         synchronized boolean take(Ledger ledger, String caller, long now, int perMinute) {
-            if (minute != now) {
+            // A new minute starts the slice afresh; a request that read the clock just before it turned counts in it.
+            if (now > minute) {
                 minute = now;
                 left = 0;
                 exhausted = false;
             }
             if (left == 0 && !exhausted) {
-                left = ledger.lease(caller, now, perMinute, Math.max(1, perMinute / SLICES));
+                left = ledger.lease(caller, minute, perMinute, Math.max(1, perMinute / SLICES));
                 exhausted = left == 0;
             }
             if (left > 0) {

@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 public class DatabaseWait {
 
     private static final long PAUSE_MILLIS = 1000;
+    /** How long one question may take: a statement on a connection the network dropped would otherwise never end. */
+    private static final int QUESTION_SECONDS = 5;
 
     @Resource(lookup = "jdbc/helix")
     DataSource dataSource;
@@ -45,6 +47,7 @@ public class DatabaseWait {
 
     private boolean answers() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(QUESTION_SECONDS);
             statement.execute("SELECT 1");
             return true;
         } catch (SQLException e) {

@@ -158,7 +158,9 @@ public class Schedules {
     @Timeout
     void fire(Timer timer) {
         Info info = (Info) timer.getInfo();
-        announcer.announce(new ScheduleFired(info.key(), Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        LOG.info(() -> "Schedule " + info.key() + " fired for " + minute);
+        announcer.announce(new ScheduleFired(info.key(), minute));
     }
 
     private Optional<ScheduleOwner> owner(String key) {

@@ -6,7 +6,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The database out of reach (stopped, restarting, the network to it down, no connection to be had), told from a
@@ -23,8 +22,7 @@ public final class ConnectionLoss {
 
     /** Whether the failure, or any of its causes, is a lost or refused database connection. */
     public static boolean among(Throwable failure) {
-        return Stream.iterate(failure, t -> t != null, t -> t.getCause() == t ? null : t.getCause())
-                .anyMatch(ConnectionLoss::is);
+        return Causes.of(failure).anyMatch(ConnectionLoss::is);
     }
 
     /** Whether this one throwable (not its causes) is a lost or refused database connection. */

@@ -39,7 +39,7 @@ class SharedRateLimiterTest {
     }
 
     private final Ledger ledger = new Ledger();
-    /** 10:00:00 on some day, in milliseconds since the epoch. */
+    /** The start of a minute (21:20 on 2025-02-19), in milliseconds since the epoch. */
     private final AtomicLong clock = new AtomicLong(29_000_000L * 60_000);
     private final SharedRateLimiter serverA = new SharedRateLimiter(ledger, clock::get);
     private final SharedRateLimiter serverB = new SharedRateLimiter(ledger, clock::get);

@@ -1,5 +1,6 @@
 package dev.helix.web.api.problems;
 
+import dev.helix.shared.error.Causes;
 import dev.helix.shared.error.ConnectionLoss;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidDestinationRuntimeException;

@@ -1,5 +1,6 @@
 package dev.helix.web.api.problems;
 
+import dev.helix.shared.error.Causes;
 import dev.helix.shared.error.DomainException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
