@@ -149,8 +149,9 @@ final class StandaloneServer {
             Process process = new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), action, name))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             int exit = process.waitFor();
-            // "server stop" answers 1 when the server was not running, which is fine for a clean-up.
-            if (exit != 0 && !(action.equals("stop") && exit == 1)) {
+            // "server stop" answers 1 when the server was not running and 2 when there is no such server yet, which is
+            // fine for a clean-up.
+            if (exit != 0 && !(action.equals("stop") && (exit == 1 || exit == 2))) {
                 throw new IllegalStateException("'server " + action + " " + name + "' failed with exit code " + exit
                         + "; see " + wlp.resolve("usr/servers/" + name + "/logs"));
             }
