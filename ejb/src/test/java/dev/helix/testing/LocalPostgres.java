@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -102,6 +104,42 @@ public final class LocalPostgres implements AutoCloseable {
             statement.execute("CREATE DATABASE " + name);
         }
         return url(name);
+    }
+
+    /** A row of a query's answer, read as it comes. */
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a query on a database of this server, as its user, reading each row; a {@code Long[]} parameter goes as
+     * an array of {@code bigint} (for {@code = ANY (?)}).
+     */
+    public void query(String database, String sql, RowReader reader, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(url(database), USER, "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof Long[] ids) {
+                    statement.setArray(i + 1, connection.createArrayOf("bigint", ids));
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of a query's rows, as text. */
+    public List<String> strings(String database, String sql, Object... parameters) {
+        List<String> values = new ArrayList<>();
+        query(database, sql, row -> values.add(row.getString(1)), parameters);
+        return values;
     }
 
     public static String user() {

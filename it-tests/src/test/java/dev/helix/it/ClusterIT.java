@@ -7,11 +7,6 @@ import dev.helix.testing.LocalPostgres;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -189,11 +184,11 @@ class ClusterIT {
                 assertEquals(1, NODE_A.logLines(fired) + NODE_B.logLines(fired), "fired on one server only: " + fired);
             }
         }
-        assertEquals(minutes, strings("SELECT trigger_key FROM spiral_run WHERE spiral_id = ? AND trigger_key >= ? "
-                + "AND trigger_key <= ? ORDER BY trigger_key", cronSpiral, minutes.get(0), minutes.get(2)),
+        assertEquals(minutes, postgres.strings("helix", "SELECT trigger_key FROM spiral_run WHERE spiral_id = ? "
+                + "AND trigger_key >= ? AND trigger_key <= ? ORDER BY trigger_key", cronSpiral, minutes.get(0), minutes.get(2)),
                 "one spiral run for each minute");
-        assertEquals(minutes, strings("SELECT trigger_key FROM ritual_run WHERE ritual_name = ? AND trigger_key >= ? "
-                + "AND trigger_key <= ? ORDER BY trigger_key", RITUAL, minutes.get(0), minutes.get(2)),
+        assertEquals(minutes, postgres.strings("helix", "SELECT trigger_key FROM ritual_run WHERE ritual_name = ? "
+                + "AND trigger_key >= ? AND trigger_key <= ? ORDER BY trigger_key", RITUAL, minutes.get(0), minutes.get(2)),
                 "one ritual run for each minute");
     }
 
@@ -381,8 +376,8 @@ class ClusterIT {
     /** How many of the tasks are in each status. */
     private static Map<String, Long> states(List<Long> tasks) {
         Map<String, Long> states = new TreeMap<>();
-        query("SELECT status, COUNT(*) FROM task WHERE id = ANY (?) GROUP BY status", new Object[] {ids(tasks)},
-                rows -> states.put(rows.getString(1), rows.getLong(2)));
+        postgres.query("helix", "SELECT status, COUNT(*) FROM task WHERE id = ANY (?) GROUP BY status",
+                row -> states.put(row.getString(1), row.getLong(2)), new Object[] {ids(tasks)});
         return states;
     }
 
@@ -390,9 +385,9 @@ class ClusterIT {
     private static void assertEachWentThrough(List<Long> tasks, List<String> transitions) {
         Map<Long, List<String>> wrong = new TreeMap<>();
         Map<Long, List<String>> seen = new TreeMap<>();
-        query("SELECT task_id, to_status FROM task_transition WHERE task_id = ANY (?) ORDER BY task_id, id",
-                new Object[] {ids(tasks)}, rows -> seen.computeIfAbsent(rows.getLong(1), t -> new ArrayList<>())
-                        .add(rows.getString(2)));
+        postgres.query("helix", "SELECT task_id, to_status FROM task_transition WHERE task_id = ANY (?) ORDER BY task_id, id",
+                row -> seen.computeIfAbsent(row.getLong(1), t -> new ArrayList<>()).add(row.getString(2)),
+                new Object[] {ids(tasks)});
         for (long task : tasks) {
             List<String> history = seen.getOrDefault(task, List.of());
             if (!history.equals(transitions)) {
@@ -408,38 +403,6 @@ class ClusterIT {
                 .expect(200).body();
         Matcher counter = ORDERS_TAKEN.matcher(metrics);
         return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
-    }
-
-    private static List<String> strings(String sql, Object... parameters) {
-        List<String> values = new ArrayList<>();
-        query(sql, parameters, rows -> values.add(rows.getString(1)));
-        return values;
-    }
-
-    /** A row of a query's result. */
-    private interface Row {
-        void read(ResultSet rows) throws SQLException;
-    }
-
-    private static void query(String sql, Object[] parameters, Row row) {
-        try (Connection connection = DriverManager.getConnection(postgres.url("helix"), LocalPostgres.user(), "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object parameter = parameters[i];
-                if (parameter instanceof Long[] ids) {
-                    statement.setArray(i + 1, connection.createArrayOf("bigint", ids));
-                } else {
-                    statement.setObject(i + 1, parameter);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    row.read(rows);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL could not be read: " + e.getMessage(), e);
-        }
     }
 
     private static Long[] ids(List<Long> tasks) {

@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helix.testing.LocalPostgres;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +69,8 @@ class ProductionServerIT {
 
         assertEquals(List.of("BACKLOG", "SPEC_GENERATION", "SPEC_REVIEW", "SPEC_APPROVED", "IMPLEMENTATION_QUEUED",
                 "IMPLEMENTATION", "IMPLEMENTATION_REVIEW", "DONE"),
-                strings("helix", "SELECT to_status FROM task_transition WHERE task_id = ? ORDER BY id", id));
-        assertEquals(List.of(), strings("helix", TABLES_LIKE, "wlp%"), "Liberty's tables are not among Helix's");
+                postgres.strings("helix", "SELECT to_status FROM task_transition WHERE task_id = ? ORDER BY id", id));
+        assertEquals(List.of(), postgres.strings("helix", TABLES_LIKE, "wlp%"), "Liberty's tables are not among Helix's");
     }
 
     @Test
@@ -89,10 +83,10 @@ class ProductionServerIT {
 
         assertEquals("COMPLETED", ended.getString("status"), ended::toString);
         long instance = ended.getJsonNumber("batchInstanceId").longValue();
-        List<String> repository = strings("helix_liberty", TABLES_LIKE, "wlpjobinstance%");
+        List<String> repository = postgres.strings("helix_liberty", TABLES_LIKE, "wlpjobinstance%");
         assertEquals(1, repository.size(), () -> "Liberty's job repository is in its own database: " + repository + " among "
-                + strings("helix_liberty", TABLES_LIKE, "%"));
-        assertTrue(strings("helix_liberty", "SELECT CAST(jobinstanceid AS VARCHAR) FROM " + repository.get(0)
+                + postgres.strings("helix_liberty", TABLES_LIKE, "%"));
+        assertTrue(postgres.strings("helix_liberty", "SELECT CAST(jobinstanceid AS VARCHAR) FROM " + repository.get(0)
                 + " WHERE jobinstanceid = ?", instance).contains(Long.toString(instance)), "with the ritual's job instance");
     }
 
@@ -154,24 +148,7 @@ class ProductionServerIT {
             }
         }
         admin.awaitStatus(id, "SPEC_REVIEW");
-        assertEquals(List.of(), strings("helix", "SELECT title FROM task WHERE title = ?", refusedTitle),
+        assertEquals(List.of(), postgres.strings("helix", "SELECT title FROM task WHERE title = ?", refusedTitle),
                 "what was refused was not written");
-    }
-
-    /** The first column of the query's rows, in the database. */
-    private static List<String> strings(String database, String query, Object parameter) {
-        try (Connection connection = DriverManager.getConnection(postgres.url(database), LocalPostgres.user(), "");
-             PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setObject(1, parameter);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL could not be read: " + e.getMessage(), e);
-        }
     }
 }
