@@ -2,7 +2,7 @@ package dev.helix.gateway.internal;
 
 import dev.failsafe.CircuitBreaker;
 import dev.helix.gateway.model.Deployment;
-import dev.helix.identity.model.RateLimiter;
+import dev.helix.identity.model.RequestAllowance;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * A deployment that failed is cooled down for a while (as long as its {@code Retry-After} asks, up to
  * {@link #LONGEST_COOL_DOWN}, and at least the configured cool-down); after {@code failuresToOpen} failures in a row
  * its circuit opens for {@code openFor}, and then lets one trial request through, whose success closes it again. A
- * deployment with a request rate is held to it by Helix too.
+ * deployment with a request rate is held to it by Helix too, counted as the allowances given say: by this server, or
+ * across the servers of a cluster.
  */
 public final class DeploymentHealth {
 
@@ -24,7 +25,7 @@ public final class DeploymentHealth {
     private final int failuresToOpen;
     private final Duration openFor;
     private final LongSupplier nanoClock;
-    private final RateLimiter rates;
+    private final RequestAllowance rates;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
     private final class State {
@@ -33,12 +34,13 @@ public final class DeploymentHealth {
         volatile long coolUntil = nanoClock.getAsLong();
     }
 
-    public DeploymentHealth(Duration coolDown, int failuresToOpen, Duration openFor, LongSupplier nanoClock) {
+    public DeploymentHealth(Duration coolDown, int failuresToOpen, Duration openFor, LongSupplier nanoClock,
+            RequestAllowance rates) {
         this.coolDown = coolDown;
         this.failuresToOpen = failuresToOpen;
         this.openFor = openFor;
         this.nanoClock = nanoClock;
-        this.rates = new RateLimiter(nanoClock);
+        this.rates = rates;
     }
 
     /** Why a deployment cannot be sent a request now, how long that lasts, and whether it is a rate limit. */
@@ -58,7 +60,7 @@ public final class DeploymentHealth {
         }
         Integer rate = deployment.getRequestsPerMinute();
         if (rate != null) {
-            RateLimiter.Verdict verdict = rates.acquire(deployment.name(), rate);
+            RequestAllowance.Verdict verdict = rates.acquire("deployment:" + deployment.name(), rate);
             if (!verdict.allowed()) {
                 return Optional.of(new Busy("rate-limited", Duration.ofSeconds(verdict.retryAfterSeconds()), true));
             }

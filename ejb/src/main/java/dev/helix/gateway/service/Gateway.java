@@ -15,6 +15,8 @@ import dev.helix.gateway.model.GatewayRefusal;
 import dev.helix.gateway.model.OpenAiError;
 import dev.helix.gateway.model.Route;
 import dev.helix.gateway.port.AnswerSink;
+import dev.helix.identity.model.RequestAllowance;
+import dev.helix.identity.service.AllowanceLedger;
 import dev.helix.metering.model.BudgetExhaustedException;
 import dev.helix.metering.model.UsageEntry;
 import dev.helix.metering.model.UsageSource;
@@ -111,6 +113,14 @@ public class Gateway {
     @ConfigProperty(name = "helix.gateway.cache.max-entries", defaultValue = "1000")
     int cacheEntries;
 
+    /** Whether deployments' request rates are counted across the servers of a cluster (as callers' are). */
+    @Inject
+    @ConfigProperty(name = "helix.rate-limit.shared", defaultValue = "false")
+    boolean sharedRateLimits;
+
+    @Inject
+    AllowanceLedger allowanceLedger;
+
     private DeploymentHealth health;
     private ResponseCache cache;
     private GatewayMetrics metrics;
@@ -127,7 +137,8 @@ public class Gateway {
         retryPause = PositiveDuration.checked("helix.gateway.retry-pause", retryPause, Duration.ofMillis(100));
         failuresToOpen = (int) PositiveCount.checked("helix.gateway.circuit.failures", failuresToOpen, 3);
         cacheEntries = (int) PositiveCount.checked("helix.gateway.cache.max-entries", cacheEntries, 1000);
-        health = new DeploymentHealth(coolDown, failuresToOpen, openFor, System::nanoTime);
+        health = new DeploymentHealth(coolDown, failuresToOpen, openFor, System::nanoTime,
+                RequestAllowance.counted(sharedRateLimits, allowanceLedger));
         cache = new ResponseCache(cacheEntries, System::nanoTime);
         metrics = new GatewayMetrics(registry);
     }

@@ -9,4 +9,12 @@ public interface RequestAllowance {
 
     /** Takes one request from the caller's allowance of {@code perMinute} requests per minute. */
     Verdict acquire(String caller, int perMinute);
+
+    /**
+     * Allowances counted by this server alone ({@link RateLimiter}), or, when {@code shared}, across every server of
+     * a cluster over the ledger they share ({@link SharedRateLimiter}).
+     */
+    static RequestAllowance counted(boolean shared, SharedRateLimiter.Ledger ledger) {
+        return shared ? new SharedRateLimiter(ledger, System::currentTimeMillis) : new RateLimiter(System::nanoTime);
+    }
 }

@@ -3,7 +3,11 @@ package dev.helix.gateway.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.helix.gateway.model.Deployment;
+import dev.helix.identity.model.InMemoryLedger;
+import dev.helix.identity.model.RateLimiter;
+import dev.helix.identity.model.SharedRateLimiter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,8 @@ class DeploymentHealthTest {
     private static final Duration OPEN_FOR = Duration.ofMillis(300);
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final DeploymentHealth health = new DeploymentHealth(Duration.ofSeconds(5), 3, OPEN_FOR, now::get);
+    private final DeploymentHealth health = new DeploymentHealth(Duration.ofSeconds(5), 3, OPEN_FOR, now::get,
+            new RateLimiter(now::get));
     private final Deployment deployment = new Deployment("a", "m1", 1, null);
 
     @Test
@@ -56,6 +61,29 @@ class DeploymentHealthTest {
         assertEquals(Optional.of("rate-limited"), reason(limited));
         advance(Duration.ofSeconds(30));
         assertEquals(Optional.empty(), reason(limited), "a minute's allowance refills continuously");
+    }
+
+    @Test
+    void aDeploymentsRateIsHeldAcrossTheServersThatShareTheLedger() {
+        InMemoryLedger ledger = new InMemoryLedger();
+        AtomicLong wallClock = new AtomicLong(29_000_000L * 60_000); // the start of a minute
+        List<DeploymentHealth> servers = List.of(
+                new DeploymentHealth(Duration.ofSeconds(5), 3, OPEN_FOR, now::get, new SharedRateLimiter(ledger, wallClock::get)),
+                new DeploymentHealth(Duration.ofSeconds(5), 3, OPEN_FOR, now::get, new SharedRateLimiter(ledger, wallClock::get)));
+        Deployment limited = new Deployment("a", "m3", 1, 40);
+        int served = 0;
+        for (int round = 0; round < 30; round++) {
+            for (DeploymentHealth server : servers) {
+                Optional<DeploymentHealth.Busy> busy = server.take(limited);
+                if (busy.isEmpty()) {
+                    served++;
+                    server.succeeded(limited);
+                } else {
+                    assertEquals("rate-limited", busy.get().reason());
+                }
+            }
+        }
+        assertEquals(40, served, "40 requests a minute between both servers, not 40 each");
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,29 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SharedRateLimiterTest {
 
-    /** The shared ledger, as the database keeps it: one count per caller and minute, changed one lease at a time. */
-    private static final class Ledger implements SharedRateLimiter.Ledger {
-
-        final Map<String, Integer> used = new HashMap<>();
-        final List<Long> forgotten = new ArrayList<>();
-        int leases;
-
-        @Override
-        public synchronized int lease(String caller, long epochMinute, int limit, int wanted) {
-            leases++;
-            int before = used.getOrDefault(caller + "@" + epochMinute, 0);
-            int granted = Math.max(0, Math.min(wanted, limit - before));
-            used.put(caller + "@" + epochMinute, before + granted);
-            return granted;
-        }
-
-        @Override
-        public synchronized void forgetBefore(long epochMinute) {
-            forgotten.add(epochMinute);
-        }
-    }
-
-    private final Ledger ledger = new Ledger();
+    private final InMemoryLedger ledger = new InMemoryLedger();
     /** The start of a minute (21:20 on 2025-02-19), in milliseconds since the epoch. */
     private final AtomicLong clock = new AtomicLong(29_000_000L * 60_000);
     private final SharedRateLimiter serverA = new SharedRateLimiter(ledger, clock::get);

@@ -1,9 +1,7 @@
 package dev.helix.web.security;
 
 import dev.helix.identity.model.ApiKeyIdentity;
-import dev.helix.identity.model.RateLimiter;
 import dev.helix.identity.model.RequestAllowance;
-import dev.helix.identity.model.SharedRateLimiter;
 import dev.helix.identity.service.AllowanceLedger;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The request allowance of every caller on this server: {@code helix.rate-limit.per-minute} (default 1000) per
  * user, across all the user's keys, and an API key's own {@code rateLimitPerMinute} on top, if it has one. Counted by
- * this server alone ({@link RateLimiter}), or, with {@code helix.rate-limit.shared} (on in the production
- * configuration's shared stores), across every server of a cluster ({@link SharedRateLimiter} over the database).
+ * this server alone, or, with {@code helix.rate-limit.shared} (on in the production configuration's shared stores),
+ * across every server of a cluster over the database ({@link RequestAllowance#counted}).
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -34,7 +32,7 @@ public class RequestLimits {
 
     @PostConstruct
     void start() {
-        limiter = shared ? new SharedRateLimiter(ledger, System::currentTimeMillis) : new RateLimiter(System::nanoTime);
+        limiter = RequestAllowance.counted(shared, ledger);
     }
 
     /** Whether a request may go on; when not, which allowance it exceeded and when to try again. */
