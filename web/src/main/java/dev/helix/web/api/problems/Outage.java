@@ -12,6 +12,7 @@ import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +25,19 @@ import java.util.stream.Stream;
  * failure's causes, by its type or its SQL state) or the message broker (a Jakarta Messaging failure among them, a
  * request using the broker only to send work orders and events in its transaction or to look at a queue; but not a
  * message, destination, selector or credential Helix got wrong, which is a fault of its own). The request was not
- * carried out; it is answered 503 with {@code Retry-After}.
+ * carried out, or, where the database went away in the middle of its commit, its outcome is not known yet; it is
+ * answered 503 with {@code Retry-After}.
  */
 public enum Outage {
+
+    /**
+     * The database lost in the middle of a request's commit, after every part had voted to commit (a heuristic
+     * outcome): the transaction manager completes it once the database is back, or rolls it back, so the request
+     * may yet take effect. Recognised before the others, whose answer says the request was not carried out.
+     */
+    COMMIT_IN_DOUBT("commit-in-doubt", "Outcome not known yet", "Helix lost its database while saving this request, "
+            + "which is being completed or undone in the background; look it up (for example list your tasks) before "
+            + "sending it again", t -> t instanceof HeuristicMixedException),
 
     /** Helix's database. */
     DATABASE("database-unavailable", "Database unavailable", "Helix cannot reach its database at the moment, so this "
@@ -56,7 +67,10 @@ public enum Outage {
         this.recognises = recognises;
     }
 
-    /** The outage behind a failure, if it is one: the database's first, as a broker failure may stem from it. */
+    /**
+     * The outage behind a failure, if it is one: a commit in doubt first, then the database, as a broker failure may
+     * stem from it.
+     */
     public static Optional<Outage> behind(Throwable failure) {
         return Stream.of(values()).filter(o -> Causes.of(failure).anyMatch(o.recognises)).findFirst();
     }

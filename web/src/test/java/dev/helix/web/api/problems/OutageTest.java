@@ -1,12 +1,15 @@
 package dev.helix.web.api.problems;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.transaction.HeuristicMixedException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -33,6 +36,17 @@ class OutageTest {
                 return new SQLTransientConnectionException("no connection");
             }
         }));
+    }
+
+    @Test
+    void aCommitCutShortByTheDatabasesLossIsInDoubtNotRefused() {
+        HeuristicMixedException mixed = new HeuristicMixedException("resource failed in phase two");
+        mixed.initCause(new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        Optional<Outage> outage = Outage.behind(new EJBException("commit failed", mixed));
+        assertEquals(Optional.of(Outage.COMMIT_IN_DOUBT), outage);
+        assertEquals("commit-in-doubt", outage.get().slug());
+        assertTrue(outage.get().detail().contains("look it up"), outage.get().detail());
+        assertFalse(outage.get().detail().contains("not carried out"), outage.get().detail());
     }
 
     @Test
