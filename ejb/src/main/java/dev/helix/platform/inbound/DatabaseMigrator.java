@@ -17,7 +17,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Readies the database when the application starts: rolls back the transaction branches a killed server left
- * prepared ({@link OrphanedBranches}), then applies the Flyway migrations of the db-migrations module: the common
+ * prepared in the embedded H2 database ({@link OrphanedBranches}), then applies the Flyway migrations of the db-migrations module: the common
  * ones and those of the database in use ({@link #locations}).
  */
 @Startup
@@ -32,7 +32,7 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
-        OrphanedBranches.rollBack(dataSource);
+        OrphanedBranches.rollBackAll(dataSource);
         String[] locations;
         try (Connection connection = dataSource.getConnection()) {
             locations = locations(connection);

@@ -11,6 +11,7 @@ import dev.helix.providers.model.SpecDraft;
 import dev.helix.providers.model.SpecRequest;
 import dev.helix.tasks.internal.OrdersInHand;
 import dev.helix.tasks.internal.TaskProgression;
+import dev.helix.tasks.model.AgentWait;
 import dev.helix.tasks.model.Checklist;
 import dev.helix.tasks.model.ChecklistItem;
 import dev.helix.tasks.model.ClaimedStep;
@@ -86,6 +87,10 @@ public class AgentRunner {
     Duration poolBusyRetry;
 
     @Inject
+    @ConfigProperty(name = "helix.worker.pool-busy-retry-longest", defaultValue = "PT15S")
+    Duration poolBusyRetryLongest;
+
+    @Inject
     ModelCalls modelCalls;
 
     public void advance(WorkOrder order) {
@@ -156,8 +161,10 @@ public class AgentRunner {
     private void withAgent(Task task, String capability, String phase, Consumer<Agent> work) {
         Optional<Agent> agent = pool.allocate(task.getId(), capability, task.getAgentId(), phase);
         if (agent.isEmpty()) {
-            LOG.fine(() -> "No agent with " + capability + " free for task " + task.getId() + "; retrying later");
-            progression.dispatch(task, poolBusyRetry);
+            Duration pause = new AgentWait(poolBusyRetry, poolBusyRetryLongest)
+                    .after(Duration.between(task.getUpdatedAt(), Instant.now()));
+            LOG.fine(() -> "No agent with " + capability + " free for task " + task.getId() + "; asking again in " + pause);
+            progression.dispatch(task, pause);
             return;
         }
         task.assignAgent(agent.get().getId());
