@@ -44,8 +44,8 @@ class KubernetesManifestsTest {
         Set<String> kinds = new TreeSet<>();
         manifests().forEach(file -> kinds.add(read(file).path("kind").asText()));
 
-        assertEquals(new TreeSet<>(List.of("ConfigMap", "Deployment", "HorizontalPodAutoscaler",
-                "PersistentVolumeClaim", "PodDisruptionBudget", "Secret", "Service")), kinds);
+        assertEquals(new TreeSet<>(List.of("ConfigMap", "HorizontalPodAutoscaler", "PersistentVolumeClaim",
+                "PodDisruptionBudget", "Secret", "Service", "StatefulSet")), kinds);
     }
 
     @Test
@@ -61,13 +61,13 @@ class KubernetesManifestsTest {
 
     /** A misspelt variable would be ignored without a word: each one set must be one that something reads. */
     @Test
-    void theDeploymentSetsOnlyVariablesThatAreRead() {
+    void theServersSetOnlyVariablesThatAreRead() {
         Set<String> read = new TreeSet<>();
         serverVariables().forEach(name -> read.add(environmentName(name)));
         configKeys().forEach(name -> read.add(environmentName(name)));
         Set<String> set = new TreeSet<>();
         read(MANIFESTS.resolve("configmap.yaml")).path("data").fieldNames().forEachRemaining(set::add);
-        read(MANIFESTS.resolve("deployment.yaml")).path("spec").path("template").path("spec").path("containers")
+        read(MANIFESTS.resolve("statefulset.yaml")).path("spec").path("template").path("spec").path("containers")
                 .forEach(container -> container.path("env")
                         .forEach(variable -> set.add(variable.path("name").asText())));
 

@@ -8,6 +8,7 @@ import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -38,6 +39,7 @@ public final class KubernetesSchemas {
     /** The kinds the manifests may hold, by {@code apiVersion/kind}. */
     private static final Map<String, Class<?>> KINDS = Map.of(
             "apps/v1/Deployment", V1Deployment.class,
+            "apps/v1/StatefulSet", V1StatefulSet.class,
             "v1/Service", V1Service.class,
             "v1/ConfigMap", V1ConfigMap.class,
             "v1/Secret", V1Secret.class,
