@@ -58,6 +58,15 @@ final class HelixConnection {
         return expect(200, response);
     }
 
+    /** The body of a plain-text resource (metrics), which must answer 200. */
+    String text(String path) {
+        HttpResponse<String> response = send(request(path).setHeader("Accept", "text/plain").GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     JsonObject post(String path, String json, int expected) {
         return expect(expected, send(post(path, json)));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,9 @@ import java.util.List;
  * bare XA step as the reference of a task step, reads with an API key and with HTTP Basic against the unauthenticated
  * ping ({@link RequestOverhead}), spiral runs per second ({@link SpiralRunBenchmark}; {@code bench.lifecycle=false}
  * measures only those), the write, {@code POST /api/v1/tasks}, and last the model gateway ({@link GatewayBenchmark};
- * {@code bench.only=gateway} measures only that). Settings
+ * {@code bench.only=gateway} measures only that; {@code bench.only=lifecycle} stops after the lifecycle, whose CPU
+ * time per task it reads from the servers of {@code bench.cpu.urls}, default the one measured; {@code
+ * bench.jms.messages=0} leaves out the JMS probe, for servers without it). Settings
  * come from system properties ({@code bench.*}, see the benchmarks pom); the report goes to stdout and to
  * {@code bench.report} as markdown.
  */
@@ -38,34 +41,53 @@ public final class LifecycleBenchmark {
         Path report = Path.of(System.getProperty("bench.report", "benchmark-results.md"));
         HelixConnection helix = new HelixConnection(url, "admin", System.getProperty("bench.password"));
 
-        helix.awaitReady(Duration.ofMinutes(5), "/api/v1/agents/pool", "/helix-benchmarks/jms?messages=1");
-        if ("gateway".equals(System.getProperty("bench.only"))) {
+        boolean probe = jmsMessages > 0;
+        helix.awaitReady(Duration.ofMinutes(5), probe
+                ? new String[] {"/api/v1/agents/pool", "/helix-benchmarks/jms?messages=1"}
+                : new String[] {"/api/v1/agents/pool"});
+        String only = System.getProperty("bench.only", "");
+        if ("gateway".equals(only)) {
             Files.writeString(report, gatewayMarkdown(helix, url));
             System.out.println("Report: " + report.toAbsolutePath());
             return;
         }
-        helix.get("/helix-benchmarks/jms?messages=" + Math.max(1, jmsMessages / 10));
-        JsonObject jms = helix.get("/helix-benchmarks/jms?messages=" + jmsMessages);
-        System.out.printf("JMS reference: %d persistent messages, %.0f sent/s, %.0f received/s%n", jmsMessages,
-                jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
+        JsonObject jms = null;
+        if (probe) {
+            helix.get("/helix-benchmarks/jms?messages=" + Math.max(1, jmsMessages / 10));
+            jms = helix.get("/helix-benchmarks/jms?messages=" + jmsMessages);
+            System.out.printf("JMS reference: %d persistent messages, %.0f sent/s, %.0f received/s%n", jmsMessages,
+                    jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
+        }
 
         boolean lifecycle = Boolean.parseBoolean(System.getProperty("bench.lifecycle", "true"));
         String key = lifecycle
                 ? helix.post("/api/v1/me/api-keys", "{\"name\":\"request benchmark\"}", 201).getString("key") : null;
         StringBuilder markdown = new StringBuilder();
         if (lifecycle) {
+            CpuMeter cpu = new CpuMeter(Arrays.stream(System.getProperty("bench.cpu.urls", url).split(","))
+                    .map(server -> new HelixConnection(server.strip(), "admin", System.getProperty("bench.password")))
+                    .toList());
             TaskDriver.Run run;
+            CpuMeter.Reading perTask;
             try (TaskDriver driver = new TaskDriver(helix)) {
                 System.out.printf("Warm-up: %d tasks%n", warmup);
                 driver.run(warmup, concurrency, Duration.ofMinutes(10));
                 System.out.printf("Measuring: %d tasks, %d in flight%n", tasks, concurrency);
+                CpuMeter.Reading before = cpu.read();
                 run = driver.run(tasks, concurrency, Duration.ofMinutes(30));
+                perTask = before.perTask(cpu.read(), tasks);
             }
             JsonObject progress = helix.get("/api/v1/tasks/" + run.sampleTaskId() + "/progress");
             System.out.println("Lifecycle: " + run.summary() + ", failed " + run.failed() + ", states push never announced "
-                    + run.missedEvents());
-            markdown.append(markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total")))
-                    .append(stepMarkdown(helix, run, ORDERS_PER_TASK))
+                    + run.missedEvents() + String.format(", CPU per task: servers %.3f s, machine %.3f s",
+                    perTask.serverSeconds(), perTask.machineSeconds()));
+            markdown.append(markdown(url, tasks, concurrency, warmup, jms, run, progress.getInt("total"), perTask));
+            if ("lifecycle".equals(only)) {
+                Files.writeString(report, markdown.toString());
+                System.out.println("Report: " + report.toAbsolutePath());
+                return;
+            }
+            markdown.append(stepMarkdown(helix, run, ORDERS_PER_TASK))
                     .append(overheadMarkdown("Reads", requestOverhead(url, helix, key, run.sampleTaskId())));
         }
         markdown.append(SpiralRunBenchmark.markdown(spiralRuns(helix)));
@@ -189,8 +211,13 @@ public final class LifecycleBenchmark {
     }
 
     private static String markdown(String url, int tasks, int concurrency, int warmup, JsonObject jms,
-            TaskDriver.Run run, int checklistItems) {
+            TaskDriver.Run run, int checklistItems, CpuMeter.Reading perTask) {
         LatencySummary s = run.summary();
+        String reference = jms == null
+                ? "measured apart, on the broker (bench.jms.messages=0)"
+                : "%d persistent messages of %d bytes, **%.0f sent/s**, **%.0f received/s**".formatted(jms.getInt("messages"),
+                        jms.getInt("bytes"), jms.getJsonNumber("sendPerSecond").doubleValue(),
+                        jms.getJsonNumber("receivePerSecond").doubleValue());
         return """
                 ### Run of %s
 
@@ -199,13 +226,13 @@ public final class LifecycleBenchmark {
                   %d checklist items per task
                 - Lifecycle (creation to DONE through both gates): **%.2f tasks/s**, p50 **%.0f ms**,
                   p99 **%.0f ms**, max %.0f ms; %d failed; %d states found over REST that push had not announced
-                - JMS reference (same server, same run): %d persistent messages of %d bytes,
-                  **%.0f sent/s**, **%.0f received/s**
+                - CPU per task: Helix's servers **%.3f s**, the whole machine %.3f s
+                - JMS reference (same run): %s
                 """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), url,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
                         + System.getProperty("os.arch"), System.getProperty("java.version"),
                 tasks, warmup, concurrency, checklistItems, s.perSecond(), s.p50Millis(), s.p99Millis(),
-                s.maxMillis(), run.failed(), run.missedEvents(), jms.getInt("messages"), jms.getInt("bytes"),
-                jms.getJsonNumber("sendPerSecond").doubleValue(), jms.getJsonNumber("receivePerSecond").doubleValue());
+                s.maxMillis(), run.failed(), run.missedEvents(), perTask.serverSeconds(), perTask.machineSeconds(),
+                reference);
     }
 }
