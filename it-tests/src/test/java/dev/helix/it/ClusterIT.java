@@ -257,6 +257,10 @@ class ClusterIT {
         JsonObject chain = admin.get("/api/v1/admin/audit/verify").expect(200).object();
         assertTrue(chain.getBoolean("intact"), chain::toString);
         awaitNoTransactionInDoubt(Duration.ofMinutes(3));
+        if (nodeB.logLines("WTRN0135I") == 0) { // it had transactions in doubt to settle: the broker's part too
+            assertTrue(nodeB.logLines("WTRN0133I") > 0, () -> "the restarted server's transaction recovery did not "
+                    + "complete: " + nodeB.recoveryReport());
+        }
     }
 
     /** A cron spiral and a ritual, each scheduled every minute from now on. */

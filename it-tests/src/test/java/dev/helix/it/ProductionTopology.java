@@ -1,7 +1,9 @@
 package dev.helix.it;
 
 import dev.helix.testing.LocalPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,9 @@ final class ProductionTopology implements AutoCloseable {
                 Map<String, String> environment = environment(postgres, server, i, live, backup);
                 environment.putAll(settings);
                 server.installFrom(serverZip, environment);
+                // The transaction service then says in the log when its recovery has settled every transaction.
+                Files.writeString(server.folder().resolve("jvm.options"), "\n-Dcom.ibm.tx.auditRecovery=true\n",
+                        StandardOpenOption.APPEND);
                 servers.add(server);
             }
             for (StandaloneServer server : servers) {
