@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Helix's production topology on this machine: one PostgreSQL (Helix's tables in {@code helix}, Liberty's timers,
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class ProductionTopology implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(ProductionTopology.class.getName());
     /** The balancer's port, clients' one address. */
     static final int BALANCER_PORT = Integer.getInteger("helix.it.cluster.port", 39480);
     private static final char[] NODE_LETTERS = {'a', 'b', 'c', 'd'};
@@ -79,12 +81,10 @@ final class ProductionTopology implements AutoCloseable {
             LocalHaProxy balancer = LocalHaProxy.start(BALANCER_PORT, servers.stream().map(ProductionTopology::port).toList());
             return new ProductionTopology(postgres, brokers, List.copyOf(servers), balancer);
         } catch (Exception e) {
-            for (AutoCloseable part : started) {
-                try {
-                    part.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            try {
+                stopAll(started);
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
             }
             throw e;
         }
@@ -118,12 +118,21 @@ final class ProductionTopology implements AutoCloseable {
         }
         parts.addAll(brokers);
         parts.add(postgres);
+        stopAll(parts);
+    }
+
+    /** Stops every part in this order, each even when one before it failed; throws the first failure, the rest added. */
+    private static void stopAll(List<AutoCloseable> parts) throws Exception {
         Exception first = null;
         for (AutoCloseable part : parts) {
             try {
                 part.close();
             } catch (Exception e) {
-                first = first == null ? e : first;
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
         }
         if (first != null) {
@@ -172,14 +181,11 @@ final class ProductionTopology implements AutoCloseable {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         ProductionTopology topology = start(count, Map.of("HELIX_WORKER_STEP_DELAY", "PT0S",
                 "HELIX_RATE_LIMIT_PER_MINUTE", "1000000"));
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 topology.close();
             } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                stopped.countDown();
+                LOG.log(Level.WARNING, "Some parts of the topology did not stop; see their logs under target", e);
             }
         }));
         int messages = Integer.getInteger("bench.jms.messages", 5000);
@@ -187,6 +193,6 @@ final class ProductionTopology implements AutoCloseable {
         System.out.println("JMS reference: " + ArtemisReference.measure(topology.brokers().get(0).port(), messages, 256));
         System.out.println("Servers: " + String.join(",", topology.servers().stream().map(StandaloneServer::baseUrl).toList()));
         System.out.println("Helix is ready at " + topology.baseUrl());
-        stopped.await();
+        Thread.currentThread().join(); // until the process is stopped, when the hook stops every part
     }
 }
